@@ -1,0 +1,32 @@
+"""The extractor seam: anything that turns a PDF into a list of tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from .table import Table
+
+
+class Extractor(Protocol):
+    """Finds the action-plan tables of one PDF, in page order."""
+
+    name: str
+
+    def extract(self, path: Path) -> list[Table]: ...
+
+
+def get_extractor(name: str) -> Extractor:
+    """An extractor by name: ``pdfplumber`` (default) or ``camelot``."""
+    if name == "pdfplumber":
+        from .pdfplumber_tables import PdfplumberExtractor
+
+        return PdfplumberExtractor()
+    if name == "camelot":
+        from .camelot_tables import CamelotExtractor
+
+        return CamelotExtractor()
+    raise ValueError(f"unknown extractor {name!r}: choose from {', '.join(EXTRACTOR_NAMES)}")
+
+
+EXTRACTOR_NAMES = ("pdfplumber", "camelot")

@@ -1,0 +1,220 @@
+"""Page geometry: words, text lines, ruling lines, and cell text assembly.
+
+Plain functions over small value types so that every extractor (pdfplumber
+words, OCR words) can build tables from the same pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+BULLET_START = re.compile(r"^([•▪➢◦●○■□►▸‣⁃∙·\-–—*]|\d{1,2}[.)]\s|[a-z][.)]\s|\(?[ivx]{1,4}\)\s)")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 10.0
+    bold: bool = False
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    """Words sharing a baseline, left to right."""
+
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def size(self) -> float:
+        return median(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return sum(len(w.text) for w in self.words if w.bold) * 2 > sum(len(w.text) for w in self.words)
+
+    def segments(self, gap: float) -> list[Line]:
+        """Split where the space between two words exceeds ``gap``: the
+        phrases of a line that runs across table columns."""
+        out: list[Line] = []
+        current: list[Word] = []
+        for w in self.words:
+            if current and w.x0 - current[-1].x1 > gap:
+                out.append(Line(current))
+                current = []
+            current.append(w)
+        if current:
+            out.append(Line(current))
+        return out
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A ruling line segment: horizontal when ``top == bottom``."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.bottom - self.top) <= (self.x1 - self.x0)
+
+
+def group_lines(words: Iterable[Word], tolerance: float = 0.5) -> list[Line]:
+    """Group words into lines: a word joins the line whose vertical middle is
+    within ``tolerance`` × font size of its own."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (round(w.yc, 1), w.x0)):
+        if lines:
+            last = lines[-1]
+            last_yc = (last.top + last.bottom) / 2
+            if abs(w.yc - last_yc) <= tolerance * max(w.size, 4.0):
+                last.words.append(w)
+                continue
+        lines.append(Line([w]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def cell_text(words: Sequence[Word]) -> str:
+    """Text of one cell in reading order.
+
+    Wrapped lines join with a space; a new paragraph (a gap wider than half a
+    line, or a line opening with a bullet or list number) starts a new line.
+    A word hyphenated at a line end is joined back without a space.
+    """
+    if not words:
+        return ""
+    lines = group_lines(words)
+    parts: list[str] = []
+    prev: Line | None = None
+    for line in lines:
+        text = line.text
+        if prev is None:
+            parts.append(text)
+        else:
+            gap = line.top - prev.bottom
+            if gap > 0.5 * line.size or BULLET_START.match(text):
+                parts.append("\n" + text)
+            elif parts[-1].endswith("-") and len(parts[-1]) > 1 and parts[-1][-2].isalpha() and text[:1].islower():
+                parts.append(text)
+            else:
+                parts.append(" " + text)
+        prev = line
+    return "".join(parts).strip()
+
+
+def cluster_values(values: Iterable[float], tolerance: float) -> list[float]:
+    """Merge sorted values closer than ``tolerance`` into their mean."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tolerance:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def horizontal_rules(edges: Iterable[Edge], x0: float, x1: float, min_cover: float = 0.5) -> list[float]:
+    """y positions of horizontal rules that cover at least ``min_cover`` of
+    the span x0..x1 (segments at one height are added up: a ruled table draws
+    one segment per cell)."""
+    width = max(x1 - x0, 1.0)
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    for e in edges:
+        if not e.horizontal:
+            continue
+        a, b = max(e.x0, x0), min(e.x1, x1)
+        if b - a <= 0:
+            continue
+        y = round((e.top + e.bottom) / 2 * 2) / 2
+        key = next((k for k in by_y if abs(k - y) <= 1.5), y)
+        by_y.setdefault(key, []).append((a, b))
+    out = []
+    for y, spans in by_y.items():
+        if _covered(spans) >= min_cover * width:
+            out.append(y)
+    return sorted(out)
+
+
+def vertical_rules(edges: Iterable[Edge], top: float, bottom: float, min_cover: float = 0.8) -> list[float]:
+    """x positions of vertical rules that cover at least ``min_cover`` of the
+    band top..bottom."""
+    height = max(bottom - top, 1.0)
+    by_x: dict[float, list[tuple[float, float]]] = {}
+    for e in edges:
+        if e.horizontal:
+            continue
+        a, b = max(e.top, top), min(e.bottom, bottom)
+        if b - a <= 0:
+            continue
+        x = round((e.x0 + e.x1) / 2 * 2) / 2
+        key = next((k for k in by_x if abs(k - x) <= 1.5), x)
+        by_x.setdefault(key, []).append((a, b))
+    return sorted(x for x, spans in by_x.items() if _covered(spans) >= min_cover * height)
+
+
+def vertical_extent(edges: Iterable[Edge], x: float, start: float, tolerance: float = 3.0) -> float:
+    """How far down a vertical rule at ``x`` runs from ``start``, following
+    segments that touch (tables draw one segment per cell)."""
+    segs = sorted(
+        ((e.top, e.bottom) for e in edges if not e.horizontal and abs((e.x0 + e.x1) / 2 - x) <= 1.5),
+        key=lambda s: s[0],
+    )
+    reach = start
+    for a, b in segs:
+        if a <= reach + tolerance and b > reach:
+            reach = b
+    return reach
+
+
+def _covered(spans: list[tuple[float, float]]) -> float:
+    total = 0.0
+    end = float("-inf")
+    for a, b in sorted(spans):
+        if b <= end:
+            continue
+        total += b - max(a, end)
+        end = b
+    return total

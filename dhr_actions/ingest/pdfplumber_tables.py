@@ -1,0 +1,474 @@
+"""The layout extractor: action-plan tables from pdfplumber's words and rules.
+
+Works the way a reader does. A table starts at a header line whose phrases
+name action-plan columns (see ``vocabulary``). Columns come from the vertical
+rules crossing the header when the table has them, otherwise from the header
+phrases themselves, with each boundary set in the whitespace valley of the
+body text below. Rows come from horizontal rules when the table has them,
+otherwise from vertical whitespace. A line of text crossing column boundaries
+is a full-width section row; left-aligned lines sitting on top of the header
+are the table's section title. A page with no header whose text lines up with
+the previous page's columns continues that table.
+
+Running headers and footers (lines recurring in the page margins, page
+numbers) are removed before any of this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+import pdfplumber
+
+from ..vocabulary import HEADER_CORE_FIELDS, best_field
+from .layout import (
+    Edge,
+    Line,
+    Word,
+    cell_text,
+    cluster_values,
+    group_lines,
+    horizontal_rules,
+    vertical_extent,
+    vertical_rules,
+)
+from .table import BBox, Cell, Row, Table
+
+PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re.I)
+MIN_HEADER_FIELDS = 3
+MARGIN_TOP = 0.10
+MARGIN_BOTTOM = 0.12
+
+
+@dataclass
+class PageContent:
+    """What one page holds, in the terms the table finder uses."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+    edges: list[Edge]
+    lines: list[Line] = field(default_factory=list)
+    ocr: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.lines:
+            self.lines = group_lines(self.words)
+
+    @property
+    def font_size(self) -> float:
+        return median(w.size for w in self.words) if self.words else 10.0
+
+
+@dataclass
+class Columns:
+    """Column boundaries of one table: ``bounds[i]..bounds[i+1]`` is column i."""
+
+    bounds: list[float]
+    ruled: bool  # vertical rules drew them
+
+    @property
+    def left(self) -> float:
+        return self.bounds[0]
+
+    @property
+    def right(self) -> float:
+        return self.bounds[-1]
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def index(self, x: float) -> int | None:
+        for i in range(len(self)):
+            if self.bounds[i] <= x < self.bounds[i + 1]:
+                return i
+        return None
+
+    def straddles(self, w: Word, slack: float = 2.0) -> bool:
+        """Does the word run across an inner boundary?"""
+        return any(w.x0 < b - slack and w.x1 > b + slack for b in self.bounds[1:-1])
+
+
+def page_content(page: Any, number: int) -> PageContent:
+    """Read one pdfplumber page into words and ruling edges."""
+    raw = page.extract_words(
+        x_tolerance=1.5,
+        y_tolerance=2,
+        keep_blank_chars=False,
+        use_text_flow=False,
+        extra_attrs=["size", "fontname"],
+    )
+    words = [
+        Word(
+            text=w["text"],
+            x0=float(w["x0"]),
+            x1=float(w["x1"]),
+            top=float(w["top"]),
+            bottom=float(w["bottom"]),
+            size=float(w.get("size") or 10.0),
+            bold="bold" in str(w.get("fontname", "")).lower(),
+        )
+        for w in raw
+        if w["text"].strip()
+    ]
+    edges = [
+        Edge(float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"]))
+        for e in page.edges
+        if max(float(e["x1"]) - float(e["x0"]), float(e["bottom"]) - float(e["top"])) >= 4
+    ]
+    return PageContent(number=number, width=float(page.width), height=float(page.height), words=words, edges=edges)
+
+
+class PdfplumberExtractor:
+    """Find action-plan tables with pdfplumber's words and ruling lines."""
+
+    name = "pdfplumber"
+
+    def extract(self, path: Path) -> list[Table]:
+        with pdfplumber.open(path) as pdf:
+            pages = [page_content(p, i) for i, p in enumerate(pdf.pages, start=1)]
+        return tables_from_pages(pages, self.name)
+
+
+def tables_from_pages(pages: Sequence[PageContent], extractor: str) -> list[Table]:
+    """Find the tables of a whole document, page by page."""
+    furniture = running_furniture(pages)
+    tables: list[Table] = []
+    previous: tuple[Columns, list[str]] | None = None
+    for page in pages:
+        finder = _PageTables(page, furniture, extractor)
+        found = finder.find(previous)
+        tables.extend(t for t, _ in found)
+        if found:
+            previous = found[-1][1]
+        elif finder.has_body_text():
+            previous = None
+    return tables
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def running_furniture(pages: Sequence[PageContent]) -> set[str]:
+    """Texts that recur in the top or bottom margin of many pages."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        seen = set()
+        for line in page.lines:
+            if line.bottom <= page.height * MARGIN_TOP or line.top >= page.height * (1 - MARGIN_BOTTOM):
+                seen.add(_furniture_key(line.text))
+        counts.update(seen)
+    need = max(2, int(0.3 * len(pages)))
+    return {k for k, n in counts.items() if n >= need}
+
+
+@dataclass
+class _Header:
+    top: float
+    bottom: float
+    lines: list[Line]
+
+
+class _PageTables:
+    """The table finder for one page."""
+
+    def __init__(self, page: PageContent, furniture: set[str], extractor: str) -> None:
+        self.page = page
+        self.extractor = extractor
+        self.size = page.font_size
+        self.seg_gap = max(0.6 * self.size, 4.0)
+        self.lines = page.lines
+        self.headers = self._headers()
+        # Headers and the titles resting on them repeat on every page of a
+        # long table: they are never furniture, however often they recur.
+        kept = [(h.top - 3 * self.size, h.bottom) for h in self.headers]
+        self.lines = [
+            ln
+            for ln in page.lines
+            if any(a <= ln.top and ln.bottom <= b + 1 for a, b in kept) or not self._is_furniture(ln, furniture)
+        ]
+
+    def _is_furniture(self, line: Line, furniture: set[str]) -> bool:
+        h = self.page.height
+        in_margin = line.bottom <= h * MARGIN_TOP or line.top >= h * (1 - MARGIN_BOTTOM)
+        if not in_margin:
+            return False
+        return bool(PAGE_NUMBER.match(line.text)) or _furniture_key(line.text) in furniture
+
+    def has_body_text(self) -> bool:
+        return bool(self.lines)
+
+    # -- headers ---------------------------------------------------------
+    def _header_fields(self, line: Line) -> int:
+        fields = set()
+        for seg in line.segments(self.seg_gap):
+            best = best_field(seg.text)
+            if best and best.score >= 2.0 and len(seg.words) <= 8:
+                fields.add(best.field)
+        if not fields & HEADER_CORE_FIELDS:
+            return 0
+        return len(fields)
+
+    def _headers(self) -> list[_Header]:
+        out = []
+        for i, line in enumerate(self.lines):
+            if self._header_fields(line) >= MIN_HEADER_FIELDS:
+                out.append(self._header_band(i))
+        return out
+
+    def _header_band(self, i: int) -> _Header:
+        first = self.lines[i]
+        size = first.size
+        rules = horizontal_rules(self.page.edges, first.x0, first.x1, 0.6)
+        below = [y for y in rules if first.bottom - 1 <= y <= first.bottom + 6 * size]
+        above = [y for y in rules if first.top - 3 * size <= y <= first.top + 1]
+        top = max(above) if above else first.top - 1
+        if below:
+            bottom = min(below)
+            lines = [ln for ln in self.lines if top - 1 <= (ln.top + ln.bottom) / 2 <= bottom]
+        else:
+            lines = [first]
+            for ln in self.lines[i + 1 :]:
+                prev = lines[-1]
+                if ln.top - prev.bottom > 0.6 * size:
+                    break
+                if first.bold and not ln.bold:
+                    break
+                if not first.bold and len(ln.segments(self.seg_gap)) > len(first.segments(self.seg_gap)):
+                    break
+                lines.append(ln)
+            bottom = lines[-1].bottom + 1
+        return _Header(top, bottom, lines)
+
+    # -- columns ---------------------------------------------------------
+    def _columns_from_header(self, header: _Header, body_lines: list[Line]) -> Columns:
+        vx = vertical_rules(self.page.edges, header.top + 1, header.bottom - 1, 0.8)
+        if len(vx) >= 3:
+            return Columns(cluster_values(vx, 2.0), ruled=True)
+        return self._columns_from_text(header, body_lines)
+
+    def _columns_from_text(self, header: _Header, body_lines: list[Line]) -> Columns:
+        groups: list[list[float]] = []  # [x0, x1]
+        for line in header.lines:
+            for seg in line.segments(self.seg_gap):
+                for g in groups:
+                    if seg.x0 <= g[1] + 1 and seg.x1 >= g[0] - 1:
+                        g[0], g[1] = min(g[0], seg.x0), max(g[1], seg.x1)
+                        break
+                else:
+                    groups.append([seg.x0, seg.x1])
+        groups.sort()
+        body_words = [w for ln in body_lines for w in ln.words]
+        left = min([groups[0][0]] + [w.x0 for w in body_words]) - 1
+        right = max([groups[-1][1]] + [w.x1 for w in body_words]) + 1
+        bounds = [left]
+        for (a0, a1), (b0, _b1) in zip(groups, groups[1:]):
+            bounds.append(_valley(body_words, a1, b0))
+        bounds.append(right)
+        return Columns(bounds, ruled=False)
+
+    # -- tables ----------------------------------------------------------
+    def find(self, previous: tuple[Columns, list[str]] | None) -> list[tuple[Table, tuple[Columns, list[str]]]]:
+        headers = self.headers
+        found: list[tuple[Table, tuple[Columns, list[str]]]] = []
+        first_header_top = headers[0].top if headers else float("inf")
+        if previous is not None:
+            cont = self._continuation(previous, first_header_top)
+            if cont is not None:
+                found.append(cont)
+        for n, header in enumerate(headers):
+            if found and header.top < found[-1][0].bbox[3] - 1:
+                continue  # inside a table already taken
+            limit = headers[n + 1].top if n + 1 < len(headers) else float("inf")
+            made = self._table_at(header, limit)
+            if made is not None:
+                found.append(made)
+        return found
+
+    def _table_at(self, header: _Header, limit: float) -> tuple[Table, tuple[Columns, list[str]]] | None:
+        below = [ln for ln in self.lines if ln.top >= header.bottom - 1 and ln.bottom <= limit]
+        cols = self._columns_from_header(header, below[:40])
+        if len(cols) < 2:
+            return None
+        labels = self._labels(header, cols)
+        body_bottom = self._body_bottom(cols, header.bottom, below)
+        title = self._title_above(header, cols)
+        rows: list[Row] = []
+        top = header.top
+        if title is not None:
+            rows.append(title)
+            assert title.bbox is not None
+            top = title.bbox[1]
+        rows.append(
+            Row(
+                "header",
+                [Cell(t, (cols.bounds[i], header.top, cols.bounds[i + 1], header.bottom)) for i, t in enumerate(labels)],
+                (cols.left, header.top, cols.right, header.bottom),
+            )
+        )
+        body, confidence = self._body_rows(cols, header.bottom, body_bottom)
+        rows.extend(body)
+        bbox: BBox = (cols.left, top, cols.right, body_bottom)
+        table = Table(self.page.number, bbox, rows, self.extractor, confidence, ocr=self.page.ocr)
+        return table, (cols, labels)
+
+    def _continuation(
+        self, previous: tuple[Columns, list[str]], stop: float
+    ) -> tuple[Table, tuple[Columns, list[str]]] | None:
+        """Lay the previous page's columns over the top of this page."""
+        cols, labels = previous
+        lines = [ln for ln in self.lines if ln.bottom <= stop and ln.x1 > cols.left and ln.x0 < cols.right]
+        if not lines:
+            return None
+        words = [w for ln in lines for w in ln.words]
+        inside = sum(1 for w in words if cols.left - 2 <= w.x0 and w.x1 <= cols.right + 2 and not cols.straddles(w))
+        if inside < 0.9 * len(words):
+            return None
+        top = lines[0].top - 1
+        if cols.ruled:
+            vx = vertical_rules(self.page.edges, top + 1, lines[0].bottom, 0.8)
+            if not all(any(abs(v - b) <= 3 for v in vx) for b in cols.bounds):
+                return None
+            rules = horizontal_rules(self.page.edges, cols.left, cols.right, 0.5)
+            above = [y for y in rules if y <= lines[0].top + 1]
+            if above:
+                top = max(above)
+        body_bottom = self._body_bottom(cols, top, [ln for ln in self.lines if ln.top >= top and ln.bottom <= stop])
+        body, confidence = self._body_rows(cols, top, body_bottom)
+        if not body:
+            return None
+        table = Table(
+            self.page.number,
+            (cols.left, top, cols.right, body_bottom),
+            body,
+            self.extractor,
+            confidence * 0.9,
+            continued=True,
+            ocr=self.page.ocr,
+        )
+        table.notes.append("no header on this page: columns of the previous page's table")
+        return table, previous
+
+    def _labels(self, header: _Header, cols: Columns) -> list[str]:
+        words = [w for ln in header.lines for w in ln.words]
+        return [cell_text([w for w in words if cols.index(w.xc) == i]).replace("\n", " ") for i in range(len(cols))]
+
+    def _title_above(self, header: _Header, cols: Columns) -> Row | None:
+        """Left-aligned lines resting on the header: the table's section title."""
+        above = [ln for ln in self.lines if ln.bottom <= header.top + 1]
+        taken: list[Line] = []
+        edge = header.top
+        for ln in sorted(above, key=lambda ln: -ln.bottom):
+            if edge - ln.bottom > 2.5 * ln.size or len(taken) >= 3:
+                break
+            if abs(ln.x0 - cols.left) > max(12.0, 1.5 * ln.size) or ln.x1 > cols.right + 2:
+                break
+            if self._header_fields(ln) >= MIN_HEADER_FIELDS or len(ln.words) > 20:
+                break
+            taken.append(ln)
+            edge = ln.top
+        if not taken:
+            return None
+        taken.reverse()
+        text = cell_text([w for ln in taken for w in ln.words]).replace("\n", " ")
+        bbox = (cols.left, taken[0].top, cols.right, taken[-1].bottom)
+        return Row("section", [Cell(text, bbox)] + [None] * (len(cols) - 1), bbox)
+
+    def _body_bottom(self, cols: Columns, top: float, below: list[Line]) -> float:
+        if cols.ruled:
+            reach = max(vertical_extent(self.page.edges, x, top) for x in cols.bounds)
+            if reach > top + 2:
+                return reach
+        bottom = top
+        prev: Line | None = None
+        for ln in sorted(below, key=lambda ln: ln.top):
+            if ln.top < top - 1:
+                continue
+            crossing = any(cols.straddles(w) for w in ln.words)
+            gap = ln.top - (prev.bottom if prev else top)
+            if crossing and (len(ln.words) > 12 or gap > 3 * ln.size):
+                break
+            if ln.x0 > cols.right or ln.x1 < cols.left:
+                continue
+            bottom = max(bottom, ln.bottom + 1)
+            prev = ln
+        return bottom
+
+    def _body_rows(self, cols: Columns, top: float, bottom: float) -> tuple[list[Row], float]:
+        words = [
+            w
+            for ln in self.lines
+            for w in ln.words
+            if top - 1 <= w.yc <= bottom + 1 and cols.left - 2 <= w.xc <= cols.right + 2
+        ]
+        if not words:
+            return [], 0.0
+        rules = [y for y in horizontal_rules(self.page.edges, cols.left, cols.right, 0.5) if top + 2 < y < bottom - 2]
+        if rules:
+            cuts = [top, *rules, bottom]
+        else:
+            cuts = [top, *self._whitespace_cuts(cols, words), bottom]
+        rows: list[Row] = []
+        straddling = 0
+        for a, b in zip(cuts, cuts[1:]):
+            band = [w for w in words if a <= w.yc < b]
+            if not band:
+                continue
+            crossing = [w for w in band if cols.straddles(w)]
+            bbox = (cols.left, a, cols.right, b)
+            if crossing and len(group_lines(band)) <= 3:
+                rows.append(Row("section", [Cell(cell_text(band).replace("\n", " "), bbox)] + [None] * (len(cols) - 1), bbox))
+                continue
+            straddling += len(crossing)
+            cells: list[Cell | None] = []
+            for i in range(len(cols)):
+                inside = [w for w in band if cols.index(w.xc) == i]
+                cells.append(Cell(cell_text(inside), (cols.bounds[i], a, cols.bounds[i + 1], b)))
+            rows.append(Row("body", cells, bbox))
+        confidence = 1.0 - straddling / len(words)
+        if not cols.ruled:
+            confidence *= 0.9
+        return rows, round(confidence, 3)
+
+    def _whitespace_cuts(self, cols: Columns, words: list[Word]) -> list[float]:
+        """Row boundaries of a table without horizontal rules: a vertical gap
+        wider than a line, where the first column with text starts anew."""
+        lines = group_lines(words)
+        if len(lines) < 2:
+            return []
+        size = median(ln.size for ln in lines)
+        anchor = next(
+            (i for i in range(len(cols)) if any(cols.index(w.xc) == i for w in words)),
+            0,
+        )
+        cuts = []
+        for prev, ln in zip(lines, lines[1:]):
+            gap = ln.top - prev.bottom
+            starts_anchor = any(cols.index(w.xc) == anchor for w in ln.words)
+            if gap > 0.8 * size and starts_anchor:
+                cuts.append((prev.bottom + ln.top) / 2)
+        return cuts
+
+
+def _valley(words: list[Word], a: float, b: float) -> float:
+    """The x between a and b crossed by the fewest words, nearest b."""
+    if b <= a:
+        return (a + b) / 2
+    best_x, best_n = b - 1, None
+    steps = max(int(b - a), 1)
+    for k in range(steps + 1):
+        x = b - 1 - k * (b - a - 1) / steps if steps else b - 1
+        n = sum(1 for w in words if w.x0 < x < w.x1)
+        if best_n is None or n < best_n:
+            best_x, best_n = x, n
+        if n == 0:
+            break
+    return best_x

@@ -1,0 +1,90 @@
+"""Stitch page tables into logical tables.
+
+A table whose header matches the one before it (same labels, ignoring case,
+spacing and punctuation), or that has no header of its own, continues it: the
+repeated header rows are dropped. Section title rows are not rows: they set
+the section of the rows that follow until the next one. Whether a row cut by
+a page break continues the row above is decided in ``normalise.records``,
+which knows which cells hold references; stitching keeps what that needs:
+each row's page and whether it opens or closes its page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .table import Table
+
+
+@dataclass
+class PlanRow:
+    cells: list[str]
+    page: int
+    section: str | None
+    first_on_page: bool = False
+    last_on_page: bool = False
+    extractor: str = ""
+    confidence: float = 1.0
+    ocr: bool = False
+
+
+@dataclass
+class PlanTable:
+    header: list[str]
+    rows: list[PlanRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> tuple[int, int]:
+        pages = [r.page for r in self.rows]
+        return (min(pages), max(pages)) if pages else (0, 0)
+
+
+def _label_key(labels: Iterable[str]) -> tuple[str, ...]:
+    return tuple(re.sub(r"[^a-z0-9]", "", label.lower()) for label in labels)
+
+
+def stitch(tables: Iterable[Table]) -> list[PlanTable]:
+    out: list[PlanTable] = []
+    current: PlanTable | None = None
+    key: tuple[str, ...] | None = None
+    last_page = 0
+    section: str | None = None
+    for table in tables:
+        if table.header_rows:
+            this_key = _label_key(table.header)
+            if current is None or this_key != key or table.page - last_page > 1:
+                current = PlanTable(table.header)
+                out.append(current)
+                key = this_key
+                section = None
+        elif current is None or table.n_columns != len(current.header):
+            continue  # a headerless table with nothing to continue
+        assert current is not None
+        current.notes.extend(f"page {table.page}: {n}" for n in table.notes)
+        body = [r for r in table.rows if r.kind == "body" and not r.is_empty]
+        first_body = body[0] if body else None
+        last_body = body[-1] if body else None
+        for row in table.rows:
+            if row.kind == "section":
+                text = " ".join(row.texts()).strip()
+                section = " ".join(text.split()) or section
+                continue
+            if row.kind != "body" or row.is_empty:
+                continue
+            current.rows.append(
+                PlanRow(
+                    cells=row.texts(),
+                    page=table.page,
+                    section=section,
+                    first_on_page=row is first_body,
+                    last_on_page=row is last_body,
+                    extractor=table.extractor,
+                    confidence=table.confidence,
+                    ocr=table.ocr,
+                )
+            )
+        last_page = table.page
+    return [t for t in out if t.rows]

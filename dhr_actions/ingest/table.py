@@ -1,0 +1,74 @@
+"""The values that cross from ingest/ to normalise/: tables of cells on pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+RowKind = Literal["header", "section", "body"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell's text in reading order, with where it sits on the page."""
+
+    text: str
+    bbox: BBox | None = None
+
+
+@dataclass
+class Row:
+    """One printed row. A cell spanning several columns sits in its first
+    position and leaves ``None`` in the positions it covers."""
+
+    kind: RowKind
+    cells: list[Cell | None]
+    bbox: BBox | None = None
+
+    def texts(self) -> list[str]:
+        return [c.text if c is not None else "" for c in self.cells]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(c is not None and c.text.strip() for c in self.cells)
+
+
+@dataclass
+class Table:
+    """A table as found on one page.
+
+    ``rows`` are in printed order: section title rows, the header row(s),
+    then body rows. ``continued`` marks a table found on a page with no header
+    of its own, laid on the columns of the table before it.
+    """
+
+    page: int
+    bbox: BBox
+    rows: list[Row]
+    extractor: str
+    confidence: float = 1.0
+    heading: str | None = None
+    continued: bool = False
+    ocr: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def n_columns(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+    @property
+    def header_rows(self) -> int:
+        return sum(1 for r in self.rows if r.kind == "header")
+
+    @property
+    def header(self) -> list[str]:
+        """Column labels: each column's header cells joined, top to bottom."""
+        labels = [""] * self.n_columns
+        for row in self.rows:
+            if row.kind != "header":
+                continue
+            for i, cell in enumerate(row.cells):
+                if cell is not None and cell.text.strip():
+                    labels[i] = f"{labels[i]} {cell.text}".strip()
+        return [" ".join(label.split()) for label in labels]

@@ -1,0 +1,81 @@
+"""Map a table's column labels onto the common record's fields, by meaning.
+
+Every label is scored against every field's phrases (``vocabulary``); the
+best (label, field) pairs are taken greedily, each column and each field once.
+A column printed with no label is a ref column when its cells read as
+references. Each decision keeps the phrase that made it, so ``dhr show
+--explain`` (and the logs) can say why a column became a field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..vocabulary import field_scores
+from .refs import normalise_ref
+
+MIN_SCORE = 1.5
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    column: int
+    label: str
+    field: str
+    score: float
+    reason: str
+
+
+@dataclass
+class ColumnMapping:
+    matches: list[ColumnMatch] = field(default_factory=list)
+
+    @property
+    def fields(self) -> dict[str, int]:
+        return {m.field: m.column for m in self.matches}
+
+    def column(self, name: str) -> int | None:
+        return self.fields.get(name)
+
+    @property
+    def is_action_plan(self) -> bool:
+        """Enough columns of an action plan: its recommendations or actions,
+        and something saying who or when or how."""
+        f = self.fields
+        core = "recommendation" in f or "action" in f
+        support = sum(k in f for k in ("lead", "target_date_text", "milestones", "outcome", "rag", "scope"))
+        return core and support >= 1 and len(f) >= 3
+
+    def explain(self) -> list[str]:
+        return [f"column {m.column + 1} {m.label!r} → {m.field} ({m.reason})" for m in self.matches]
+
+
+def map_columns(labels: Sequence[str], rows: Sequence[Sequence[str]] = ()) -> ColumnMapping:
+    """Assign fields to columns. ``rows`` (body cell texts) let an unlabelled
+    column be recognised by what it holds."""
+    candidates: list[tuple[float, int, int, str, str]] = []
+    for col, label in enumerate(labels):
+        for rank, fs in enumerate(field_scores(label)):
+            if fs.score >= MIN_SCORE:
+                candidates.append((fs.score, -rank, col, fs.field, f"header says {fs.phrase!r}"))
+    candidates.sort(key=lambda c: (-c[0], -c[1], c[2]))
+    taken_cols: set[int] = set()
+    taken_fields: set[str] = set()
+    matches: list[ColumnMatch] = []
+    for score, _rank, col, fld, reason in candidates:
+        if col in taken_cols or fld in taken_fields:
+            continue
+        taken_cols.add(col)
+        taken_fields.add(fld)
+        matches.append(ColumnMatch(col, labels[col], fld, score, reason))
+    if "ref" not in taken_fields:
+        for col, label in enumerate(labels):
+            if col in taken_cols or label.strip():
+                continue
+            values = [r[col] for r in rows if col < len(r) and r[col].strip()]
+            if values and sum(normalise_ref(v) is not None for v in values) >= 0.6 * len(values):
+                matches.append(ColumnMatch(col, label, "ref", 1.0, "unlabelled column holding references"))
+                break
+    matches.sort(key=lambda m: m.column)
+    return ColumnMapping(matches)

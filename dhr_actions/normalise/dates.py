@@ -1,0 +1,192 @@
+"""Target dates: the latest date a free-text cell mentions, at the precision printed.
+
+Policy (SCHEMA.md, "Dates"):
+
+* UK order: ``04/03/15`` is 4 March 2015; ``31.03.2022`` and ``1 st April 2013`` are days.
+* Two-digit years are 20YY: ``Sept 21`` → ``2021-09``, ``Dec-20`` → ``2020-12``.
+* Seasons and financial quarters with a year give the year; a financial year
+  ``2021/22`` runs April 2021 to March 2022, and its quarter Q3 lies in 2021.
+* "Latest" compares the end of each period; on a tie the more precise wins.
+* Words around dates are ignored; nothing datable gives ``None``. A day or a
+  month is never invented.
+
+Spans are found with the patterns below (most specific first, each span used
+once); day and month spans are read by one configured ``dateparser`` parser
+(English, day-first), which also rejects impossible dates such as 31/02.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})(?![\d/])"
+_ORD = r"(?:\s*(?:st|nd|rd|th))?"
+_QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}  # fmt: skip
+
+_NUMERIC_DAY = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4}|\d{2})(?![\d/.]\d)")
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?{_MONTH}\.?,?\s*[-/]?\s*{_YEAR}", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\b\.?,?\s*[-/']?\s*{_YEAR}", re.I)
+_NUMERIC_MONTH = re.compile(r"(?<![\d/.])(?P<m>\d{1,2})\s*[/.]\s*(?P<year>(?:19|20)\d{2})\b")
+_QUARTER = re.compile(
+    r"\b(?:q(?:tr)?\s*(?P<q1>[1-4])|(?P<q2>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter\s*(?P<q3>[1-4]|one|two|three|four))"
+    r"(?:\s*\((?P<range>[^)]*)\))?\s*(?:of\s+)?(?:(?P<fy1>(?:19|20)\d{2})\s*[/\-–]\s*(?P<fy2>\d{2}|\d{4})|(?P<year>(?:19|20)\d{2}))\b",
+    re.I,
+)
+_SEASON = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s*(?:of\s+)?(?P<year>(?:19|20)\d{2})(?:\s*[/\-–]\s*(?P<y2>\d{2}|\d{4}))?\b", re.I)
+_FINANCIAL_YEAR = re.compile(r"(?<!\d)(?P<fy1>(?:19|20)\d{2})\s*[/\-–]\s*(?P<fy2>\d{2}|(?:19|20)\d{2})(?!\d)")
+_BARE_YEAR = re.compile(r"(?<![\d/.£$])(?P<year>(?:19[5-9]|20\d)\d)(?![\d%])")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A printed date: its last day, how precisely it was printed, and the ISO form."""
+
+    end: date
+    rank: int  # 0 year, 1 month, 2 day: on a tie the more precise wins
+    iso: str
+
+    @property
+    def precision(self) -> Precision:
+        return ("year", "month", "day")[self.rank]  # type: ignore[return-value]
+
+
+def target_date(text: str | None) -> str | None:
+    """The latest date ``text`` mentions, in ISO 8601 at the printed precision."""
+    periods = find_periods(text)
+    return max(periods).iso if periods else None
+
+
+def find_periods(text: str | None) -> list[Period]:
+    """Every datable span of ``text``, in order of the patterns that found them."""
+    if not text:
+        return []
+    s = " ".join(text.split())
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def claim(m: re.Match[str]) -> bool:
+        a, b = m.span()
+        if any(a < y and x < b for x, y in taken):
+            return False
+        taken.append((a, b))
+        return True
+
+    for m in _NUMERIC_DAY.finditer(s):
+        year = _year(m.group("y"))
+        if year and claim(m):
+            p = _day(year, int(m.group("m")), int(m.group("d")))
+            if p:
+                found.append(p)
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for m in pattern.finditer(s):
+            if not _is_month_word(m.group("month")):
+                continue
+            year = _year(m.group("year"))
+            if year and claim(m):
+                p = _day(year, _MONTHS[m.group("month").lower()], int(m.group("d")))
+                if p:
+                    found.append(p)
+    for m in _QUARTER.finditer(s):
+        if claim(m):
+            word = (m.group("q1") or m.group("q2") or m.group("q3") or "").lower()
+            q = _QUARTER_WORDS.get(word[:1] if word[:1].isdigit() else word, 0)
+            if m.group("year"):
+                year = int(m.group("year"))
+            elif q:
+                first = int(m.group("fy1"))
+                year = first + 1 if q == 4 else first
+            else:
+                continue
+            # "Quarter 3 (Oct-Dec) 2021": the cell states the months, so the
+            # quarter ends with the last month it names.
+            months = [_MONTHS[w.lower()] for w in re.findall(_MONTH, m.group("range") or "", re.I)]
+            found.append(_month_period(year, months[-1]) if months else _year_period(year))
+    for m in _SEASON.finditer(s):
+        if claim(m):
+            year = int(m.group("year"))
+            if m.group("y2") and m.group("season").lower() == "winter":
+                year = _year(m.group("y2")) or year
+            found.append(_year_period(year))
+    for m in _MONTH_YEAR.finditer(s):
+        if not _is_month_word(m.group("month")):
+            continue
+        year = _year(m.group("year"))
+        if year and claim(m):
+            found.append(_month_period(year, _MONTHS[m.group("month").lower()]))
+    for m in _NUMERIC_MONTH.finditer(s):
+        month = int(m.group("m"))
+        if 1 <= month <= 12 and claim(m):
+            found.append(_month_period(int(m.group("year")), month))
+    for m in _FINANCIAL_YEAR.finditer(s):
+        first, second = int(m.group("fy1")), _year(m.group("fy2"))
+        if second and (second == first + 1) and claim(m):
+            found.append(_year_period(second))
+    for m in _BARE_YEAR.finditer(s):
+        if claim(m):
+            found.append(_year_period(int(m.group("year"))))
+    return found
+
+
+def _is_month_word(word: str) -> bool:
+    # "may" and "mar" are also English words: only capitalised they are months.
+    return word.lower() not in {"may", "mar"} or word[0].isupper()
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("'")
+    if len(digits) == 2:
+        return 2000 + int(digits)
+    if len(digits) == 4:
+        return int(digits)
+    return None
+
+
+def _year_period(year: int) -> Period:
+    return Period(date(year, 12, 31), 0, f"{year:04d}")
+
+
+def _month_period(year: int, month: int) -> Period:
+    return Period(date(year, month, calendar.monthrange(year, month)[1]), 1, f"{year:04d}-{month:02d}")
+
+
+def _day(year: int, month: int, day: int) -> Period | None:
+    parsed = _parse_day(f"{day:02d}/{month:02d}/{year:04d}")
+    if parsed is None:
+        return None
+    return Period(parsed, 2, parsed.isoformat())
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(text: str) -> date | None:
+    """Read a day-first date with the one configured dateparser parser."""
+    data = _parser().get_date_data(text)
+    if data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date()
+
+
+@lru_cache(maxsize=1)
+def _parser():  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True},
+    )

@@ -1,0 +1,204 @@
+"""Turn stitched plan tables into common records.
+
+One record per logical row: a row that prints its own reference (a ref
+column, an action code, or a number opening the recommendation) starts a
+record; a row without one continues the record above (the rest of a row cut
+by a page break, or a sub-row of the same recommendation). A merged
+recommendation cell fills down: every row under it carries its text, and an
+action code's number ("2B") names the recommendation it belongs to. In a
+table that prints no references at all, every row is a record except a
+page's first row whose leading cell is empty (the rest of a cut row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..ingest.stitch import PlanRow, PlanTable
+from . import dates
+from . import status as status_rules
+from .columns import ColumnMapping, map_columns
+from .record import Record
+from .refs import normalise_ref, recommendation_number, split_action_code, split_leading_ref
+from .text import clean_cell, join_parts
+
+# Fields filled from cells, apart from the recommendation (shared by merged cells).
+CELL_FIELDS = ("scope", "action", "lead", "milestones", "target_date_text", "outcome", "rag")
+
+
+@dataclass
+class _RowInfo:
+    rows: list[PlanRow]  # one printed row, or the two fragments of a cut one
+    cells: dict[str, str]  # field → cell text, with ref prefixes split off
+    ref: str | None
+    rec_number: str | None
+
+    @property
+    def row(self) -> PlanRow:
+        return self.rows[-1]
+
+
+@dataclass
+class _Draft:
+    ref: str | None
+    section: str | None
+    rec: list[str] | None
+    parts: dict[str, list[str]] = field(default_factory=dict)
+    rows: list[PlanRow] = field(default_factory=list)
+
+    def add(self, info: _RowInfo) -> None:
+        for name in CELL_FIELDS:
+            text = info.cells.get(name, "")
+            if text:
+                self.parts.setdefault(name, []).append(text)
+        self.rows.extend(info.rows)
+
+
+def records_from_tables(tables: Sequence[PlanTable], document: str) -> list[Record]:
+    out: list[Record] = []
+    for table in tables:
+        out.extend(records_from_table(table, document, start=len(out)))
+    return out
+
+
+def records_from_table(table: PlanTable, document: str, start: int = 0) -> list[Record]:
+    mapping = map_columns(table.header, [r.cells for r in table.rows])
+    if not mapping.is_action_plan:
+        return []
+    infos = [_analyse(row, mapping) for row in table.rows]
+    has_refs = any(i.ref for i in infos)
+    if has_refs:
+        infos = _join_fragments_forward(infos)
+    has_rec = mapping.column("recommendation") is not None
+    primary = "recommendation" if has_rec else "action"
+
+    drafts: list[_Draft] = []
+    rec_by_number: dict[str, list[str]] = {}
+    last_rec: list[str] | None = None
+    section: str | None = None
+    for info in infos:
+        row = info.row
+        if row.section != section:
+            section = row.section
+            rec_by_number = {}
+            last_rec = None
+        continues = drafts and (
+            info.ref is None if has_refs else (row.first_on_page and not info.cells.get(primary))
+        )
+        rec_text = info.cells.get("recommendation", "")
+        if continues:
+            draft = drafts[-1]
+            if rec_text:
+                if draft.rec is None:
+                    draft.rec = []
+                draft.rec.append(rec_text)
+            draft.add(info)
+            continue
+        code_number = recommendation_number(info.ref) if info.cells.get("_code") else None
+        number = info.rec_number or code_number
+        rec: list[str] | None
+        if not has_rec:
+            rec = None
+        elif rec_text:
+            rec = [rec_text]
+            if number:
+                rec_by_number[number] = rec
+        elif number and number in rec_by_number:
+            rec = rec_by_number[number]
+        elif code_number:
+            rec = rec_by_number.setdefault(code_number, [])
+        elif last_rec is not None:
+            rec = last_rec  # a merged cell: the rows under it carry its text
+        else:
+            rec = []
+        last_rec = rec
+        draft = _Draft(info.ref, row.section, rec)
+        draft.add(info)
+        drafts.append(draft)
+    return [_finish(d, document, table.header, start + n) for n, d in enumerate(drafts)]
+
+
+def _analyse(row: PlanRow, mapping: ColumnMapping) -> _RowInfo:
+    cells: dict[str, str] = {}
+    for name, col in mapping.fields.items():
+        cells[name] = row.cells[col].strip() if col < len(row.cells) else ""
+    ref_from_column = normalise_ref(cells.get("ref")) if cells.get("ref") else None
+    rec_number, rec_text = split_leading_ref(cells.get("recommendation", ""))
+    cells["recommendation"] = rec_text
+    code, action = split_action_code(cells.get("action", ""))
+    if code:
+        cells["action"] = action
+        cells["_code"] = code
+    ref = code or ref_from_column or rec_number
+    return _RowInfo([row], cells, ref, rec_number or (ref_from_column if not code else None))
+
+
+def _join_fragments_forward(infos: list[_RowInfo]) -> list[_RowInfo]:
+    """A page break can leave a few cells of a row at the foot of one page and
+    the rest, with the row's reference, at the top of the next. When the two
+    fragments fill disjoint columns, they are one row, led by the second."""
+    out: list[_RowInfo] = []
+    i = 0
+    while i < len(infos):
+        info = infos[i]
+        nxt = infos[i + 1] if i + 1 < len(infos) else None
+        if (
+            nxt is not None
+            and info.ref is None
+            and nxt.ref is not None
+            and info.row.last_on_page
+            and not info.row.first_on_page
+            and nxt.row.first_on_page
+            and nxt.row.page == info.row.page + 1
+            and not (_filled(info) & _filled(nxt))
+        ):
+            cells = dict(nxt.cells)
+            for name, text in info.cells.items():
+                if text and not cells.get(name):
+                    cells[name] = text
+            out.append(_RowInfo(info.rows + nxt.rows, cells, nxt.ref, nxt.rec_number))
+            i += 2
+            continue
+        out.append(info)
+        i += 1
+    return out
+
+
+def _filled(info: _RowInfo) -> set[int]:
+    return {i for r in info.rows for i, text in enumerate(r.cells) if text.strip()}
+
+
+def _finish(draft: _Draft, document: str, labels: Sequence[str], position: int) -> Record:
+    text = {name: join_parts(draft.parts.get(name, [])) for name in CELL_FIELDS}
+    target_text = text["target_date_text"]
+    pages = [r.page for r in draft.rows]
+    return Record(
+        document=document,
+        section=clean_cell(draft.section),
+        ref=draft.ref,
+        recommendation=None if draft.rec is None else (join_parts(draft.rec) or ""),
+        scope=text["scope"],
+        action=text["action"],
+        lead=text["lead"],
+        milestones=text["milestones"],
+        target_date_text=target_text,
+        target_date=dates.target_date(target_text),
+        outcome=text["outcome"],
+        status=status_rules.status(
+            target_date_text=target_text,
+            outcome=text["outcome"],
+            rag=text["rag"],
+            progress=text["milestones"],
+        ),
+        page_start=min(pages),
+        page_end=max(pages),
+        position=position,
+        extractor=draft.rows[0].extractor,
+        confidence=min(r.confidence for r in draft.rows),
+        ocr=any(r.ocr for r in draft.rows),
+        raw_cells=[
+            {"page": r.page, "cells": {(labels[i] or f"column {i + 1}"): c for i, c in enumerate(r.cells) if c}}
+            for r in draft.rows
+        ],
+    )

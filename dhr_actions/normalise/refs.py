@@ -1,0 +1,86 @@
+"""References: "1.", "Recommendation No 3", "R3.1", and action codes "2A – …".
+
+Policy (SCHEMA.md): a ref is the row's own printed reference with words like
+"Recommendation No", "No.", "Ref" and a trailing "." stripped. When an action
+cell opens with a code ("2A – Further embed…") that code is the row's ref and
+the code's leading number names the recommendation it sits under.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PREFIX = r"(?:(?:recommendation|recommend|rec|ref(?:erence)?|action|item)\.?\s*(?:no\.?|number|#)?\s*|no\.?\s*|#\s*)"
+_REF = r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?"
+_DASH = r"[-–—:.)]"
+
+# A whole cell that is only a reference.
+_REF_CELL = re.compile(rf"^\s*\(?\s*{_PREFIX}?(?P<ref>{_REF})\s*\)?\s*[.:)]?\s*$", re.I)
+# A reference opening a longer text: needs a separator ("3 - ", "1. ", "4)")
+# or a prefix word ("Recommendation No 4 Worcestershire…").
+_LEADING_WITH_PREFIX = re.compile(rf"^\s*(?:(?:recommendation|rec)\.?\s*(?:no\.?|number)?|ref\.?)\s*(?P<ref>{_REF})\s*{_DASH}?\s*", re.I)
+_LEADING_WITH_DASH = re.compile(rf"^\s*\(?(?P<ref>{_REF})\s*(?:\)\s*|\s*{_DASH}\s+|\s+[-–—]\s*)")
+# Action codes carry a letter or a dotted part: "2A", "1e", "R3.1", "3.2".
+_ACTION_CODE = re.compile(
+    r"^\s*\(?(?P<ref>(?:\d{1,3}[A-Za-z]|[A-Z]{1,2}\d{1,3}(?:\.\d{1,3})*[a-z]?|\d{1,3}(?:\.\d{1,3})+))\)?"
+    r"\s*(?:[-–—:)]\s*|\.\s+|\s+(?=\S))"
+)
+_LEADING_NUMBER = re.compile(r"^[A-Z]{0,2}?(\d{1,3})")
+
+
+def normalise_ref(text: str | None) -> str | None:
+    """``" Recommendation No 3."`` → ``"3"``; ``"1e"`` → ``"1E"``; not a ref → None."""
+    if not text:
+        return None
+    m = _REF_CELL.match(" ".join(text.split()))
+    if not m:
+        return None
+    return _canonical(m.group("ref"))
+
+
+def split_leading_ref(text: str) -> tuple[str | None, str]:
+    """Split a reference off the start of a recommendation text.
+
+    ``"2 - The need for…"`` → ``("2", "The need for…")``;
+    ``"Recommendation No 4 Worcestershire…"`` → ``("4", "Worcestershire…")``.
+    """
+    if not text:
+        return None, text
+    for pattern in (_LEADING_WITH_PREFIX, _LEADING_WITH_DASH):
+        m = pattern.match(text)
+        if m and _plausible(m.group("ref"), text[m.end() :]):
+            return _canonical(m.group("ref")), text[m.end() :].lstrip()
+    whole = normalise_ref(text)
+    if whole:
+        return whole, ""
+    return None, text
+
+
+def split_action_code(text: str) -> tuple[str | None, str]:
+    """``"2A – Further embed…"`` → ``("2A", "Further embed…")``."""
+    if not text:
+        return None, text
+    m = _ACTION_CODE.match(text)
+    if not m or not _plausible(m.group("ref"), text[m.end() :]):
+        return None, text
+    return _canonical(m.group("ref")), text[m.end() :].lstrip()
+
+
+def recommendation_number(ref: str | None) -> str | None:
+    """The number of the recommendation an action code sits under: "2B" → "2"."""
+    if not ref:
+        return None
+    m = _LEADING_NUMBER.match(ref)
+    return m.group(1) if m else None
+
+
+def _canonical(ref: str) -> str:
+    return ref.strip().rstrip(".").upper()
+
+
+def _plausible(ref: str, rest: str) -> bool:
+    # Years and quantities are not references: "2015 review…", "16 days…".
+    digits = re.sub(r"\D", "", ref)
+    if len(digits) >= 4 or (digits and int(digits.split(".")[0] or 0) > 300):
+        return False
+    return not rest[:1].islower() or not rest

@@ -1,0 +1,71 @@
+"""PDF → tables → records: one document through ingest/ and normalise/."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ingest.base import Extractor, get_extractor
+from .ingest.errors import DocumentError
+from .ingest.pdfcheck import check_pdf_bytes, classify_open_error
+from .ingest.stitch import PlanTable, stitch
+from .ingest.table import Table
+from .normalise.columns import map_columns
+from .normalise.record import Record
+from .normalise.records import records_from_tables
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Extraction:
+    """What one document yielded, and why when it yielded nothing."""
+
+    document: str
+    records: list[Record]
+    tables: list[Table] = field(default_factory=list)
+    plan_tables: list[PlanTable] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    extractor: str = ""
+
+    @property
+    def pages_with_tables(self) -> list[int]:
+        return sorted({t.page for t in self.tables})
+
+    @property
+    def ocr(self) -> bool:
+        return any(t.ocr for t in self.tables)
+
+
+def extract_document(path: Path, extractor: Extractor | str = "pdfplumber", document: str | None = None) -> Extraction:
+    """Extract the action-plan records of one PDF.
+
+    Raises :class:`~dhr_actions.ingest.errors.DocumentError` with a one-line
+    reason when the file is not a readable PDF.
+    """
+    path = Path(path)
+    ex = get_extractor(extractor) if isinstance(extractor, str) else extractor
+    name = document or path.name
+    check_pdf_bytes(path)
+    try:
+        tables = ex.extract(path)
+    except DocumentError:
+        raise
+    except Exception as exc:  # pdfminer raises a zoo of types for broken files
+        raise classify_open_error(exc) from exc
+    plan_tables = stitch(tables)
+    records = records_from_tables(plan_tables, name)
+    notes: list[str] = []
+    if not tables:
+        notes.append("no table with an action-plan header (recommendation/action with lead, date or progress columns)")
+    for pt in plan_tables:
+        mapping = map_columns(pt.header, [r.cells for r in pt.rows])
+        first, last = pt.pages
+        if not mapping.is_action_plan:
+            notes.append(f"pages {first}-{last}: table is not an action plan (columns: {', '.join(pt.header)})")
+        else:
+            notes.extend(f"pages {first}-{last}: {line}" for line in mapping.explain())
+        notes.extend(pt.notes)
+    log.debug("%s: %d tables, %d records", name, len(tables), len(records))
+    return Extraction(name, records, tables, plan_tables, notes, ex.name)

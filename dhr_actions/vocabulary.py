@@ -1,0 +1,191 @@
+"""What action-plan column headers say, field by field.
+
+Shared by ingest/ (is this line of text a table header?) and normalise/
+(which column holds which field?). Each field has phrases with weights; a
+header label is scored against every field, and the best phrase found is kept
+so that a mapping can always say why it was made.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Field names of the common record that a column can feed. ``rag`` is a
+# column that only states progress (RAG rating, status): it feeds ``status``.
+FIELDS = (
+    "ref",
+    "recommendation",
+    "scope",
+    "action",
+    "lead",
+    "milestones",
+    "target_date_text",
+    "outcome",
+    "rag",
+)
+
+# (phrase, weight). Phrases are matched on word boundaries, case-insensitively.
+# Longer, more specific phrases carry more weight so that "Key milestones
+# achieved in enacting recommendation" is a milestones column, not a
+# recommendation column, and "Target completion date" is a date, not an outcome.
+PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
+    "ref": (
+        ("ref", 3.0),
+        ("reference", 3.0),
+        ("rec no", 3.0),
+        ("recommendation no", 3.0),
+        ("recommendation number", 3.0),
+        ("no", 2.0),
+        ("number", 2.0),
+        ("#", 2.0),
+        ("item", 1.5),
+        ("id", 1.5),
+    ),
+    "recommendation": (
+        ("recommendation", 2.5),
+        ("recommendations", 2.5),
+        ("learning", 2.0),
+        ("learning point", 2.5),
+        ("lessons learned", 2.5),
+        ("finding", 2.0),
+        ("issue", 1.5),
+    ),
+    "scope": (
+        ("scope", 3.0),
+        ("scope of recommendation", 4.0),
+        ("local regional national", 3.0),
+        ("local or national", 3.0),
+        ("level", 1.0),
+    ),
+    "action": (
+        ("action", 2.5),
+        ("actions", 2.5),
+        ("action to take", 3.5),
+        ("actions to take", 3.5),
+        ("action required", 3.5),
+        ("action required by agency", 4.0),
+        ("smart action", 3.5),
+        ("key actions", 3.5),
+        ("proposed action", 3.5),
+        ("activity", 1.5),
+        ("tasks", 1.5),
+        ("how", 0.5),
+    ),
+    "lead": (
+        ("lead", 2.5),
+        ("lead agency", 3.5),
+        ("lead officer", 3.5),
+        ("implementation lead", 3.5),
+        ("agency", 2.0),
+        ("owner", 3.0),
+        ("responsible", 3.0),
+        ("responsible officer", 3.5),
+        ("responsibility", 3.0),
+        ("by whom", 3.0),
+        ("who", 1.5),
+        ("officer", 1.5),
+    ),
+    "milestones": (
+        ("milestone", 3.0),
+        ("milestones", 3.0),
+        ("key milestones", 3.5),
+        ("progress", 2.5),
+        ("progress update", 3.5),
+        ("update", 2.0),
+        ("summary of action taken", 4.0),
+        ("action taken", 3.5),
+        ("monitoring", 1.5),
+        ("success measure", 2.5),
+        ("measure of success", 2.5),
+        ("how will", 1.5),
+    ),
+    "target_date_text": (
+        ("target", 2.5),
+        ("target date", 3.5),
+        ("target dates", 3.5),
+        ("target completion date", 4.0),
+        ("date", 2.0),
+        ("dates", 2.0),
+        ("timescale", 3.0),
+        ("timescales", 3.0),
+        ("timeframe", 3.0),
+        ("deadline", 3.0),
+        ("by when", 3.0),
+        ("when", 1.5),
+        ("due", 2.0),
+    ),
+    "outcome": (
+        ("outcome", 3.0),
+        ("outcomes", 3.0),
+        ("date of completion", 3.5),
+        ("date completed", 3.5),
+        ("evidence", 2.5),
+        ("status evidence", 3.5),
+        ("impact", 2.0),
+        ("result", 1.5),
+    ),
+    "rag": (
+        ("rag", 3.5),
+        ("rag rating", 4.0),
+        ("rag status", 4.0),
+        ("completion rag", 4.0),
+        ("status", 2.5),
+        ("rating", 2.0),
+        ("complete", 1.5),
+        ("completion", 1.5),
+    ),
+}
+
+_WORD = re.compile(r"[a-z0-9#]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("&", " and "))
+
+
+_PHRASE_WORDS: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]] = {
+    fld: tuple((tuple(_words(p)), p, w) for p, w in phrases) for fld, phrases in PHRASES.items()
+}
+
+
+@dataclass(frozen=True)
+class FieldScore:
+    field: str
+    score: float
+    phrase: str
+
+
+def field_scores(label: str) -> list[FieldScore]:
+    """Score one header label against every field, best first.
+
+    A phrase found at the very start of the label counts one and a half
+    times: headers lead with what the column is ("Scope of recommendation").
+    """
+    words = _words(label)
+    if not words:
+        return []
+    out: list[FieldScore] = []
+    for fld, phrases in _PHRASE_WORDS.items():
+        best = FieldScore(fld, 0.0, "")
+        for pwords, phrase, weight in phrases:
+            n = len(pwords)
+            for start in range(len(words) - n + 1):
+                if tuple(words[start : start + n]) == pwords:
+                    score = weight * (1.5 if start == 0 else 1.0)
+                    if score > best.score:
+                        best = FieldScore(fld, score, phrase)
+                    break
+        if best.score > 0:
+            out.append(best)
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def best_field(label: str) -> FieldScore | None:
+    scores = field_scores(label)
+    return scores[0] if scores else None
+
+
+# Words that make a line of text look like the header of an action plan.
+HEADER_CORE_FIELDS = frozenset({"recommendation", "action"})
