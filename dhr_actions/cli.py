@@ -1,0 +1,277 @@
+"""The ``dhr`` command: import action-plan PDFs, see what was found, export it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .export import FORMATS, write_records
+from .importer import FileOutcome, import_file, iter_pdf_paths
+from .ingest.base import EXTRACTOR_NAMES, get_extractor
+from .store.models import FAILED, NO_PLAN
+from .store.repository import DEFAULT_DB, DocumentNotFound, Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        envvar="DHR_DB",
+        show_default=True,
+        help="Database: a SQLite file path, or a SQLAlchemy URL such as postgresql://user@host/dhr. Env: DHR_DB.",
+    )(f)
+
+
+def open_store(db: str) -> Store:
+    try:
+        return Store(db)
+    except Exception as exc:  # bad URL, missing driver, unreachable server
+        raise click.ClickException(f"cannot open database {db!r}: {exc}") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="dhr")
+@click.option("-v", "--verbose", count=True, help="Log more (-v: info, -vv: debug).")
+def main(verbose: int) -> None:
+    """Extract Domestic Homicide Review action plans from PDFs into a database.
+
+    Import PDFs with `dhr import`, check what each import found with
+    `dhr documents` and `dhr show`, and export records with `dhr export`.
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--csp", "partnership", metavar="NAME", help="The partnership that published these reviews (default: read from each PDF or its file name).")
+@click.option("--source-url", metavar="URL", help="Where the PDF was published (stored as provenance).")
+@click.option("--extractor", type=click.Choice(EXTRACTOR_NAMES), default="pdfplumber", show_default=True, help="Table extractor: the layout finder built on pdfplumber (ruled, rules-free and borderless tables) or camelot lattice (ruled tables only).")
+@click.option("--force", is_flag=True, help="Extract again files already stored unchanged (after an upgrade).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
+def import_cmd(
+    paths: Sequence[Path], db: str, partnership: str | None, source_url: str | None, extractor: str, force: bool, quiet: bool
+) -> None:
+    """Import PDF files, or folders of them, into the database.
+
+    Each file gets one line saying how its import ended: imported (or new
+    version), unchanged, no plan found, or failed with the reason. A bad file
+    never stops the batch; the exit status is 1 when any file failed.
+    """
+    files = list(iter_pdf_paths(paths))
+    if not files:
+        raise click.ClickException("no PDF files found in the paths given")
+    ex = get_extractor(extractor)
+    counts: Counter[str] = Counter()
+    records = 0
+    store = open_store(db)
+    tty = sys.stderr.isatty() and not quiet
+    try:
+        with click.progressbar(files, label="Importing", file=sys.stderr, show_pos=True) if tty else _plain(files) as bar:
+            for path in bar:
+                if not path.exists():
+                    outcome = FileOutcome(path, FAILED, reason="no such file")
+                else:
+                    outcome = import_file(store, path, ex, partnership, source_url, force)
+                counts[outcome.status] += 1
+                records += outcome.records
+                _report(outcome, quiet, tty)
+    finally:
+        store.close()
+    parts = [f"{counts[s]} {s}" for s in ("imported", "new version", "unchanged", NO_PLAN, FAILED) if counts[s]]
+    click.echo(f"Total: {len(files)} file{'s' if len(files) != 1 else ''}, {records} records: {', '.join(parts)}")
+    if counts[FAILED]:
+        sys.exit(1)
+
+
+class _plain:
+    """Stands in for a progress bar when nobody is watching."""
+
+    def __init__(self, items: list[Path]) -> None:
+        self.items = items
+
+    def __enter__(self) -> list[Path]:
+        return self.items
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _report(o: FileOutcome, quiet: bool, tty: bool) -> None:
+    prefix = "\r\x1b[K" if tty else ""
+    name = o.path.name
+    if o.status == FAILED:
+        click.echo(f"{prefix}failed: {o.path}: {o.reason}", err=True)
+        return
+    if quiet:
+        return
+    if o.status in ("imported", "new version"):
+        version = f" (version {o.version})" if o.status == "new version" else ""
+        line = f"{o.status}: {name}{version}: {o.records} record{'s' if o.records != 1 else ''} from {o.pages} pages"
+    elif o.status == NO_PLAN:
+        line = f"no plan found: {name}: {o.reason}"
+    else:
+        line = f"unchanged: {name}: already stored"
+    click.echo(prefix + line)
+
+
+@main.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True, help="jsonl follows SCHEMA.md exactly; csv has the same columns.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@click.option("--document", metavar="DOC", help="Only this document (file name or id).")
+@click.option("--all-versions", is_flag=True, help="Include superseded versions of documents.")
+def export_cmd(db: str, fmt: str, output: Path | None, document: str | None, all_versions: bool) -> None:
+    """Export records as JSON Lines or CSV (current document versions)."""
+    store = open_store(db)
+    try:
+        rows = store.records(document=document, all_versions=all_versions)
+        if output is None:
+            n = write_records(rows, sys.stdout, fmt)
+        else:
+            tmp = output.with_name(output.name + ".part")
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                n = write_records(rows, fh, fmt)
+            tmp.replace(output)
+            click.echo(f"Wrote {n} records to {output}", err=True)
+    except DocumentNotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+@main.command("documents")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--current", is_flag=True, help="Only the current version of each document.")
+def documents_cmd(db: str, fmt: str, current: bool) -> None:
+    """List stored documents and how each import ended."""
+    store = open_store(db)
+    try:
+        docs = store.documents(all_versions=not current)
+    finally:
+        store.close()
+    rows = [
+        {
+            "id": d.id,
+            "document": d.file_name,
+            "version": d.version,
+            "current": d.is_current,
+            "partnership": d.partnership.name if d.partnership else None,
+            "pages": d.page_count,
+            "outcome": d.outcome,
+            "records": d.record_count,
+            "imported_at": d.imported_at.isoformat(timespec="seconds") if d.imported_at else None,
+            "extractor": d.extractor,
+            "reason": d.reason,
+        }
+        for d in docs
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(f"No documents in {db}.")
+        return
+    table = [
+        [
+            str(r["id"]),
+            str(r["document"]) + ("" if r["current"] else " (old)"),
+            str(r["version"]),
+            r["partnership"] or "",
+            str(r["pages"] or ""),
+            str(r["outcome"]),
+            str(r["records"]),
+            str(r["imported_at"] or "")[:16].replace("T", " "),
+            r["reason"] or "",
+        ]
+        for r in rows
+    ]
+    click.echo(format_table(["id", "document", "v", "partnership", "pages", "outcome", "records", "imported", "reason"], table))
+
+
+@main.command("show")
+@click.argument("doc")
+@db_option
+@click.option("--full", is_flag=True, help="Every field of every record, not a table.")
+@click.option("--explain", is_flag=True, help="Also say how columns were mapped to fields.")
+def show_cmd(doc: str, db: str, full: bool, explain: bool) -> None:
+    """Show one document's records as a readable table.
+
+    DOC is a file name (with or without .pdf), NAME@VERSION, or an id from
+    `dhr documents`.
+    """
+    store = open_store(db)
+    try:
+        d = store.document(doc)
+    except DocumentNotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    who = f", {d.partnership.name}" if d.partnership else ""
+    click.echo(f"{d.file_name} (version {d.version}{who}): {d.outcome}, {d.record_count} records, {d.page_count} pages")
+    if d.reason:
+        click.echo(f"reason: {d.reason}")
+    if explain:
+        for note in d.notes or []:
+            click.echo(f"  {note}")
+    if not d.records:
+        return
+    if full:
+        for r in d.records:
+            click.echo("")
+            click.echo(f"[{r.ref or '-'}] pages {r.page_start}-{r.page_end}, {r.extractor}, confidence {r.confidence:.2f}")
+            for name in ("section", "recommendation", "scope", "action", "lead", "milestones", "target_date_text", "target_date", "outcome", "status"):
+                value = getattr(r, name)
+                if value:
+                    click.echo(f"  {name}: " + str(value).replace("\n", "\n    "))
+        return
+    width = shutil.get_terminal_size((140, 24)).columns
+    table = [
+        [
+            r.ref or "",
+            r.section or "",
+            r.recommendation or "",
+            r.action or "",
+            r.lead or "",
+            r.target_date or (r.target_date_text or ""),
+            r.status or "",
+        ]
+        for r in d.records
+    ]
+    click.echo(format_table(["ref", "section", "recommendation", "action", "lead", "target", "status"], table, width))
+
+
+def format_table(headers: list[str], rows: list[list[str]], width: int = 160) -> str:
+    """A plain-text table; long cells are cut to fit ``width`` with an ellipsis."""
+    cells = [[" ".join(c.split()) for c in row] for row in rows]
+    natural = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    widths = list(natural)
+    budget = width - 2 * (len(headers) - 1)
+    while sum(widths) > budget and max(widths) > 8:
+        i = widths.index(max(widths))
+        widths[i] -= 1
+
+    def fit(text: str, w: int) -> str:
+        return text if len(text) <= w else text[: max(w - 1, 0)] + "…"
+
+    lines = ["  ".join(fit(h, w).ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,48 @@
+"""Document facts read without table extraction: pages, title, opening text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DocumentError, EncryptedPdf, UnreadablePdf
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    page_count: int
+    title: str | None
+    opening_text: str  # the first page's text, for naming the partnership
+
+
+def document_info(path: Path) -> DocumentInfo:
+    """Open the PDF with PDFium: fast, and strict about passwords and damage."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise EncryptedPdf("encrypted PDF: a password is needed to open it") from exc
+        raise UnreadablePdf(f"unreadable PDF: {message.rstrip('.')}") from exc
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise UnreadablePdf("unreadable PDF: it has no pages")
+        meta = pdf.get_metadata_dict(skip_empty=True)
+        page = pdf[0]
+        try:
+            textpage = page.get_textpage()
+            opening = textpage.get_text_range()[:4000]
+            textpage.close()
+        finally:
+            page.close()
+        title = (meta.get("Title") or "").strip() or None
+        return DocumentInfo(count, title, opening)
+    except DocumentError:
+        raise
+    except pdfium.PdfiumError as exc:
+        raise UnreadablePdf(f"unreadable PDF: {exc}") from exc
+    finally:
+        pdf.close()

@@ -1,0 +1,115 @@
+"""SQLAlchemy models: partnerships, documents (every version), records.
+
+Portable on purpose: nothing here is SQLite-only, so the same schema runs on
+a SQLite file or a PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# How an import of one document ended.
+IMPORTED = "imported"
+NO_PLAN = "no plan found"
+FAILED = "failed"
+OUTCOMES = (IMPORTED, NO_PLAN, FAILED)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Partnership(Base):
+    """A Community Safety Partnership (or whoever published the review)."""
+
+    __tablename__ = "partnerships"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    documents: Mapped[list[Document]] = relationship(back_populates="partnership")
+
+
+class Document(Base):
+    """One version of one PDF. A changed file with the same name is a new
+    version; the old one is kept with ``is_current`` false."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        UniqueConstraint("file_name", "sha256", name="uq_documents_name_sha"),
+        Index("ix_documents_current", "file_name", "is_current"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnerships.id"))
+    page_count: Mapped[int | None] = mapped_column(Integer)
+    size_bytes: Mapped[int | None] = mapped_column(Integer)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    extractor: Mapped[str | None] = mapped_column(String(50))
+    extractor_version: Mapped[str | None] = mapped_column(String(50))
+    outcome: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    record_count: Mapped[int] = mapped_column(Integer, default=0)
+    ocr: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[list[Any] | None] = mapped_column(JSON)
+
+    partnership: Mapped[Partnership | None] = relationship(back_populates="documents")
+    records: Mapped[list[RecordRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="RecordRow.position"
+    )
+
+
+class RecordRow(Base):
+    """One record of SCHEMA.md, with its provenance."""
+
+    __tablename__ = "records"
+    __table_args__ = (Index("ix_records_document", "document_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str | None] = mapped_column(Text)
+    ref: Mapped[str | None] = mapped_column(String(50))
+    recommendation: Mapped[str | None] = mapped_column(Text)
+    scope: Mapped[str | None] = mapped_column(Text)
+    action: Mapped[str | None] = mapped_column(Text)
+    lead: Mapped[str | None] = mapped_column(Text)
+    milestones: Mapped[str | None] = mapped_column(Text)
+    target_date_text: Mapped[str | None] = mapped_column(Text)
+    target_date: Mapped[str | None] = mapped_column(String(10))
+    outcome: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(20))
+    page_start: Mapped[int | None] = mapped_column(Integer)
+    page_end: Mapped[int | None] = mapped_column(Integer)
+    extractor: Mapped[str | None] = mapped_column(String(50))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    ocr: Mapped[bool] = mapped_column(Boolean, default=False)
+    raw_cells: Mapped[list[Any] | None] = mapped_column(JSON)
+
+    document: Mapped[Document] = relationship(back_populates="records")

@@ -1,0 +1,244 @@
+"""The store: open a database by path or URL, save imports whole, read back.
+
+Idempotence and provenance: a document version is keyed by (file name,
+SHA-256). Saving a version already held changes nothing; a new SHA-256 under
+a known file name becomes the next version and the older ones stay, marked
+not current. A document's row and all its records are written in one
+transaction, so a failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from ..normalise.record import Record
+from .models import FAILED, IMPORTED, NO_PLAN, Base, Document, Partnership, RecordRow
+
+DEFAULT_DB = "dhr.sqlite"
+
+
+class DocumentNotFound(LookupError):
+    """No stored document matches the name or id asked for."""
+
+
+def database_url(db: str) -> str:
+    """A SQLAlchemy URL for ``db``: URLs pass through, anything else is a
+    SQLite file path."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def make_engine(db: str) -> Engine:
+    url = database_url(db)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+    Base.metadata.create_all(engine)
+    return engine
+
+
+@dataclass
+class DocumentImport:
+    """Everything known about one file's import, ready to be saved."""
+
+    file_name: str
+    sha256: str
+    outcome: str  # IMPORTED, NO_PLAN or FAILED
+    reason: str | None = None
+    records: Sequence[Record] = ()
+    size_bytes: int | None = None
+    source_path: str | None = None
+    source_url: str | None = None
+    partnership: str | None = None
+    title: str | None = None
+    page_count: int | None = None
+    extractor: str | None = None
+    extractor_version: str | None = None
+    ocr: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    status: str  # "imported", "new version", "unchanged", NO_PLAN, FAILED
+    document_id: int
+    version: int
+    records: int
+
+
+class Store:
+    """A database of documents and records, by path or SQLAlchemy URL."""
+
+    def __init__(self, db: str = DEFAULT_DB) -> None:
+        self.db = db
+        self.engine = make_engine(db)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    # -- writing ---------------------------------------------------------
+    def has_version(self, file_name: str, sha256: str) -> bool:
+        with self.session() as s:
+            return s.scalar(select(Document.id).where(Document.file_name == file_name, Document.sha256 == sha256)) is not None
+
+    def save(self, imp: DocumentImport, replace: bool = False) -> SaveResult:
+        """Save one document version with all its records, or nothing.
+
+        ``replace`` re-writes a version already held (a re-extraction after
+        the extractor improved) instead of leaving it unchanged.
+        """
+        try:
+            with self.session() as s, s.begin():
+                return self._save(s, imp, replace)
+        except IntegrityError:
+            # Another writer saved the same version first.
+            with self.session() as s:
+                doc = s.scalars(
+                    select(Document).where(Document.file_name == imp.file_name, Document.sha256 == imp.sha256)
+                ).one()
+                return SaveResult("unchanged", doc.id, doc.version, doc.record_count)
+
+    def _save(self, s: Session, imp: DocumentImport, replace: bool) -> SaveResult:
+        existing = s.scalars(
+            select(Document).where(Document.file_name == imp.file_name, Document.sha256 == imp.sha256)
+        ).one_or_none()
+        if existing is not None and not replace:
+            return SaveResult("unchanged", existing.id, existing.version, existing.record_count)
+        partnership = self._partnership(s, imp.partnership)
+        if existing is not None:
+            doc = existing
+            doc.records.clear()
+            s.flush()
+            status = _status_for(imp.outcome, "imported")
+        else:
+            latest = s.scalar(select(func.max(Document.version)).where(Document.file_name == imp.file_name))
+            for old in s.scalars(select(Document).where(Document.file_name == imp.file_name, Document.is_current)):
+                old.is_current = False
+            doc = Document(file_name=imp.file_name, sha256=imp.sha256, version=(latest or 0) + 1, is_current=True)
+            s.add(doc)
+            status = _status_for(imp.outcome, "new version" if latest else "imported")
+        doc.title = imp.title
+        doc.partnership = partnership
+        doc.page_count = imp.page_count
+        doc.size_bytes = imp.size_bytes
+        doc.source_path = imp.source_path
+        doc.source_url = imp.source_url
+        doc.extractor = imp.extractor
+        doc.extractor_version = imp.extractor_version
+        doc.outcome = imp.outcome
+        doc.reason = imp.reason
+        doc.ocr = imp.ocr
+        doc.notes = list(imp.notes)
+        doc.record_count = len(imp.records)
+        doc.records = [_row(r, i) for i, r in enumerate(imp.records)]
+        s.flush()
+        return SaveResult(status, doc.id, doc.version, len(imp.records))
+
+    @staticmethod
+    def _partnership(s: Session, name: str | None) -> Partnership | None:
+        if not name:
+            return None
+        found = s.scalars(select(Partnership).where(Partnership.name == name)).one_or_none()
+        if found is None:
+            found = Partnership(name=name)
+            s.add(found)
+            s.flush()
+        return found
+
+    # -- reading ---------------------------------------------------------
+    def documents(self, all_versions: bool = True) -> list[Document]:
+        with self.session() as s:
+            q = select(Document).options(selectinload(Document.partnership)).order_by(Document.file_name, Document.version)
+            if not all_versions:
+                q = q.where(Document.is_current)
+            return list(s.scalars(q))
+
+    def document(self, key: str) -> Document:
+        """The current version of a document, by file name (with or without
+        ``.pdf``) or by id; ``name@N`` asks for version N."""
+        name, _, version = key.partition("@")
+        with self.session() as s:
+            q = select(Document).options(selectinload(Document.records), selectinload(Document.partnership))
+            if name.isdigit() and not version:
+                doc = s.scalars(q.where(Document.id == int(name))).one_or_none()
+                if doc is not None:
+                    return doc
+            candidates = [name] if name.lower().endswith(".pdf") else [name, f"{name}.pdf"]
+            q = q.where(Document.file_name.in_(candidates))
+            q = q.where(Document.version == int(version)) if version.isdigit() else q.where(Document.is_current)
+            doc = s.scalars(q).first()
+            if doc is None:
+                raise DocumentNotFound(f"no document {key!r} in {self.db}")
+            return doc
+
+    def records(self, document: str | None = None, all_versions: bool = False) -> Iterator[tuple[Document, RecordRow]]:
+        """Records in document and printed order; current versions only unless
+        ``all_versions``."""
+        with self.session() as s:
+            q = (
+                select(RecordRow, Document)
+                .join(Document, RecordRow.document_id == Document.id)
+                .order_by(Document.file_name, Document.version, RecordRow.position)
+            )
+            if not all_versions:
+                q = q.where(Document.is_current)
+            if document is not None:
+                doc = self.document(document)
+                q = q.where(Document.id == doc.id)
+            for row, doc in s.execute(q).tuples().yield_per(500):
+                yield doc, row
+
+
+def _status_for(outcome: str, ok: str) -> str:
+    return ok if outcome == IMPORTED else outcome
+
+
+def _row(r: Record, position: int) -> RecordRow:
+    return RecordRow(
+        position=position,
+        section=r.section,
+        ref=r.ref,
+        recommendation=r.recommendation,
+        scope=r.scope,
+        action=r.action,
+        lead=r.lead,
+        milestones=r.milestones,
+        target_date_text=r.target_date_text,
+        target_date=r.target_date,
+        outcome=r.outcome,
+        status=r.status,
+        page_start=r.page_start,
+        page_end=r.page_end,
+        extractor=r.extractor,
+        confidence=r.confidence,
+        ocr=r.ocr,
+        raw_cells=r.raw_cells,
+    )
+
+
+__all__ = ["DEFAULT_DB", "DocumentImport", "DocumentNotFound", "SaveResult", "Store", "FAILED", "IMPORTED", "NO_PLAN"]
