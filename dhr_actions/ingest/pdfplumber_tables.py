@@ -40,6 +40,9 @@ from .layout import (
 )
 from .table import BBox, Cell, Row, Table
 
+# Glyphs without a Unicode mapping come out as "(cid:127)": alone they are
+# almost always list bullets, inside a word they are noise.
+_CID = re.compile(r"\(cid:\d+\)")
 PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re.I)
 MIN_HEADER_FIELDS = 3
 MARGIN_TOP = 0.10
@@ -107,7 +110,7 @@ def page_content(page: Any, number: int) -> PageContent:
     )
     words = [
         Word(
-            text=w["text"],
+            text=_cid_free(w["text"]),
             x0=float(w["x0"]),
             x1=float(w["x1"]),
             top=float(w["top"]),
@@ -116,7 +119,7 @@ def page_content(page: Any, number: int) -> PageContent:
             bold="bold" in str(w.get("fontname", "")).lower(),
         )
         for w in raw
-        if w["text"].strip()
+        if _cid_free(w["text"]).strip()
     ]
     edges = [
         Edge(float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"]))
@@ -124,6 +127,12 @@ def page_content(page: Any, number: int) -> PageContent:
         if max(float(e["x1"]) - float(e["x0"]), float(e["bottom"]) - float(e["top"])) >= 4
     ]
     return PageContent(number=number, width=float(page.width), height=float(page.height), words=words, edges=edges)
+
+
+def _cid_free(text: str) -> str:
+    if _CID.fullmatch(text.strip()):
+        return "•"
+    return _CID.sub("", text)
 
 
 class PdfplumberExtractor:
@@ -201,7 +210,9 @@ class _PageTables:
         in_margin = line.bottom <= h * MARGIN_TOP or line.top >= h * (1 - MARGIN_BOTTOM)
         if not in_margin:
             return False
-        return bool(PAGE_NUMBER.match(line.text)) or _furniture_key(line.text) in furniture
+        if _furniture_key(line.text) in furniture:
+            return True
+        return any(PAGE_NUMBER.match(seg.text) for seg in line.segments(self.seg_gap))
 
     def has_body_text(self) -> bool:
         return bool(self.lines)
@@ -299,7 +310,7 @@ class _PageTables:
         if len(cols) < 2:
             return None
         labels = self._labels(header, cols)
-        body_bottom = self._body_bottom(cols, header.bottom, below)
+        body_bottom = min(self._body_bottom(cols, header.bottom, below), limit - 1)
         title = self._title_above(header, cols)
         rows: list[Row] = []
         top = header.top
@@ -379,6 +390,10 @@ class _PageTables:
             return None
         taken.reverse()
         text = cell_text([w for ln in taken for w in ln.words]).replace("\n", " ")
+        # A heading names a section; prose introducing the table is longer
+        # and ends like a sentence.
+        if len(text.split()) > 15 or (text.rstrip().endswith(".") and not all(ln.bold for ln in taken)):
+            return None
         bbox = (cols.left, taken[0].top, cols.right, taken[-1].bottom)
         return Row("section", [Cell(text, bbox)] + [None] * (len(cols) - 1), bbox)
 
@@ -396,6 +411,8 @@ class _PageTables:
             gap = ln.top - (prev.bottom if prev else top)
             if crossing and (len(ln.words) > 12 or gap > 3 * ln.size):
                 break
+            if prev is not None and gap > max(4 * ln.size, 30.0):
+                break  # well below the last row: a footer or the text after the table
             if ln.x0 > cols.right or ln.x1 < cols.left:
                 continue
             bottom = max(bottom, ln.bottom + 1)

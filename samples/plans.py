@@ -1,0 +1,346 @@
+"""The sample action plans: invented partnerships and texts, modelled on the
+structures published plans use. ``generate.py`` lays each out in a house
+style and writes the records a correct extraction must give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Action:
+    text: str
+    lead: str
+    milestones: str
+    target: str | None
+    target_date: str | None  # the ISO value SCHEMA.md's rules give for ``target``
+    status: str | None = None
+    code: str | None = None
+    scope: str | None = None
+    outcome: str | None = None
+    rag: str | None = None
+    # Further printed rows with no reference of their own: (milestones, outcome).
+    sub_rows: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Recommendation:
+    number: str
+    text: str
+    actions: list[Action]
+    section: str | None = None
+
+
+# -- Northmoor: a ruled grid, merged recommendation cells, action codes -------
+NORTHMOOR_TITLE = [
+    "Northmoor Community Safety Partnership",
+    "Domestic Homicide Review: Adult A",
+    "Action Plan",
+    "Agreed 14.2.22",
+]
+NORTHMOOR = [
+    Recommendation(
+        "1",
+        "Frontline practitioners should recognise economic abuse as part of coercive control.",
+        [
+            Action(
+                code="1A",
+                scope="Local",
+                text="Deliver briefings on economic abuse to housing officers, debt advisers and benefits staff.",
+                lead="Northmoor Borough Council Housing Service",
+                milestones="Briefing pack written with the specialist domestic abuse service.\nFour briefing sessions held and attendance recorded.",
+                target="31.03.2022",
+                target_date="2022-03-31",
+            ),
+            Action(
+                code="1B",
+                scope="Local",
+                text="Add questions about control of money to the housing needs assessment form.",
+                lead="Housing Options Manager",
+                milestones="Form revised and published on the staff intranet.",
+                target="Sept 22",
+                target_date="2022-09",
+            ),
+            Action(
+                code="1C",
+                scope="County wide",
+                text="Ask banks and building societies in the county to sign the financial abuse charter and name a contact for vulnerable customers.",
+                lead="County Domestic Abuse Coordinator",
+                milestones="Letters sent to branch managers. Charter launched at the county domestic abuse forum. Progress: six of nine branches have signed and named a contact; the remaining three have been written to again.",
+                target="Ongoing; review by December 2022",
+                target_date="2022-12",
+                status="ongoing",
+            ),
+        ],
+    ),
+    Recommendation(
+        "2",
+        "Agencies should share information about high-risk victims promptly and record what was shared.",
+        [
+            Action(
+                code="2A",
+                scope="County wide",
+                text="Review the information sharing agreement of the multi-agency risk assessment conference so that every partner signs it.",
+                lead="MARAC Chair",
+                milestones="Agreement reviewed by all partners. Signatures collected from every member agency. Progress: the revised agreement was signed by all twelve member agencies in May 2022 and is published on the partnership website.",
+                target="May 2022",
+                target_date="2022-05",
+            ),
+            Action(
+                code="2B",
+                scope="Local",
+                text="Audit a sample of twenty MARAC cases to check that actions were recorded and followed up by each agency.",
+                lead="Community Safety Partnership Manager",
+                milestones="Audit tool agreed.\nTwenty cases audited.\nFindings reported to the partnership board with an improvement plan for the agencies where gaps were found.",
+                target="Q3 2022/23",
+                target_date="2022",
+            ),
+        ],
+    ),
+    Recommendation(
+        "3",
+        "GPs should ask about domestic abuse routinely and see patients alone at least once.",
+        [
+            Action(
+                code="3A",
+                scope="Local",
+                text="Provide training on routine enquiry for every GP practice in the borough, including reception staff.",
+                lead="Integrated Care Board Safeguarding Lead",
+                milestones="Training programme commissioned from the specialist service.\nEvery practice has sent at least two staff.\nRoutine enquiry added to the practice safeguarding audit for the following year.",
+                target="April 2022 and ongoing",
+                target_date="2022-04",
+                status="ongoing",
+            ),
+            Action(
+                code="3B",
+                scope="Local",
+                text="Add a prompt to the patient record system asking whether the patient was seen alone.",
+                lead="Integrated Care Board Digital Team",
+                milestones="Prompt designed and tested with two practices.",
+                target="30th June 2022 - completed",
+                target_date="2022-06-30",
+                status="complete",
+            ),
+        ],
+    ),
+    Recommendation(
+        "4",
+        "Children living with domestic abuse should be offered support in their own right.",
+        [
+            Action(
+                code="4A",
+                scope="County wide",
+                text="Commission a therapeutic group programme for children aged 8 to 16 who have lived with domestic abuse, and make sure schools know how to refer to it.",
+                lead="Director of Children's Services",
+                milestones=(
+                    "Needs assessment completed using referral data from the police, schools and children's social care. "
+                    "Specification written with young people who have used similar services. "
+                    "Provider selected through open tender.\n"
+                    "Progress: the needs assessment found that around 900 children a year in the county are known to "
+                    "agencies as living with domestic abuse, and that fewer than one in ten are offered support of their "
+                    "own. The specification was shaped by a group of young people, who asked for sessions outside school "
+                    "hours and for a worker who stays with them for the whole programme. The tender closed in the spring "
+                    "and the contract starts in the autumn term, with the first groups running in three towns.\n"
+                    "Referral guidance for schools will be issued with the designated safeguarding lead network before "
+                    "the first groups start, and take-up will be reported to the partnership every quarter."
+                ),
+                target="Autumn 2023",
+                target_date="2023",
+            ),
+            Action(
+                code="4B",
+                scope="Local",
+                text="Designated safeguarding leads to record when a pupil is known to live with domestic abuse and review the support offered each term.",
+                lead="Education Safeguarding Team",
+                milestones="Guidance for designated safeguarding leads updated. Termly review added to the school safeguarding audit.",
+                target="04/03/23",
+                target_date="2023-03-04",
+            ),
+        ],
+    ),
+    Recommendation(
+        "5",
+        "The partnership should raise public awareness of where to get help.",
+        [
+            Action(
+                code="5A",
+                scope="Local",
+                text="Run a campaign in pharmacies and supermarkets during the sixteen days of action.",
+                lead="Northmoor Community Safety Partnership",
+                milestones="Posters and cards distributed to forty outlets.",
+                target="November 2022",
+                target_date="2022-11",
+            ),
+            Action(
+                code="5B",
+                scope="National",
+                text="Write to the Home Office asking that the national helpline number is printed on prescription bags.",
+                lead="Chair of the Community Safety Partnership",
+                milestones="Letter sent; reply awaited.",
+                target="Immediate",
+                target_date=None,
+            ),
+        ],
+    ),
+]
+
+
+# -- Eastbridge: section title rows, an unlabelled number column, sub-rows ----
+EASTBRIDGE_TITLE = ["Domestic Homicide Review", "EDHR 2021-03 Action Plan"]
+EASTBRIDGE = [
+    Recommendation(
+        "1",
+        "The Home Office should publish guidance on reviewing deaths where abuse by an adult child is suspected.",
+        [
+            Action(
+                scope="National",
+                text="",
+                lead="Home Office",
+                milestones="To be completed by the Home Office.",
+                target=None,
+                target_date=None,
+            )
+        ],
+        section="Overview Report Recommendations",
+    ),
+    Recommendation(
+        "2",
+        "Eastbridge Safer Communities Partnership should commission training on child to parent abuse for all frontline staff, covering:\n• recognising abuse by adolescents and adult children;\n• the use of the domestic abuse risk assessment with parents;\n• where to refer parents for support.",
+        [
+            Action(
+                scope="Local",
+                text="Training commissioned from the regional domestic abuse service and offered to all partner agencies, with places reserved for youth justice, adult social care and the police.",
+                lead="Eastbridge Safer Communities Partnership",
+                milestones="Training specification agreed by the partnership board. Three cohorts trained during the year, with evaluation forms collected at the end of each session.",
+                target="01/10/2021 and quarterly thereafter",
+                target_date="2021-10-01",
+                outcome="Training delivered to 240 practitioners. Evaluation shows greater confidence in asking parents about abuse.",
+                rag="Green",
+                status="complete",
+            )
+        ],
+        section="Overview Report Recommendations",
+    ),
+    Recommendation(
+        "1",
+        "Practice staff should record who accompanies a patient to appointments.",
+        [
+            Action(
+                scope="Local",
+                text="Records show who was present at each consultation.",
+                lead="Practice Manager",
+                milestones="Reminder issued to all clinicians at the practice meeting.",
+                target="Dec-21",
+                target_date="2021-12",
+                outcome="Complete",
+                status="complete",
+            )
+        ],
+        section="Individual Agency Recommendations – PRIMARY CARE",
+    ),
+    Recommendation(
+        "2",
+        "Patients who miss three appointments in a row should be contacted by a named clinician.",
+        [
+            Action(
+                scope="Local",
+                text="Missed appointment protocol revised and shared with every practice in the area.",
+                lead="Safeguarding Lead GP",
+                milestones="1. Protocol drafted.",
+                target="End of March 2022",
+                target_date="2022-03",
+                outcome="Completed",
+                rag="G",
+                status="complete",
+                sub_rows=[
+                    ("2. Protocol approved by the clinical governance group.", "Completed"),
+                    ("3. Audit of missed appointments after six months.", "In progress"),
+                ],
+            )
+        ],
+        section="Individual Agency Recommendations – PRIMARY CARE",
+    ),
+    Recommendation(
+        "1",
+        "Officers attending a domestic incident should complete the risk assessment with the victim alone.",
+        [
+            Action(
+                scope="Local",
+                text="Attending officers complete the risk assessment away from the suspect in every case.",
+                lead="Detective Superintendent, Public Protection",
+                milestones="Briefing added to the mandatory training for response officers. Dip sample of fifty incidents each quarter.",
+                target="June 2022 (revised from Jan 2022)",
+                target_date="2022-06",
+                outcome="Dip samples show the assessment was done alone in 46 of 50 cases.",
+                rag="Amber",
+                status="ongoing",
+            )
+        ],
+        section="Individual Agency Recommendations – EASTBRIDGE POLICE",
+    ),
+]
+
+
+# -- Westvale: horizontal rules only, another column vocabulary, sub-action refs
+WESTVALE_TITLE = ["Westvale Community Safety Partnership", "Domestic Homicide Review into the death of Mrs B", "Recommendations and Action Plan"]
+WESTVALE = [
+    Recommendation(
+        "R1",
+        "Learning: adult social care did not consider the carer's own history of abuse.",
+        [
+            Action(
+                code="R1.1",
+                text="Include questions about the carer's relationship with the cared-for person in every carer's assessment.",
+                lead="Head of Adult Social Care",
+                milestones="Assessment template changed. Practitioners briefed at team meetings.",
+                target="Spring 2022",
+                target_date="2022",
+                rag="G",
+                status="complete",
+            ),
+            Action(
+                code="R1.2",
+                text="Audit twenty carer's assessments completed after the change.",
+                lead="Principal Social Worker",
+                milestones="Audit scheduled for the autumn.",
+                target="Autumn 2022",
+                target_date="2022",
+                rag="A",
+                status="ongoing",
+            ),
+        ],
+    ),
+    Recommendation(
+        "R2",
+        "Learning: the housing provider had no policy on domestic abuse between family members.",
+        [
+            Action(
+                code="R2.1",
+                text="Write a domestic abuse policy covering abuse between family members as well as partners, and train all tenancy officers in it.",
+                lead="Westvale Homes, Director of Housing Management",
+                milestones="Policy drafted with tenants and survivors. Policy approved by the board. Training delivered to all tenancy officers.",
+                target="Within 6 months of publication",
+                target_date=None,
+                rag="R",
+                status="ongoing",
+            ),
+        ],
+    ),
+    Recommendation(
+        "R3",
+        "Learning: the victim's own requests for help were not recorded consistently.",
+        [
+            Action(
+                code="R3.1",
+                text="Every agency to review how requests for help are logged at the first point of contact.",
+                lead="All agencies",
+                milestones="Each agency reports its review to the partnership.",
+                target="31/01/2023",
+                target_date="2023-01-31",
+                rag="Not started",
+                status=None,
+            ),
+        ],
+    ),
+]
