@@ -56,13 +56,30 @@ def main(verbose: int) -> None:
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option("--csp", "partnership", metavar="NAME", help="The partnership that published these reviews (default: read from each PDF or its file name).")
+@click.option(
+    "--csp",
+    "partnership",
+    metavar="NAME",
+    help="The partnership that published these reviews (default: read from each PDF or its file name).",
+)
 @click.option("--source-url", metavar="URL", help="Where the PDF was published (stored as provenance).")
-@click.option("--extractor", type=click.Choice(EXTRACTOR_NAMES), default="pdfplumber", show_default=True, help="Table extractor: the layout finder built on pdfplumber (ruled, rules-free and borderless tables) or camelot lattice (ruled tables only).")
+@click.option(
+    "--extractor",
+    type=click.Choice(EXTRACTOR_NAMES),
+    default="pdfplumber",
+    show_default=True,
+    help="Table extractor: the layout finder built on pdfplumber (ruled, rules-free and borderless tables) or camelot lattice (ruled tables only).",
+)
 @click.option("--force", is_flag=True, help="Extract again files already stored unchanged (after an upgrade).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
 def import_cmd(
-    paths: Sequence[Path], db: str, partnership: str | None, source_url: str | None, extractor: str, force: bool, quiet: bool
+    paths: Sequence[Path],
+    db: str,
+    partnership: str | None,
+    source_url: str | None,
+    extractor: str,
+    force: bool,
+    quiet: bool,
 ) -> None:
     """Import PDF files, or folders of them, into the database.
 
@@ -79,7 +96,9 @@ def import_cmd(
     store = open_store(db)
     tty = sys.stderr.isatty() and not quiet
     try:
-        with click.progressbar(files, label="Importing", file=sys.stderr, show_pos=True) if tty else _plain(files) as bar:
+        with (
+            click.progressbar(files, label="Importing", file=sys.stderr, show_pos=True) if tty else _plain(files) as bar
+        ):
             for path in bar:
                 if not path.exists():
                     outcome = FileOutcome(path, FAILED, reason="no such file")
@@ -129,8 +148,20 @@ def _report(o: FileOutcome, quiet: bool, tty: bool) -> None:
 
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True, help="jsonl follows SCHEMA.md exactly; csv has the same columns.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl follows SCHEMA.md exactly; csv has the same columns.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @click.option("--document", metavar="DOC", help="Only this document (file name or id).")
 @click.option("--all-versions", is_flag=True, help="Include superseded versions of documents.")
 def export_cmd(db: str, fmt: str, output: Path | None, document: str | None, all_versions: bool) -> None:
@@ -163,7 +194,7 @@ def documents_cmd(db: str, fmt: str, current: bool) -> None:
         docs = store.documents(all_versions=not current)
     finally:
         store.close()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": d.id,
             "document": d.file_name,
@@ -199,7 +230,9 @@ def documents_cmd(db: str, fmt: str, current: bool) -> None:
         ]
         for r in rows
     ]
-    click.echo(format_table(["id", "document", "v", "partnership", "pages", "outcome", "records", "imported", "reason"], table))
+    click.echo(
+        format_table(["id", "document", "v", "partnership", "pages", "outcome", "records", "imported", "reason"], table)
+    )
 
 
 @main.command("show")
@@ -232,8 +265,21 @@ def show_cmd(doc: str, db: str, full: bool, explain: bool) -> None:
     if full:
         for r in d.records:
             click.echo("")
-            click.echo(f"[{r.ref or '-'}] pages {r.page_start}-{r.page_end}, {r.extractor}, confidence {r.confidence:.2f}")
-            for name in ("section", "recommendation", "scope", "action", "lead", "milestones", "target_date_text", "target_date", "outcome", "status"):
+            click.echo(
+                f"[{r.ref or '-'}] pages {r.page_start}-{r.page_end}, {r.extractor}, confidence {r.confidence:.2f}"
+            )
+            for name in (
+                "section",
+                "recommendation",
+                "scope",
+                "action",
+                "lead",
+                "milestones",
+                "target_date_text",
+                "target_date",
+                "outcome",
+                "status",
+            ):
                 value = getattr(r, name)
                 if value:
                     click.echo(f"  {name}: " + str(value).replace("\n", "\n    "))
@@ -267,9 +313,9 @@ def format_table(headers: list[str], rows: list[list[str]], width: int = 160) ->
     def fit(text: str, w: int) -> str:
         return text if len(text) <= w else text[: max(w - 1, 0)] + "…"
 
-    lines = ["  ".join(fit(h, w).ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines = ["  ".join(fit(h, w).ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines.extend("  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
+    lines.extend("  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells)
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ saved whole or not at all.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,9 +19,12 @@ from . import __version__
 from .ingest.base import Extractor, get_extractor
 from .ingest.docinfo import document_info
 from .ingest.errors import DocumentError
+from .ingest.pdfcheck import check_pdf_bytes
 from .pipeline import extract_document
 from .store.models import FAILED, IMPORTED, NO_PLAN
-from .store.repository import DocumentImport, SaveResult, Store
+from .store.repository import DocumentImport, Store
+
+log = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -110,8 +114,6 @@ def import_file(
         extractor_version=__version__,
     )
     try:
-        from .ingest.pdfcheck import check_pdf_bytes
-
         check_pdf_bytes(path)
         info = document_info(path)
         imp.page_count = info.page_count
@@ -119,9 +121,13 @@ def import_file(
         imp.partnership = partnership or guess_partnership(name, info.opening_text)
         result = extract_document(path, ex, document=name)
     except DocumentError as exc:
-        imp.reason = str(exc)
-        saved = store.save(imp, replace=force)
-        return FileOutcome(path, FAILED, reason=imp.reason, version=saved.version)
+        return _failed(store, imp, path, str(exc), force)
+    except Exception as exc:  # an extractor bug must not stop the batch
+        log.debug("extraction of %s failed", path, exc_info=True)
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return _failed(
+            store, imp, path, f"extraction error: {type(exc).__name__}{': ' + detail if detail else ''}", force
+        )
     imp.records = result.records
     imp.notes = result.notes
     imp.ocr = result.ocr
@@ -130,5 +136,13 @@ def import_file(
     else:
         imp.outcome = NO_PLAN
         imp.reason = result.notes[0] if result.notes else "no action-plan table found"
-    saved: SaveResult = store.save(imp, replace=force)
+    saved = store.save(imp, replace=force)
     return FileOutcome(path, saved.status, saved.records, imp.reason, saved.version, imp.page_count)
+
+
+def _failed(store: Store, imp: DocumentImport, path: Path, reason: str, force: bool) -> FileOutcome:
+    imp.outcome = FAILED
+    imp.reason = reason
+    imp.records = ()
+    saved = store.save(imp, replace=force)
+    return FileOutcome(path, FAILED, reason=reason, version=saved.version)

@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from plans import EASTBRIDGE, EASTBRIDGE_TITLE, NORTHMOOR, NORTHMOOR_TITLE, WESTVALE, WESTVALE_TITLE, Recommendation  # noqa: E402
+from plans import EASTBRIDGE, EASTBRIDGE_TITLE, NORTHMOOR, NORTHMOOR_TITLE, WESTVALE, WESTVALE_TITLE, Recommendation
 
 rl_config.invariant = 1  # no timestamps or random ids: rebuilds are byte-identical
 
@@ -94,7 +94,14 @@ def build(path: Path, pagesize: tuple[float, float], story: list[Any], label: st
 def ruled_coded(path: Path) -> list[dict[str, Any]]:
     """Full grid; the recommendation cell spans its actions; action codes
     open the action cell; the header repeats; long rows split across pages."""
-    header = ["Recommendation", "Scope of recommendation", "Action to take", "Lead agency", "Key milestones (and progress where appropriate)", "Target date"]
+    header = [
+        "Recommendation",
+        "Scope of recommendation",
+        "Action to take",
+        "Lead agency",
+        "Key milestones (and progress where appropriate)",
+        "Target date",
+    ]
     data: list[list[Any]] = [[para(h, BOLD) for h in header]]
     spans = []
     expected = []
@@ -134,7 +141,17 @@ def sections_numbered(path: Path) -> list[dict[str, Any]]:
     """One grid per section, each with a full-width section title row and the
     header repeated on every page; the reference sits in an unlabelled
     first column; sub-rows with no reference continue the row above."""
-    header = ["", "Recommendation", "Scope", "Action to take", "Lead Agency", "Key milestones achieved in enacting recommendation", "Target Date", "Outcome", "Completion/ RAG"]
+    header = [
+        "",
+        "Recommendation",
+        "Scope",
+        "Action to take",
+        "Lead Agency",
+        "Key milestones achieved in enacting recommendation",
+        "Target Date",
+        "Outcome",
+        "Completion/ RAG",
+    ]
     widths = [10 * mm, 38 * mm, 18 * mm, 38 * mm, 30 * mm, 38 * mm, 28 * mm, 38 * mm, 22 * mm]
     story: list[Any] = [para(line, TITLE) for line in EASTBRIDGE_TITLE] + [Spacer(1, 3 * mm)]
     expected = []
@@ -147,7 +164,19 @@ def sections_numbered(path: Path) -> list[dict[str, Any]]:
         data: list[list[Any]] = [[para(title, BOLD)] + [""] * 8, [para(h, BOLD) for h in header]]
         for rec in recs:
             a = rec.actions[0]
-            data.append([para(f"{rec.number}."), para(rec.text), para(a.scope), para(a.text), para(a.lead), para(a.milestones), para(a.target), para(a.outcome), para(a.rag)])
+            data.append(
+                [
+                    para(f"{rec.number}."),
+                    para(rec.text),
+                    para(a.scope),
+                    para(a.text),
+                    para(a.lead),
+                    para(a.milestones),
+                    para(a.target),
+                    para(a.outcome),
+                    para(a.rag),
+                ]
+            )
             for milestone, outcome in a.sub_rows:
                 data.append(["", "", "", "", "", para(milestone), "", para(outcome), ""])
             expected.append(record(path.name, rec, 0))
@@ -172,13 +201,31 @@ def sections_numbered(path: Path) -> list[dict[str, Any]]:
 def open_rules(path: Path) -> list[dict[str, Any]]:
     """Portrait; horizontal rules only; a Ref column with sub-action refs;
     the recommendation printed on its first action's row only."""
-    header = ["Ref", "Learning / Recommendation", "SMART Action", "Responsible Officer", "Timescale", "Progress Update", "RAG"]
+    header = [
+        "Ref",
+        "Learning / Recommendation",
+        "SMART Action",
+        "Responsible Officer",
+        "Timescale",
+        "Progress Update",
+        "RAG",
+    ]
     widths = [12 * mm, 38 * mm, 38 * mm, 28 * mm, 20 * mm, 30 * mm, 14 * mm]
     data: list[list[Any]] = [[para(h, BOLD) for h in header]]
     expected = []
     for rec in WESTVALE:
         for i, a in enumerate(rec.actions):
-            data.append([para(a.code), para(rec.text) if i == 0 else "", para(a.text), para(a.lead), para(a.target), para(a.milestones), para(a.rag)])
+            data.append(
+                [
+                    para(a.code),
+                    para(rec.text) if i == 0 else "",
+                    para(a.text),
+                    para(a.lead),
+                    para(a.target),
+                    para(a.milestones),
+                    para(a.rag),
+                ]
+            )
             expected.append(record(path.name, rec, i))
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(
@@ -194,14 +241,23 @@ def open_rules(path: Path) -> list[dict[str, Any]]:
         "The panel agreed the recommendations below. Each agency named is responsible for its actions "
         "and reports progress to the partnership every quarter."
     )
-    story: list[Any] = [para(line, TITLE) for line in WESTVALE_TITLE] + [Spacer(1, 4 * mm), para(intro, PROSE), Spacer(1, 2 * mm), table]
+    story: list[Any] = [para(line, TITLE) for line in WESTVALE_TITLE] + [
+        Spacer(1, 4 * mm),
+        para(intro, PROSE),
+        Spacer(1, 2 * mm),
+        table,
+    ]
     build(path, A4, story, "Westvale CSP")
     return expected
 
 
 def no_plan(path: Path) -> list[dict[str, Any]]:
     """A strategy document with tables that are not action plans."""
-    story: list[Any] = [para("Westvale Community Safety Partnership", TITLE), para("Domestic Abuse Strategy 2022–2025", TITLE), Spacer(1, 6 * mm)]
+    story: list[Any] = [
+        para("Westvale Community Safety Partnership", TITLE),
+        para("Domestic Abuse Strategy 2022–2025", TITLE),
+        Spacer(1, 6 * mm),
+    ]
     prose = (
         "This strategy sets out how partners in Westvale will prevent domestic abuse, support victims and their "
         "children, and hold perpetrators to account. It was written after consultation with survivors, frontline "

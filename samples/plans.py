@@ -283,7 +283,11 @@ EASTBRIDGE = [
 
 
 # -- Westvale: horizontal rules only, another column vocabulary, sub-action refs
-WESTVALE_TITLE = ["Westvale Community Safety Partnership", "Domestic Homicide Review into the death of Mrs B", "Recommendations and Action Plan"]
+WESTVALE_TITLE = [
+    "Westvale Community Safety Partnership",
+    "Domestic Homicide Review into the death of Mrs B",
+    "Recommendations and Action Plan",
+]
 WESTVALE = [
     Recommendation(
         "R1",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..vocabulary import HEADER_CORE_FIELDS, best_field
+from .pdfplumber_tables import _cid_free
 from .table import Cell, Row, Table
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,10 @@ def _to_table(ct: Any, page: int, height: float) -> Table | None:
     grid = ct.cells
     if not grid:
         return None
-    texts = [[" ".join(c.text.split()) if c.text else "" for c in row] for row in grid]
+    texts = [[" ".join(_cid_free(c.text).split()) if c.text else "" for c in row] for row in grid]
     header_at = next((i for i, row in enumerate(texts) if _header_fields(row) >= 3), None)
     rows: list[Row] = []
-    for i, (cells, row_texts) in enumerate(zip(grid, texts)):
+    for i, (cells, row_texts) in enumerate(zip(grid, texts, strict=True)):
         filled = [t for t in row_texts if t]
         spanning = all(c.hspan for c in cells[1:]) if len(cells) > 1 else False
         bbox = (cells[0].x1, height - cells[0].y2, cells[-1].x2, height - cells[0].y1)
@@ -82,13 +83,15 @@ def _to_table(ct: Any, page: int, height: float) -> Table | None:
                 kind = "section"
             else:
                 continue  # title lines caught inside the grid
+        elif header_at is not None and row_texts == texts[header_at]:
+            continue  # the header repeated inside one grid
         elif len(filled) == 1 and row_texts[0] and spanning:
             kind = "section"
         else:
             kind = "body"
         out: list[Cell | None] = []
         for c in cells:
-            text = "\n".join(line.strip() for line in c.text.splitlines() if line.strip())
+            text = "\n".join(line.strip() for line in _cid_free(c.text).splitlines() if line.strip())
             out.append(Cell(_rejoin(text), (c.x1, height - c.y2, c.x2, height - c.y1)))
         if kind == "section":
             out = [Cell(" ".join(row_texts[0].split()), bbox)] + [None] * (len(cells) - 1)

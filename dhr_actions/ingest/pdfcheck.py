@@ -38,7 +38,11 @@ def classify_open_error(exc: BaseException) -> DocumentError:
     cur: BaseException | None = exc
     while cur is not None and len(chain) < 5:
         chain.append(cur)
-        cur = cur.__cause__ or cur.__context__ or (cur.args[0] if cur.args and isinstance(cur.args[0], BaseException) else None)
+        cur = (
+            cur.__cause__
+            or cur.__context__
+            or (cur.args[0] if cur.args and isinstance(cur.args[0], BaseException) else None)
+        )
     names = " ".join(type(e).__name__ for e in chain)
     if "Password" in names or "Encrypt" in names:
         return EncryptedPdf("encrypted PDF: a password is needed to open it")

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -130,9 +131,14 @@ def page_content(page: Any, number: int) -> PageContent:
 
 
 def _cid_free(text: str) -> str:
-    if _CID.fullmatch(text.strip()):
-        return "•"
-    return _CID.sub("", text)
+    """Unmapped glyphs: a lone "(cid:N)" word is a bullet, others are dropped."""
+    return _CID.sub(lambda m: "•" if _lone(text, m) else "", text)
+
+
+def _lone(text: str, m: re.Match[str]) -> bool:
+    before = text[: m.start()]
+    after = text[m.end() :]
+    return (not before or before[-1].isspace()) and (not after or after[0].isspace())
 
 
 class PdfplumberExtractor:
@@ -281,7 +287,7 @@ class _PageTables:
         left = min([groups[0][0]] + [w.x0 for w in body_words]) - 1
         right = max([groups[-1][1]] + [w.x1 for w in body_words]) + 1
         bounds = [left]
-        for (a0, a1), (b0, _b1) in zip(groups, groups[1:]):
+        for (_a0, a1), (b0, _b1) in pairwise(groups):
             bounds.append(_valley(body_words, a1, b0))
         bounds.append(right)
         return Columns(bounds, ruled=False)
@@ -321,7 +327,10 @@ class _PageTables:
         rows.append(
             Row(
                 "header",
-                [Cell(t, (cols.bounds[i], header.top, cols.bounds[i + 1], header.bottom)) for i, t in enumerate(labels)],
+                [
+                    Cell(t, (cols.bounds[i], header.top, cols.bounds[i + 1], header.bottom))
+                    for i, t in enumerate(labels)
+                ],
                 (cols.left, header.top, cols.right, header.bottom),
             )
         )
@@ -335,7 +344,7 @@ class _PageTables:
         self, previous: tuple[Columns, list[str]], stop: float
     ) -> tuple[Table, tuple[Columns, list[str]]] | None:
         """Lay the previous page's columns over the top of this page."""
-        cols, labels = previous
+        cols = previous[0]
         lines = [ln for ln in self.lines if ln.bottom <= stop and ln.x1 > cols.left and ln.x0 < cols.right]
         if not lines:
             return None
@@ -429,20 +438,19 @@ class _PageTables:
         if not words:
             return [], 0.0
         rules = [y for y in horizontal_rules(self.page.edges, cols.left, cols.right, 0.5) if top + 2 < y < bottom - 2]
-        if rules:
-            cuts = [top, *rules, bottom]
-        else:
-            cuts = [top, *self._whitespace_cuts(cols, words), bottom]
+        cuts = [top, *(rules or self._whitespace_cuts(cols, words)), bottom]
         rows: list[Row] = []
         straddling = 0
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in pairwise(cuts):
             band = [w for w in words if a <= w.yc < b]
             if not band:
                 continue
             crossing = [w for w in band if cols.straddles(w)]
             bbox = (cols.left, a, cols.right, b)
             if crossing and len(group_lines(band)) <= 3:
-                rows.append(Row("section", [Cell(cell_text(band).replace("\n", " "), bbox)] + [None] * (len(cols) - 1), bbox))
+                rows.append(
+                    Row("section", [Cell(cell_text(band).replace("\n", " "), bbox)] + [None] * (len(cols) - 1), bbox)
+                )
                 continue
             straddling += len(crossing)
             cells: list[Cell | None] = []
@@ -467,7 +475,7 @@ class _PageTables:
             0,
         )
         cuts = []
-        for prev, ln in zip(lines, lines[1:]):
+        for prev, ln in pairwise(lines):
             gap = ln.top - prev.bottom
             starts_anchor = any(cols.index(w.xc) == anchor for w in ln.words)
             if gap > 0.8 * size and starts_anchor:

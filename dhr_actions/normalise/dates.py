@@ -37,7 +37,10 @@ _YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})(?![\d/])"
 _ORD = r"(?:\s*(?:st|nd|rd|th))?"
 _QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}  # fmt: skip
 
-_NUMERIC_DAY = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4}|\d{2})(?![\d/.]\d)")
+_ISO_DAY = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")
+_NUMERIC_DAY = re.compile(
+    r"(?<![\d/.])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4}|\d{2})(?![\d/.]\d)"
+)
 _DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?{_MONTH}\.?,?\s*[-/]?\s*{_YEAR}", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\b\.?,?\s*[-/']?\s*{_YEAR}", re.I)
@@ -47,7 +50,10 @@ _QUARTER = re.compile(
     r"(?:\s*\((?P<range>[^)]*)\))?\s*(?:of\s+)?(?:(?P<fy1>(?:19|20)\d{2})\s*[/\-–]\s*(?P<fy2>\d{2}|\d{4})|(?P<year>(?:19|20)\d{2}))\b",
     re.I,
 )
-_SEASON = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s*(?:of\s+)?(?P<year>(?:19|20)\d{2})(?:\s*[/\-–]\s*(?P<y2>\d{2}|\d{4}))?\b", re.I)
+_SEASON = re.compile(
+    r"\b(?P<season>spring|summer|autumn|fall|winter)\s*(?:of\s+)?(?P<year>(?:19|20)\d{2})(?:\s*[/\-–]\s*(?P<y2>\d{2}|\d{4}))?\b",
+    re.I,
+)
 _FINANCIAL_YEAR = re.compile(r"(?<!\d)(?P<fy1>(?:19|20)\d{2})\s*[/\-–]\s*(?P<fy2>\d{2}|(?:19|20)\d{2})(?!\d)")
 _BARE_YEAR = re.compile(r"(?<![\d/.£$])(?P<year>(?:19[5-9]|20\d)\d)(?![\d%])")
 
@@ -86,7 +92,7 @@ def find_periods(text: str | None) -> list[Period]:
         taken.append((a, b))
         return True
 
-    for m in _NUMERIC_DAY.finditer(s):
+    for m in (*_ISO_DAY.finditer(s), *_NUMERIC_DAY.finditer(s)):
         year = _year(m.group("y"))
         if year and claim(m):
             p = _day(year, int(m.group("m")), int(m.group("d")))

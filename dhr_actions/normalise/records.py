@@ -83,9 +83,7 @@ def records_from_table(table: PlanTable, document: str, start: int = 0) -> list[
             section = row.section
             rec_by_number = {}
             last_rec = None
-        continues = drafts and (
-            info.ref is None if has_refs else (row.first_on_page and not info.cells.get(primary))
-        )
+        continues = drafts and (info.ref is None if has_refs else (row.first_on_page and not info.cells.get(primary)))
         rec_text = info.cells.get("recommendation", "")
         if continues:
             draft = drafts[-1]

@@ -18,7 +18,9 @@ _DASH = r"[-–—:.)]"
 _REF_CELL = re.compile(rf"^\s*\(?\s*{_PREFIX}?(?P<ref>{_REF})\s*\)?\s*[.:)]?\s*$", re.I)
 # A reference opening a longer text: needs a separator ("3 - ", "1. ", "4)")
 # or a prefix word ("Recommendation No 4 Worcestershire…").
-_LEADING_WITH_PREFIX = re.compile(rf"^\s*(?:(?:recommendation|rec)\.?\s*(?:no\.?|number)?|ref\.?)\s*(?P<ref>{_REF})\s*{_DASH}?\s*", re.I)
+_LEADING_WITH_PREFIX = re.compile(
+    rf"^\s*(?:(?:recommendation|rec)\.?\s*(?:no\.?|number)?|ref\.?)\s*(?P<ref>{_REF})\s*{_DASH}?\s*", re.I
+)
 _LEADING_WITH_DASH = re.compile(rf"^\s*\(?(?P<ref>{_REF})\s*(?:\)\s*|\s*{_DASH}\s+|\s+[-–—]\s*)")
 # Action codes carry a letter or a dotted part: "2A", "1e", "R3.1", "3.2".
 _ACTION_CODE = re.compile(

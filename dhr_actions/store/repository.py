@@ -104,7 +104,10 @@ class Store:
     # -- writing ---------------------------------------------------------
     def has_version(self, file_name: str, sha256: str) -> bool:
         with self.session() as s:
-            return s.scalar(select(Document.id).where(Document.file_name == file_name, Document.sha256 == sha256)) is not None
+            return (
+                s.scalar(select(Document.id).where(Document.file_name == file_name, Document.sha256 == sha256))
+                is not None
+            )
 
     def save(self, imp: DocumentImport, replace: bool = False) -> SaveResult:
         """Save one document version with all its records, or nothing.
@@ -173,7 +176,11 @@ class Store:
     # -- reading ---------------------------------------------------------
     def documents(self, all_versions: bool = True) -> list[Document]:
         with self.session() as s:
-            q = select(Document).options(selectinload(Document.partnership)).order_by(Document.file_name, Document.version)
+            q = (
+                select(Document)
+                .options(selectinload(Document.partnership))
+                .order_by(Document.file_name, Document.version)
+            )
             if not all_versions:
                 q = q.where(Document.is_current)
             return list(s.scalars(q))
@@ -210,7 +217,7 @@ class Store:
             if document is not None:
                 doc = self.document(document)
                 q = q.where(Document.id == doc.id)
-            for row, doc in s.execute(q).tuples().yield_per(500):
+            for row, doc in s.execute(q).yield_per(500):
                 yield doc, row
 
 
@@ -241,4 +248,4 @@ def _row(r: Record, position: int) -> RecordRow:
     )
 
 
-__all__ = ["DEFAULT_DB", "DocumentImport", "DocumentNotFound", "SaveResult", "Store", "FAILED", "IMPORTED", "NO_PLAN"]
+__all__ = ["DEFAULT_DB", "FAILED", "IMPORTED", "NO_PLAN", "DocumentImport", "DocumentNotFound", "SaveResult", "Store"]

@@ -1,0 +1,86 @@
+"""The CLI as a user drives it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLE_PDFS, SAMPLES, expected_records
+
+from dhr_actions.cli import main
+from dhr_actions.normalise.record import SCHEMA_FIELDS
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help(name: str) -> None:
+    command = main.commands[name]
+    assert command.help and len(command.help) > 20
+    result = run(name, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name not in {"help"}:
+            assert param.help or param.type.name == "choice", f"{name} --{param.name} has no help"
+
+
+def test_import_documents_show_export(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.sqlite")
+    result = run("import", str(SAMPLES), "--db", db)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "imported: northmoor-dhr-adult-a.pdf: 11 records from 2 pages" in lines
+    assert any(ln.startswith("no plan found: westvale-da-strategy.pdf:") for ln in lines)
+    assert lines[-1] == "Total: 4 files, 20 records: 3 imported, 1 no plan found"
+
+    again = run("import", str(SAMPLES), "--db", db)
+    assert again.stdout.splitlines()[-1] == "Total: 4 files, 0 records: 4 unchanged"
+
+    docs = run("documents", "--db", db)
+    assert "northmoor-dhr-adult-a.pdf" in docs.stdout and "no plan found" in docs.stdout
+    docs_json = json.loads(run("documents", "--db", db, "--format", "json").stdout)
+    assert {d["document"]: d["records"] for d in docs_json} == {
+        "eastbridge-edhr-2021-03.pdf": 5,
+        "northmoor-dhr-adult-a.pdf": 11,
+        "westvale-da-strategy.pdf": 0,
+        "westvale-dhr-mrs-b.pdf": 4,
+    }
+
+    show = run("show", "northmoor-dhr-adult-a", "--db", db)
+    assert show.stdout.splitlines()[0].startswith(
+        "northmoor-dhr-adult-a.pdf (version 1, Northmoor): imported, 11 records"
+    )
+    assert "1A" in show.stdout and "2022-03-31" in show.stdout
+    full = run("show", "westvale-dhr-mrs-b.pdf", "--db", db, "--full", "--explain")
+    assert "target_date: 2023-01-31" in full.stdout and "→ rag" in full.stdout
+
+    exported = run("export", "--db", db)
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(records) == 20 and all(list(r) == list(SCHEMA_FIELDS) for r in records)
+    want = [r for pdf in sorted(SAMPLE_PDFS) for r in expected_records(pdf)]
+    assert [(r["document"], r["ref"], r["target_date"], r["status"]) for r in records] == [
+        (r["document"], r["ref"], r["target_date"], r["status"]) for r in want
+    ]
+
+    out = tmp_path / "records.csv"
+    result = run("export", "--db", db, "--format", "csv", "-o", str(out), "--document", "eastbridge-edhr-2021-03")
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert [r["ref"] for r in rows] == ["1", "2", "1", "2", "1"]
+    assert list(rows[0]) == list(SCHEMA_FIELDS)
+
+
+def test_unknown_document_is_a_clean_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["show", "missing", "--db", str(tmp_path / "x.sqlite")])
+    assert result.exit_code == 1 and "Error: no document 'missing'" in result.output
+
+
+def test_bad_database_url_is_a_clean_error() -> None:
+    result = CliRunner().invoke(main, ["documents", "--db", "nosuchdialect://x/y"])
+    assert result.exit_code == 1 and "cannot open database" in result.output

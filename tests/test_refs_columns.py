@@ -1,0 +1,135 @@
+"""References and column vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from dhr_actions.normalise.columns import map_columns
+from dhr_actions.normalise.refs import normalise_ref, recommendation_number, split_action_code, split_leading_ref
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1.", "1"),
+        ("Recommendation No 3", "3"),
+        ("No. 5", "5"),
+        ("Ref 7.", "7"),
+        ("R3.1", "R3.1"),
+        ("1e", "1E"),
+        ("(2)", "2"),
+        ("hello", None),
+        ("2015", None),
+        ("", None),
+    ],
+)
+def test_normalise_ref(text: str, want: str | None) -> None:
+    assert normalise_ref(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2 - The need for early intervention", ("2", "The need for early intervention")),
+        ("1. The Home Office should", ("1", "The Home Office should")),
+        (
+            "Recommendation No 4 Worcestershire Acute Hospital Trust to ensure",
+            ("4", "Worcestershire Acute Hospital Trust to ensure"),
+        ),
+        ("16 days of action", (None, "16 days of action")),
+        ("10 Downing Street", (None, "10 Downing Street")),
+        ("2015/16 campaign", (None, "2015/16 campaign")),
+    ],
+)
+def test_split_leading_ref(text: str, want: tuple[str | None, str]) -> None:
+    assert split_leading_ref(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2A – Further embed restorative practice", ("2A", "Further embed restorative practice")),
+        ("1E - For Gloucestershire", ("1E", "For Gloucestershire")),
+        ("R3.1 Ensure that", ("R3.1", "Ensure that")),
+        ("1. Staff training register", (None, "1. Staff training register")),
+        ("All staff to be trained", (None, "All staff to be trained")),
+    ],
+)
+def test_split_action_code(text: str, want: tuple[str | None, str]) -> None:
+    assert split_action_code(text) == want
+
+
+def test_recommendation_number() -> None:
+    assert recommendation_number("2B") == "2"
+    assert recommendation_number("R3.1") == "3"
+    assert recommendation_number(None) is None
+
+
+@pytest.mark.parametrize(
+    ("labels", "want"),
+    [
+        (
+            [
+                "Recommendation",
+                "Scope of recommendation",
+                "Action to take",
+                "Lead agency",
+                "Key milestones (and progress where appropriate)",
+                "Target dates",
+            ],
+            ["recommendation", "scope", "action", "lead", "milestones", "target_date_text"],
+        ),
+        (
+            [
+                "",
+                "Recommendation",
+                "Scope",
+                "Action to take",
+                "Lead Agency",
+                "Key milestones achieved in enacting recommendation",
+                "Target Date",
+                "Outcome",
+                "Completion/RAG",
+            ],
+            ["ref", "recommendation", "scope", "action", "lead", "milestones", "target_date_text", "outcome", "rag"],
+        ),
+        (
+            [
+                "Ref",
+                "Learning / Recommendation",
+                "SMART Action",
+                "Responsible Officer / Agency",
+                "Timescale",
+                "Progress Update",
+                "Status / Evidence",
+                "RAG",
+            ],
+            ["ref", "recommendation", "action", "lead", "target_date_text", "milestones", "outcome", "rag"],
+        ),
+        (
+            [
+                "No.",
+                "Recommendation",
+                "Key Actions",
+                "Owner",
+                "Target Completion Date",
+                "Summary of Action Taken & Date",
+                "Completion/RAG",
+            ],
+            ["ref", "recommendation", "action", "lead", "target_date_text", "milestones", "rag"],
+        ),
+        (
+            ["Recommendation", "Action Required by Agency", "Implementation Lead", "Deadline", "Date of completion"],
+            ["recommendation", "action", "lead", "target_date_text", "outcome"],
+        ),
+    ],
+)
+def test_map_columns(labels: list[str], want: list[str]) -> None:
+    mapping = map_columns(labels, [["1."] + ["text"] * (len(labels) - 1)])
+    assert [m.field for m in mapping.matches] == want
+    assert mapping.is_action_plan
+    assert all("→" in line for line in mapping.explain())
+
+
+def test_budget_table_is_not_a_plan() -> None:
+    assert not map_columns(["Service", "Lead", "Budget 2022/23", "Notes"]).is_action_plan

@@ -1,0 +1,108 @@
+"""The store: idempotent re-imports, versions, whole-or-nothing saves."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_PDFS
+from sqlalchemy import func, select
+
+import dhr_actions.store.repository as repository
+from dhr_actions.importer import import_file
+from dhr_actions.normalise.record import Record
+from dhr_actions.store.models import Document, RecordRow
+from dhr_actions.store.repository import DocumentImport, DocumentNotFound, Store
+
+
+def counts(store: Store) -> tuple[int, int]:
+    with store.session() as s:
+        return s.scalar(select(func.count(Document.id))) or 0, s.scalar(select(func.count(RecordRow.id))) or 0
+
+
+def snapshot(store: Store) -> list[tuple]:
+    return [
+        (d.id, d.file_name, d.version, d.is_current, d.outcome, d.record_count, d.imported_at)
+        for d in store.documents()
+    ]
+
+
+def test_reimport_changes_nothing(store: Store) -> None:
+    first = [import_file(store, p) for p in SAMPLE_PDFS]
+    assert {o.status for o in first} == {"imported", "no plan found"}
+    before, rows_before = snapshot(store), counts(store)
+    again = [import_file(store, p) for p in SAMPLE_PDFS]
+    assert {o.status for o in again} == {"unchanged"}
+    assert snapshot(store) == before
+    assert counts(store) == rows_before
+
+
+def test_changed_file_is_a_new_version_and_the_old_is_kept(store: Store, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.pdf"
+    shutil.copy(SAMPLE_PDFS[0], plan)
+    assert import_file(store, plan).status == "imported"
+    shutil.copy(SAMPLE_PDFS[1], plan)
+    second = import_file(store, plan)
+    assert (second.status, second.version) == ("new version", 2)
+    versions = [(d.version, d.is_current) for d in store.documents() if d.file_name == "plan.pdf"]
+    assert versions == [(1, False), (2, True)]
+    current = list(store.records())
+    assert {doc.version for doc, _ in current} == {2}
+    every = list(store.records(all_versions=True))
+    assert {doc.version for doc, _ in every} == {1, 2}
+    assert store.document("plan").version == 2
+    assert store.document("plan@1").version == 1
+
+
+def test_force_reextracts_in_place(store: Store) -> None:
+    pdf = SAMPLE_PDFS[0]
+    import_file(store, pdf)
+    again = import_file(store, pdf, force=True)
+    assert (again.status, again.version) == ("imported", 1)
+    assert counts(store)[0] == 1
+
+
+def test_a_document_is_saved_whole_or_not_at_all(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {"n": 0}
+    real = repository._row
+
+    def failing_row(r: Record, position: int) -> RecordRow:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk on fire")
+        return real(r, position)
+
+    monkeypatch.setattr(repository, "_row", failing_row)
+    records = [Record("x.pdf", None, str(i), "rec", None, "act", None, None, None, None, None, None) for i in range(5)]
+    imp = DocumentImport(
+        file_name="x.pdf", sha256="0" * 64, outcome="imported", records=records, partnership="Somewhere"
+    )
+    with pytest.raises(RuntimeError):
+        store.save(imp)
+    assert counts(store) == (0, 0)
+    assert store.documents() == []
+
+
+def test_provenance_columns(store: Store) -> None:
+    pdf = next(p for p in SAMPLE_PDFS if p.name.startswith("northmoor"))
+    import_file(store, pdf, source_url="https://example.org/dhr.pdf")
+    doc = store.document(pdf.name)
+    assert doc.sha256 and len(doc.sha256) == 64
+    assert doc.page_count == 2 and doc.source_url == "https://example.org/dhr.pdf"
+    assert doc.extractor == "pdfplumber" and doc.extractor_version
+    assert doc.partnership is not None and doc.partnership.name == "Northmoor"
+    assert doc.records[0].raw_cells and doc.records[0].page_start == 1
+
+
+def test_unknown_document(store: Store) -> None:
+    with pytest.raises(DocumentNotFound):
+        store.document("nothing-here")
+
+
+def test_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'by-url.sqlite'}"
+    with Store(url) as s:
+        import_file(s, SAMPLE_PDFS[0])
+        assert counts(s)[0] == 1
+    assert (tmp_path / "by-url.sqlite").exists()
