@@ -17,6 +17,7 @@ from . import __version__
 from .export import FORMATS, write_records
 from .importer import FileOutcome, import_file, iter_pdf_paths
 from .ingest.base import EXTRACTOR_NAMES, get_extractor
+from .normalise.record import SCHEMA_FIELDS
 from .store.models import FAILED, NO_PLAN
 from .store.repository import DEFAULT_DB, DocumentNotFound, Store
 
@@ -268,18 +269,9 @@ def show_cmd(doc: str, db: str, full: bool, explain: bool) -> None:
             click.echo(
                 f"[{r.ref or '-'}] pages {r.page_start}-{r.page_end}, {r.extractor}, confidence {r.confidence:.2f}"
             )
-            for name in (
-                "section",
-                "recommendation",
-                "scope",
-                "action",
-                "lead",
-                "milestones",
-                "target_date_text",
-                "target_date",
-                "outcome",
-                "status",
-            ):
+            for name in SCHEMA_FIELDS:
+                if name in ("document", "ref"):
+                    continue
                 value = getattr(r, name)
                 if value:
                     click.echo(f"  {name}: " + str(value).replace("\n", "\n    "))
@@ -297,7 +289,9 @@ def show_cmd(doc: str, db: str, full: bool, explain: bool) -> None:
         ]
         for r in d.records
     ]
-    click.echo(format_table(["ref", "section", "recommendation", "action", "lead", "target", "status"], table, width))
+    headers = ["ref", "section", "recommendation", "action", "lead", "target", "status"]
+    keep = [i for i in range(len(headers)) if i == 0 or any(row[i] for row in table)]
+    click.echo(format_table([headers[i] for i in keep], [[row[i] for i in keep] for row in table], width))
 
 
 def format_table(headers: list[str], rows: list[list[str]], width: int = 160) -> str:
