@@ -11,9 +11,8 @@ from .ingest.errors import DocumentError
 from .ingest.pdfcheck import check_pdf_bytes, classify_open_error
 from .ingest.stitch import PlanTable, stitch
 from .ingest.table import Table
-from .normalise.columns import map_columns
 from .normalise.record import Record
-from .normalise.records import records_from_tables
+from .normalise.records import records_from_table, table_mapping
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +54,13 @@ def extract_document(path: Path, extractor: Extractor | str = "pdfplumber", docu
     except Exception as exc:  # pdfminer raises a zoo of types for broken files
         raise classify_open_error(exc) from exc
     plan_tables = stitch(tables)
-    records = records_from_tables(plan_tables, name)
+    records: list[Record] = []
     notes: list[str] = []
     if not tables:
         notes.append("no table with an action-plan header (recommendation/action with lead, date or progress columns)")
     for pt in plan_tables:
-        mapping = map_columns(pt.header, [r.cells for r in pt.rows])
+        mapping = table_mapping(pt)
+        records.extend(records_from_table(pt, name, start=len(records), mapping=mapping))
         first, last = pt.pages
         if not mapping.is_action_plan:
             notes.append(f"pages {first}-{last}: table is not an action plan (columns: {', '.join(pt.header)})")

@@ -33,6 +33,7 @@ class _RowInfo:
     cells: dict[str, str]  # field → cell text, with ref prefixes split off
     ref: str | None
     rec_number: str | None
+    code: str | None = None  # an action code opening the action cell
 
     @property
     def row(self) -> PlanRow:
@@ -55,15 +56,14 @@ class _Draft:
         self.rows.extend(info.rows)
 
 
-def records_from_tables(tables: Sequence[PlanTable], document: str) -> list[Record]:
-    out: list[Record] = []
-    for table in tables:
-        out.extend(records_from_table(table, document, start=len(out)))
-    return out
+def table_mapping(table: PlanTable) -> ColumnMapping:
+    return map_columns(table.header, [r.cells for r in table.rows])
 
 
-def records_from_table(table: PlanTable, document: str, start: int = 0) -> list[Record]:
-    mapping = map_columns(table.header, [r.cells for r in table.rows])
+def records_from_table(
+    table: PlanTable, document: str, start: int = 0, mapping: ColumnMapping | None = None
+) -> list[Record]:
+    mapping = mapping or table_mapping(table)
     if not mapping.is_action_plan:
         return []
     infos = [_analyse(row, mapping) for row in table.rows]
@@ -93,7 +93,7 @@ def records_from_table(table: PlanTable, document: str, start: int = 0) -> list[
                 draft.rec.append(rec_text)
             draft.add(info)
             continue
-        code_number = recommendation_number(info.ref) if info.cells.get("_code") else None
+        code_number = recommendation_number(info.code)
         number = info.rec_number or code_number
         rec: list[str] | None
         if not has_rec:
@@ -127,9 +127,8 @@ def _analyse(row: PlanRow, mapping: ColumnMapping) -> _RowInfo:
     code, action = split_action_code(cells.get("action", ""))
     if code:
         cells["action"] = action
-        cells["_code"] = code
     ref = code or ref_from_column or rec_number
-    return _RowInfo([row], cells, ref, rec_number or (ref_from_column if not code else None))
+    return _RowInfo([row], cells, ref, rec_number or (ref_from_column if not code else None), code)
 
 
 def _join_fragments_forward(infos: list[_RowInfo]) -> list[_RowInfo]:
@@ -155,7 +154,7 @@ def _join_fragments_forward(infos: list[_RowInfo]) -> list[_RowInfo]:
             for name, text in info.cells.items():
                 if text and not cells.get(name):
                     cells[name] = text
-            out.append(_RowInfo(info.rows + nxt.rows, cells, nxt.ref, nxt.rec_number))
+            out.append(_RowInfo(info.rows + nxt.rows, cells, nxt.ref, nxt.rec_number, nxt.code))
             i += 2
             continue
         out.append(info)
