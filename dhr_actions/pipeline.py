@@ -11,6 +11,7 @@ from .ingest.errors import DocumentError
 from .ingest.pdfcheck import check_pdf_bytes, classify_open_error
 from .ingest.stitch import PlanTable, stitch
 from .ingest.table import Table
+from .normalise.plan_check import assess
 from .normalise.record import Record
 from .normalise.records import records_from_table, table_mapping
 
@@ -55,17 +56,22 @@ def extract_document(path: Path, extractor: Extractor | str = "pdfplumber", docu
         raise classify_open_error(exc) from exc
     plan_tables = stitch(tables)
     records: list[Record] = []
-    notes: list[str] = []
+    notes: list[str] = list(getattr(ex, "notes", []))
     if not tables:
         notes.append("no table with an action-plan header (recommendation/action with lead, date or progress columns)")
     for pt in plan_tables:
         mapping = table_mapping(pt)
-        records.extend(records_from_table(pt, name, start=len(records), mapping=mapping))
+        verdict = assess(pt, mapping)
         first, last = pt.pages
-        if not mapping.is_action_plan:
-            notes.append(f"pages {first}-{last}: table is not an action plan (columns: {', '.join(pt.header)})")
-        else:
-            notes.extend(f"pages {first}-{last}: {line}" for line in mapping.explain())
+        notes.append(f"pages {first}-{last}: {verdict.reason}")
+        log.info("%s pages %d-%d: %s", name, first, last, verdict.reason)
+        if not verdict.is_plan:
+            continue
+        records.extend(records_from_table(pt, name, start=len(records), mapping=mapping))
+        notes.extend(f"pages {first}-{last}: {line}" for line in mapping.explain())
         notes.extend(pt.notes)
+    if tables and not records:
+        # The reasons for each table say why; lead with the summary.
+        notes.insert(0, f"no action plan among {len(plan_tables)} table(s) with action-plan-like headers")
     log.debug("%s: %d tables, %d records", name, len(tables), len(records))
     return Extraction(name, records, tables, plan_tables, notes, ex.name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,19 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from plans import EASTBRIDGE, EASTBRIDGE_TITLE, NORTHMOOR, NORTHMOOR_TITLE, WESTVALE, WESTVALE_TITLE, Recommendation
+from plans import (
+    EASTBRIDGE,
+    EASTBRIDGE_TITLE,
+    NORTHMOOR,
+    NORTHMOOR_TITLE,
+    RIVERSIDE,
+    RIVERSIDE_TITLE,
+    SOUTHDOWN,
+    SOUTHDOWN_INTRO,
+    WESTVALE,
+    WESTVALE_TITLE,
+    Recommendation,
+)
 
 rl_config.invariant = 1  # no timestamps or random ids: rebuilds are byte-identical
 
@@ -234,6 +247,8 @@ def open_rules(path: Path) -> list[dict[str, Any]]:
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 1), (-1, -1), 14),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 14),
             ]
         )
     )
@@ -251,8 +266,109 @@ def open_rules(path: Path) -> list[dict[str, Any]]:
     return expected
 
 
+def borderless(path: Path) -> list[dict[str, Any]]:
+    """No rules at all: columns by whitespace, rows by vertical gaps. A page of
+    prose comes first; each agency's table is headed by a plain paragraph;
+    the reference is written inside the recommendation text."""
+    header = ["Recommendation", "Action Required by Agency", "Implementation Lead", "Deadline", "Status / Evidence"]
+    widths = [50 * mm, 45 * mm, 32 * mm, 22 * mm, 33 * mm]
+    story: list[Any] = [
+        para("Southdown Community Safety Partnership", TITLE),
+        para("Domestic Homicide Review: Ms C", TITLE),
+        Spacer(1, 6 * mm),
+    ]
+    story.append(para("Executive summary", HEADING))
+    for _ in range(5):
+        story.append(para(SOUTHDOWN_INTRO, PROSE))
+    story.append(para("Recommendations by agency", HEADING))
+    expected = []
+    groups: list[tuple[str, list[Recommendation]]] = []
+    for rec in SOUTHDOWN:
+        if not groups or groups[-1][0] != rec.section:
+            groups.append((rec.section or "", []))
+        groups[-1][1].append(rec)
+    for heading, recs in groups:
+        story.append(Spacer(1, 4 * mm))
+        story.append(para(heading, PROSE))
+        data: list[list[Any]] = [[para(h, BOLD) for h in header]]
+        for rec in recs:
+            a = rec.actions[0]
+            data.append(
+                [
+                    para(f"Recommendation No {rec.number} {rec.text}"),
+                    para(a.text),
+                    para(a.lead),
+                    para(a.target),
+                    para(a.outcome),
+                ]
+            )
+            expected.append(record(path.name, rec, 0))
+        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 1), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        story.append(table)
+    story.append(Spacer(1, 8 * mm))
+    story.append(
+        para(
+            "The partnership board will review progress against this plan every quarter until all actions are complete.",
+            PROSE,
+        )
+    )
+    build(path, A4, story, "Southdown CSP")
+    return expected
+
+
+def ruled_no_repeat(path: Path) -> list[dict[str, Any]]:
+    """A ruled grid that runs over several pages without repeating its
+    header; the "Recommendation" header spans the number and text columns."""
+    header = ["Recommendation", "", "Action", "Lead Officer", "Target Completion Date", "Progress Update", "RAG"]
+    widths = [9 * mm, 34 * mm, 34 * mm, 26 * mm, 22 * mm, 38 * mm, 14 * mm]
+    big = ParagraphStyle("big", parent=BODY, fontSize=9, leading=11)
+    data: list[list[Any]] = [[para(h, BOLD) for h in header]]
+    expected = []
+    for rec in RIVERSIDE:
+        a = rec.actions[0]
+        data.append(
+            [
+                para(f"{rec.number}.", big),
+                para(rec.text, big),
+                para(a.text, big),
+                para(a.lead, big),
+                para(a.target, big),
+                para(a.milestones, big),
+                para(a.rag, big),
+            ]
+        )
+        expected.append(record(path.name, rec, 0))
+    table = Table(data, colWidths=widths, repeatRows=0, splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("SPAN", (0, 0), (1, 0)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 1), (-1, -1), 40),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 40),
+            ]
+        )
+    )
+    story: list[Any] = [para(line, TITLE) for line in RIVERSIDE_TITLE] + [Spacer(1, 5 * mm), table]
+    build(path, A4, story, "Riverside SCP – DHR 07")
+    return expected
+
+
 def no_plan(path: Path) -> list[dict[str, Any]]:
-    """A strategy document with tables that are not action plans."""
+    """A long strategy document whose tables are not action plans: a risk
+    threshold matrix, budgets, a process timeline with Action and Lead
+    columns, an outcomes framework."""
     story: list[Any] = [
         para("Westvale Community Safety Partnership", TITLE),
         para("Domestic Abuse Strategy 2022–2025", TITLE),
@@ -261,36 +377,101 @@ def no_plan(path: Path) -> list[dict[str, Any]]:
     prose = (
         "This strategy sets out how partners in Westvale will prevent domestic abuse, support victims and their "
         "children, and hold perpetrators to account. It was written after consultation with survivors, frontline "
-        "practitioners and the voluntary sector, and it will be reviewed every year by the partnership board."
+        "practitioners and the voluntary sector, and it takes account of the recommendations of local domestic "
+        "homicide reviews. It will be reviewed every year by the partnership board."
     )
-    for n in range(1, 7):
+
+    def grid(rows: list[list[str]], widths: list[float]) -> Table:
+        t = Table(
+            [[para(c, BOLD if i == 0 else BODY) for c in row] for i, row in enumerate(rows)],
+            colWidths=widths,
+            repeatRows=1,
+        )
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return t
+
+    tables = {
+        2: grid(
+            [["Risk level", "Indicators", "Response", "Lead agency"]]
+            + [
+                [level, "Threats, escalation, separation, pregnancy, access to weapons", response, agency]
+                for level, response, agency in [
+                    ("Standard", "Advice and safety planning", "Domestic abuse service"),
+                    ("Medium", "Referral to outreach and review in four weeks", "Domestic abuse service"),
+                    ("High", "Referral to MARAC and an independent adviser", "Police"),
+                ]
+            ],
+            [30 * mm, 60 * mm, 50 * mm, 35 * mm],
+        ),
+        4: grid(
+            [["Stage", "Action", "Lead", "Timescale"]]
+            + [
+                [f"Stage {i}", step, lead, f"Quarter {i} 2022/23"]
+                for i, (step, lead) in enumerate(
+                    [
+                        ("Consult survivors and partners on the draft strategy", "Partnership Manager"),
+                        ("Publish the strategy and the delivery plan", "Communications Officer"),
+                        ("Commission services against the new priorities", "Commissioning Lead"),
+                        ("Report on the first year to the board", "Partnership Manager"),
+                    ],
+                    start=1,
+                )
+            ],
+            [25 * mm, 75 * mm, 40 * mm, 35 * mm],
+        ),
+        6: grid(
+            [["Service", "Lead", "Budget 2022/23", "Notes"]]
+            + [[f"Service line {i}", "Commissioning team", f"£{40 + i * 5},000", "Grant funded"] for i in range(1, 8)],
+            [50 * mm, 40 * mm, 30 * mm, 55 * mm],
+        ),
+        8: grid(
+            [["Priority", "Outcome we want", "How we will measure it", "Target date"]]
+            + [
+                [
+                    f"Priority {i}",
+                    "Fewer repeat victims and earlier help",
+                    "Repeat referrals to MARAC; survivor survey",
+                    "March 2025",
+                ]
+                for i in range(1, 5)
+            ],
+            [30 * mm, 55 * mm, 60 * mm, 30 * mm],
+        ),
+    }
+    for n in range(1, 13):
         story.append(para(f"{n}. Priority area {n}", HEADING))
-        for _ in range(3):
+        for _ in range(7):
             story.append(para(prose, PROSE))
-        if n == 2:
-            budget = [["Service", "Lead", "Budget 2022/23", "Notes"]] + [
-                [f"Service line {i}", "Commissioning team", f"£{40 + i * 5},000", "Grant funded"] for i in range(1, 8)
-            ]
-            t = Table([[para(c) for c in row] for row in budget], colWidths=[50 * mm, 40 * mm, 30 * mm, 50 * mm])
-            t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-            story.append(t)
-        if n == 4:
-            timeline = [["Stage", "Activity", "Timescale"]] + [
-                [f"Stage {i}", "Consultation with partners and survivors", f"Quarter {i} 2022/23"] for i in range(1, 5)
-            ]
-            t = Table([[para(c) for c in row] for row in timeline], colWidths=[30 * mm, 90 * mm, 50 * mm])
-            t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-            story.append(t)
+        if n in tables:
+            story.append(tables[n])
     build(path, A4, story, "Domestic Abuse Strategy")
     return []
+
+
+def scanned(source: Path, path: Path, dpi: int = 200) -> None:
+    """An image-only copy of ``source``: every page rendered to a greyscale
+    picture, as a scanner would produce it."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(source))
+    images = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(pdf))]
+    pdf.close()
+    fixed = time.gmtime(1640995200)  # 2022-01-01, not the run time: rebuilds are byte-identical
+    images[0].save(
+        path, "PDF", resolution=float(dpi), save_all=True, append_images=images[1:], creationDate=fixed, modDate=fixed
+    )
 
 
 SAMPLES: dict[str, Callable[[Path], list[dict[str, Any]]]] = {
     "northmoor-dhr-adult-a.pdf": ruled_coded,
     "eastbridge-edhr-2021-03.pdf": sections_numbered,
     "westvale-dhr-mrs-b.pdf": open_rules,
+    "southdown-dhr-ms-c.pdf": borderless,
+    "riverside-dhr-07.pdf": ruled_no_repeat,
     "westvale-da-strategy.pdf": no_plan,
 }
+# Scanned copies: "<name>--scan.pdf" shares the expected records of <name>.
+SCANS = ["northmoor-dhr-adult-a.pdf", "westvale-dhr-mrs-b.pdf"]
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
@@ -307,6 +488,10 @@ def main(argv: list[str]) -> int:
         expected = make(pdf)
         write_jsonl(out / (pdf.stem + ".expected.jsonl"), expected)
         print(f"{pdf}: {len(expected)} expected records")
+    for name in SCANS:
+        scan = out / name.replace(".pdf", "--scan.pdf")
+        scanned(out / name, scan)
+        print(f"{scan}: image-only copy of {name}")
     return 0
 
 

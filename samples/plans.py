@@ -348,3 +348,236 @@ WESTVALE = [
         ],
     ),
 ]
+
+
+# -- Southdown: no rules at all; agency headings as paragraphs; refs inside the
+# recommendation text ("Recommendation No 2 …") -------------------------------
+SOUTHDOWN_INTRO = (
+    "This report summarises the review into the death of Ms C. The panel made recommendations for the "
+    "agencies that knew her, set out below agency by agency. Each agency has agreed an action plan and reports "
+    "progress to the Southdown Community Safety Partnership every quarter until every action is complete."
+)
+SOUTHDOWN = [
+    Recommendation(
+        "1",
+        "Southdown Police to ensure that officers record the views of children present at domestic incidents.",
+        [
+            Action(
+                text="Update the domestic abuse incident form with a section on children present.",
+                lead="Chief Inspector, Safeguarding",
+                milestones="",
+                target="Completed",
+                target_date=None,
+                status="complete",
+                outcome="Form updated in March 2021; compliance checked in the monthly audit.",
+            )
+        ],
+        section="Agency: Southdown Police",
+    ),
+    Recommendation(
+        "2",
+        "Southdown Police to review how repeat callers are identified by the control room.",
+        [
+            Action(
+                text="Introduce a repeat caller flag on the command and control system and brief all call handlers.",
+                lead="Head of Contact Management",
+                milestones="",
+                target="31.03.2022",
+                target_date="2022-03-31",
+                status="ongoing",
+                outcome="In progress: flag live, briefings continuing.",
+            )
+        ],
+        section="Agency: Southdown Police",
+    ),
+    Recommendation(
+        "3",
+        "Southdown Hospitals Trust to ensure that emergency department staff ask about domestic abuse when a patient presents with an injury.",
+        [
+            Action(
+                text="Routine enquiry prompt added to the emergency department triage record. Training for nursing staff on asking safely.",
+                lead="Named Nurse for Adult Safeguarding",
+                milestones="",
+                target="Q2 2021/22",
+                target_date="2021",
+                status=None,
+                outcome="Not started",
+            )
+        ],
+        section="Agency: Southdown Hospitals NHS Trust",
+    ),
+    Recommendation(
+        "4",
+        "Southdown Hospitals Trust to share information with the GP when a patient discloses abuse.",
+        [
+            Action(
+                text="Discharge summary template to include a safeguarding section that is sent to the GP.",
+                lead="Deputy Director of Nursing",
+                milestones="",
+                target="Spring 2022",
+                target_date="2022",
+                status="complete",
+                outcome="Complete",
+            )
+        ],
+        section="Agency: Southdown Hospitals NHS Trust",
+    ),
+    Recommendation(
+        "5",
+        "Southdown Housing to train tenancy officers to recognise signs of abuse during home visits.",
+        [
+            Action(
+                text="Deliver domestic abuse awareness sessions to all tenancy officers and add the topic to induction.",
+                lead="Tenancy Services Manager",
+                milestones="",
+                target="Sept 22",
+                target_date="2022-09",
+                status="ongoing",
+                outcome="Ongoing",
+            )
+        ],
+        section="Agency: Southdown Housing",
+    ),
+]
+
+
+# -- Riverside: a ruled grid whose later pages repeat no header; the
+# "Recommendation" header spans the number column and the text column --------
+RIVERSIDE_TITLE = ["Riverside Safer Communities Partnership", "DHR 07 – Action Plan (Overview and IMR recommendations)"]
+RIVERSIDE = [
+    Recommendation(
+        str(n),
+        text,
+        [
+            Action(
+                text=action,
+                lead=lead,
+                milestones=progress,
+                target=target,
+                target_date=iso,
+                rag=rag,
+                status=status,
+            )
+        ],
+    )
+    for n, (text, action, lead, progress, target, iso, rag, status) in enumerate(
+        [
+            (
+                "Review the multi-agency referral pathway for older victims of domestic abuse.",
+                "Map the current pathway with partners and publish a revised version with clear routes for adults with care and support needs.",
+                "Adult Safeguarding Board Manager",
+                "Pathway mapped at a workshop with twelve agencies. Draft revised pathway circulated for comment. Final version due at the board meeting.",
+                "December 2021",
+                "2021-12",
+                "Amber",
+                "ongoing",
+            ),
+            (
+                "Ensure that carers' assessments consider the risk of abuse by the carer.",
+                "Revise the carers' assessment guidance and train assessors.",
+                "Principal Social Worker",
+                "Guidance revised. Two training sessions held for assessors in the adult social care teams.",
+                "Sept 2021",
+                "2021-09",
+                "Green",
+                "complete",
+            ),
+            (
+                "Raise awareness among faith and community groups of how to respond to disclosures.",
+                "Deliver a programme of community awareness sessions and produce a short guide in five community languages.",
+                "Community Cohesion Officer",
+                "Guide translated and printed. Eight sessions held in community venues across the borough, with further sessions planned in the spring.",
+                "Spring 2022",
+                "2022",
+                "A",
+                "ongoing",
+            ),
+            (
+                "Improve the recording of interpreter use in health and social care contacts.",
+                "Add a mandatory interpreter field to the case recording systems of the trust and the council.",
+                "Head of Digital Services",
+                "Change requests raised with both system suppliers. Field live in the council system; trust system update scheduled.",
+                "Q3 2021/22",
+                "2021",
+                "A",
+                "ongoing",
+            ),
+            (
+                "Share the learning from this review with practitioners across the partnership.",
+                "Hold learning events and publish a seven-minute briefing.",
+                "Community Safety Partnership Manager",
+                "Seven-minute briefing published. Two learning events held with 150 practitioners attending in total.",
+                "March 2022",
+                "2022-03",
+                "G",
+                "complete",
+            ),
+            (
+                "Ask the Home Office to strengthen guidance on reviews where the victim was an older person.",
+                "Letter from the chair of the partnership to the Home Office.",
+                "Chair, Riverside Safer Communities Partnership",
+                "Letter sent. Acknowledgement received; the Home Office will consider the point in the next revision of the statutory guidance.",
+                "Immediate",
+                None,
+                "G",
+                "complete",
+            ),
+        ],
+        start=1,
+    )
+]
+
+# Westvale's plan is longer than a page: a flowing table under one header.
+WESTVALE += [
+    Recommendation(
+        f"R{n}",
+        f"Learning: {text}",
+        [
+            Action(
+                code=f"R{n}.1",
+                text=action,
+                lead=lead,
+                milestones=progress,
+                target=target,
+                target_date=iso,
+                rag=rag,
+                status=status,
+            )
+        ],
+    )
+    for n, (text, action, lead, progress, target, iso, rag, status) in enumerate(
+        [
+            (
+                "the GP practice did not follow up missed appointments for a patient known to be at risk.",
+                "Introduce a missed appointment protocol for patients flagged as at risk of domestic abuse and audit its use every six months across all practices in the primary care network.",
+                "Clinical Director, Primary Care Network",
+                "Protocol drafted with the practice safeguarding leads. First audit planned. Practices asked to confirm that the at-risk flag is visible to reception staff as well as clinicians.",
+                "End of March 2023",
+                "2023-03",
+                "A",
+                "ongoing",
+            ),
+            (
+                "the probation service did not share the perpetrator's history with the housing provider.",
+                "Remind offender managers of the duty to share risk information with housing providers when an address is approved, and add a prompt to the address check template.",
+                "Head of Probation Delivery Unit",
+                "Briefing delivered at all team meetings. Address check template amended and in use since the start of the year.",
+                "Dec-22",
+                "2022-12",
+                "G",
+                "complete",
+            ),
+            (
+                "friends and neighbours did not know where to report their concerns.",
+                "Run a bystander awareness campaign with local employers, sports clubs and community venues, including social media and printed materials.",
+                "Westvale Community Safety Partnership",
+                "Campaign materials designed with survivors. Launch planned for the sixteen days of action with partners from the business forum.",
+                "November 2023",
+                "2023-11",
+                "A",
+                "ongoing",
+            ),
+        ],
+        start=4,
+    )
+]

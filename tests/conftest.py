@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,18 @@ from dhr_actions.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SAMPLE_PDFS = sorted(SAMPLES.glob("*.pdf"))
+SAMPLE_PDFS = sorted(p for p in SAMPLES.glob("*.pdf") if "--" not in p.name)  # born-digital
+SCAN_PDFS = sorted(SAMPLES.glob("*--scan.pdf"))  # image-only copies
+HAS_TESSERACT = shutil.which("tesseract") is not None
+needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed: `make system-deps`")
 
 
 def expected_records(pdf: Path) -> list[dict[str, Any]]:
-    path = pdf.with_name(pdf.stem + ".expected.jsonl")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The expected records of a sample; "<name>--<style>.pdf" shares those of <name>."""
+    stem = pdf.stem.split("--")[0]
+    path = pdf.with_name(stem + ".expected.jsonl")
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [{**r, "document": pdf.name} for r in records]
 
 
 def squash(value: Any) -> Any:

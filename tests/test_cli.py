@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_PDFS, SAMPLES, expected_records
+from conftest import SAMPLE_PDFS, expected_records
 
 from dhr_actions.cli import main
 from dhr_actions.normalise.record import SCHEMA_FIELDS
@@ -33,15 +34,19 @@ def test_every_command_has_help(name: str) -> None:
 
 def test_import_documents_show_export(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.sqlite")
-    result = run("import", str(SAMPLES), "--db", db)
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for pdf in SAMPLE_PDFS:
+        shutil.copy(pdf, folder / pdf.name)
+    result = run("import", str(folder), "--db", db)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert "imported: northmoor-dhr-adult-a.pdf: 11 records from 2 pages" in lines
     assert any(ln.startswith("no plan found: westvale-da-strategy.pdf:") for ln in lines)
-    assert lines[-1] == "Total: 4 files, 20 records: 3 imported, 1 no plan found"
+    assert lines[-1] == "Total: 6 files, 34 records: 5 imported, 1 no plan found"
 
-    again = run("import", str(SAMPLES), "--db", db)
-    assert again.stdout.splitlines()[-1] == "Total: 4 files, 0 records: 4 unchanged"
+    again = run("import", str(folder), "--db", db)
+    assert again.stdout.splitlines()[-1] == "Total: 6 files, 0 records: 6 unchanged"
 
     docs = run("documents", "--db", db)
     assert "northmoor-dhr-adult-a.pdf" in docs.stdout and "no plan found" in docs.stdout
@@ -49,8 +54,10 @@ def test_import_documents_show_export(tmp_path: Path) -> None:
     assert {d["document"]: d["records"] for d in docs_json} == {
         "eastbridge-edhr-2021-03.pdf": 5,
         "northmoor-dhr-adult-a.pdf": 11,
+        "riverside-dhr-07.pdf": 6,
+        "southdown-dhr-ms-c.pdf": 5,
         "westvale-da-strategy.pdf": 0,
-        "westvale-dhr-mrs-b.pdf": 4,
+        "westvale-dhr-mrs-b.pdf": 7,
     }
 
     show = run("show", "northmoor-dhr-adult-a", "--db", db)
@@ -63,7 +70,7 @@ def test_import_documents_show_export(tmp_path: Path) -> None:
 
     exported = run("export", "--db", db)
     records = [json.loads(line) for line in exported.stdout.splitlines()]
-    assert len(records) == 20 and all(list(r) == list(SCHEMA_FIELDS) for r in records)
+    assert len(records) == 34 and all(list(r) == list(SCHEMA_FIELDS) for r in records)
     want = [r for pdf in sorted(SAMPLE_PDFS) for r in expected_records(pdf)]
     assert [(r["document"], r["ref"], r["target_date"], r["status"]) for r in records] == [
         (r["document"], r["ref"], r["target_date"], r["status"]) for r in want

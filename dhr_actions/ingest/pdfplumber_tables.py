@@ -39,6 +39,7 @@ from .layout import (
     vertical_extent,
     vertical_rules,
 )
+from .ocr import OcrSettings, OcrUnavailable, is_scanned, ocr_page
 from .table import BBox, Cell, Row, Table
 
 # Glyphs without a Unicode mapping come out as "(cid:127)": alone they are
@@ -95,6 +96,10 @@ class Columns:
                 return i
         return None
 
+    def crosses(self, seg: Line, slack: float = 2.0) -> bool:
+        """Does a phrase run across an inner boundary?"""
+        return any(seg.x0 < b - slack and seg.x1 > b + slack for b in self.bounds[1:-1])
+
     def straddles(self, w: Word, slack: float = 2.0) -> bool:
         """Does the word run across an inner boundary?"""
         return any(w.x0 < b - slack and w.x1 > b + slack for b in self.bounds[1:-1])
@@ -142,14 +147,43 @@ def _lone(text: str, m: re.Match[str]) -> bool:
 
 
 class PdfplumberExtractor:
-    """Find action-plan tables with pdfplumber's words and ruling lines."""
+    """Find action-plan tables with pdfplumber's words and ruling lines;
+    scanned pages are read by OCR (``ocr.py``) and go the same way."""
 
     name = "pdfplumber"
 
+    def __init__(self, ocr: bool = True, ocr_settings: OcrSettings | None = None) -> None:
+        self.ocr = ocr
+        self.ocr_settings = ocr_settings or OcrSettings()
+        self.notes: list[str] = []
+
     def extract(self, path: Path) -> list[Table]:
+        self.notes = []
+        pages: list[PageContent] = []
+        scans: list[int] = []
         with pdfplumber.open(path) as pdf:
-            pages = [page_content(p, i) for i, p in enumerate(pdf.pages, start=1)]
+            for i, p in enumerate(pdf.pages, start=1):
+                if self.ocr and is_scanned(p):
+                    scans.append(i)
+                    pages.append(PageContent(i, float(p.width), float(p.height), [], []))
+                else:
+                    pages.append(page_content(p, i))
+        for i in scans:
+            try:
+                words, edges, width, height = ocr_page(path, i - 1, self.ocr_settings)
+            except OcrUnavailable:
+                if len(scans) == len(pages):
+                    raise
+                self.notes.append(f"page {i} is a scan and was skipped: tesseract is not installed")
+                continue
+            pages[i - 1] = PageContent(i, width, height, words, edges, ocr=True)
+        if scans:
+            self.notes.append(f"OCR read {len(scans)} scanned page(s): {_page_list(scans)}")
         return tables_from_pages(pages, self.name)
+
+
+def _page_list(pages: list[int]) -> str:
+    return ", ".join(str(p) for p in pages[:20]) + (" …" if len(pages) > 20 else "")
 
 
 def tables_from_pages(pages: Sequence[PageContent], extractor: str) -> list[Table]:
@@ -294,35 +328,38 @@ class _PageTables:
 
     # -- tables ----------------------------------------------------------
     def find(self, previous: tuple[Columns, list[str]] | None) -> list[tuple[Table, tuple[Columns, list[str]]]]:
-        headers = self.headers
+        # First every header's columns and title, so that each table can end
+        # where the next one's title begins.
+        plans: list[tuple[_Header, Columns, Row | None]] = []
+        for n, header in enumerate(self.headers):
+            nxt = self.headers[n + 1].top if n + 1 < len(self.headers) else float("inf")
+            below = [ln for ln in self.lines if ln.top >= header.bottom - 1 and ln.bottom <= nxt]
+            cols = self._columns_from_header(header, below[:40])
+            if len(cols) >= 2:
+                plans.append((header, cols, self._title_above(header, cols)))
+        starts = [title.bbox[1] if title is not None and title.bbox else header.top for header, _c, title in plans]
         found: list[tuple[Table, tuple[Columns, list[str]]]] = []
-        first_header_top = headers[0].top if headers else float("inf")
         if previous is not None:
-            cont = self._continuation(previous, first_header_top)
+            cont = self._continuation(previous, starts[0] if starts else float("inf"))
             if cont is not None:
                 found.append(cont)
-        for n, header in enumerate(headers):
+        for n, (header, cols, title) in enumerate(plans):
             if found and header.top < found[-1][0].bbox[3] - 1:
                 continue  # inside a table already taken
-            limit = headers[n + 1].top if n + 1 < len(headers) else float("inf")
-            made = self._table_at(header, limit)
-            if made is not None:
-                found.append(made)
+            limit = starts[n + 1] if n + 1 < len(starts) else float("inf")
+            found.append(self._table_at(header, cols, title, limit))
         return found
 
-    def _table_at(self, header: _Header, limit: float) -> tuple[Table, tuple[Columns, list[str]]] | None:
+    def _table_at(
+        self, header: _Header, cols: Columns, title: Row | None, limit: float
+    ) -> tuple[Table, tuple[Columns, list[str]]]:
         below = [ln for ln in self.lines if ln.top >= header.bottom - 1 and ln.bottom <= limit]
-        cols = self._columns_from_header(header, below[:40])
-        if len(cols) < 2:
-            return None
         labels = self._labels(header, cols)
         body_bottom = min(self._body_bottom(cols, header.bottom, below), limit - 1)
-        title = self._title_above(header, cols)
         rows: list[Row] = []
         top = header.top
-        if title is not None:
+        if title is not None and title.bbox is not None:
             rows.append(title)
-            assert title.bbox is not None
             top = title.bbox[1]
         rows.append(
             Row(
@@ -382,23 +419,27 @@ class _PageTables:
         return [cell_text([w for w in words if cols.index(w.xc) == i]).replace("\n", " ") for i in range(len(cols))]
 
     def _title_above(self, header: _Header, cols: Columns) -> Row | None:
-        """Left-aligned lines resting on the header: the table's section title."""
-        above = [ln for ln in self.lines if ln.bottom <= header.top + 1]
+        """The paragraph resting on the header, when it reads as a heading:
+        left-aligned with the table, short, and not a sentence."""
+        above = sorted((ln for ln in self.lines if ln.bottom <= header.top + 1), key=lambda ln: -ln.bottom)
         taken: list[Line] = []
         edge = header.top
-        for ln in sorted(above, key=lambda ln: -ln.bottom):
-            if edge - ln.bottom > 2.5 * ln.size or len(taken) >= 3:
+        for ln in above:
+            # The first line may sit a little apart from the header; the
+            # lines of one paragraph sit close together.
+            reach = 2.5 * ln.size if not taken else 0.6 * ln.size
+            if edge - ln.bottom > reach or len(taken) >= 3:
                 break
             if abs(ln.x0 - cols.left) > max(12.0, 1.5 * ln.size) or ln.x1 > cols.right + 2:
                 break
-            if self._header_fields(ln) >= MIN_HEADER_FIELDS or len(ln.words) > 20:
+            if self._header_fields(ln) >= MIN_HEADER_FIELDS:
                 break
             taken.append(ln)
             edge = ln.top
         if not taken:
             return None
         taken.reverse()
-        text = cell_text([w for ln in taken for w in ln.words]).replace("\n", " ")
+        text = " ".join(ln.text for ln in taken)
         # A heading names a section; prose introducing the table is longer
         # and ends like a sentence.
         if len(text.split()) > 15 or (text.rstrip().endswith(".") and not all(ln.bold for ln in taken)):
@@ -411,16 +452,18 @@ class _PageTables:
             reach = max(vertical_extent(self.page.edges, x, top) for x in cols.bounds)
             if reach > top + 2:
                 return reach
+        rules = horizontal_rules(self.page.edges, cols.left, cols.right, 0.5)
         bottom = top
         prev: Line | None = None
         for ln in sorted(below, key=lambda ln: ln.top):
             if ln.top < top - 1:
                 continue
-            crossing = any(cols.straddles(w) for w in ln.words)
+            crossing = self._crossing(cols, ln)
             gap = ln.top - (prev.bottom if prev else top)
             if crossing and (len(ln.words) > 12 or gap > 3 * ln.size):
                 break
-            if prev is not None and gap > max(4 * ln.size, 30.0):
+            ruled_between = prev is not None and any(prev.bottom <= y <= ln.top for y in rules)
+            if prev is not None and gap > max(4 * ln.size, 30.0) and not ruled_between:
                 break  # well below the last row: a footer or the text after the table
             if ln.x0 > cols.right or ln.x1 < cols.left:
                 continue
@@ -445,14 +488,13 @@ class _PageTables:
             band = [w for w in words if a <= w.yc < b]
             if not band:
                 continue
-            crossing = [w for w in band if cols.straddles(w)]
             bbox = (cols.left, a, cols.right, b)
-            if crossing and len(group_lines(band)) <= 3:
+            if self._is_section_band(cols, band, a, b):
                 rows.append(
                     Row("section", [Cell(cell_text(band).replace("\n", " "), bbox)] + [None] * (len(cols) - 1), bbox)
                 )
                 continue
-            straddling += len(crossing)
+            straddling += sum(1 for w in band if cols.straddles(w))
             cells: list[Cell | None] = []
             for i in range(len(cols)):
                 inside = [w for w in band if cols.index(w.xc) == i]
@@ -462,6 +504,23 @@ class _PageTables:
         if not cols.ruled:
             confidence *= 0.9
         return rows, round(confidence, 3)
+
+    def _crossing(self, cols: Columns, line: Line) -> bool:
+        """Does a phrase of the line run across a column boundary? Table rows
+        leave a gap at every boundary; prose and full-width titles do not."""
+        return any(cols.crosses(seg) for seg in line.segments(self.seg_gap))
+
+    def _is_section_band(self, cols: Columns, band: list[Word], top: float, bottom: float) -> bool:
+        """A full-width row: short text that ignores the columns. In a ruled
+        table the inner rules stop above and below it."""
+        lines = group_lines(band)
+        if len(lines) > 3 or sum(len(ln.words) for ln in lines) > 25:
+            return False
+        if cols.ruled:
+            inner = vertical_rules(self.page.edges, top + 1, bottom - 1, 0.5)
+            crossed = [b for b in cols.bounds[1:-1] if any(abs(v - b) <= 2 for v in inner)]
+            return not crossed and any(cols.straddles(w) for w in band)
+        return any(self._crossing(cols, ln) for ln in lines)
 
     def _whitespace_cuts(self, cols: Columns, words: list[Word]) -> list[float]:
         """Row boundaries of a table without horizontal rules: a vertical gap

@@ -1,0 +1,162 @@
+"""OCR for scanned pages: words from tesseract, ruling lines from the image.
+
+A page with (almost) no text objects but a picture covering much of it is a
+scan. It is rendered with PDFium, read by the ``tesseract`` command (word
+boxes from its TSV output), and its ruling lines are found with OpenCV's
+morphological opening (long thin horizontal and vertical runs of dark
+pixels). The result is a ``PageContent`` in PDF points, so scanned pages go
+through the same table finder as born-digital ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import DocumentError
+from .layout import Edge, Word
+
+DPI = 300
+MIN_CONFIDENCE = 20.0
+TIMEOUT_S = 120
+# A page holding fewer text characters than this, and a picture over at
+# least this share of its area, is treated as a scan.
+SCAN_MAX_CHARS = 20
+SCAN_MIN_IMAGE_SHARE = 0.3
+
+
+_SYMBOL_WORDS = frozenset({"•", "-", "–", "—", "&", "*", "+", "/", "£", "%"})
+
+
+class OcrUnavailable(DocumentError):
+    pass
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    dpi: int = DPI
+    language: str = "eng"
+    min_confidence: float = MIN_CONFIDENCE
+
+    def __post_init__(self) -> None:
+        if not 72 <= self.dpi <= 600:
+            raise ValueError(f"dpi: {self.dpi} is outside 72..600")
+        if not 0 <= self.min_confidence <= 100:
+            raise ValueError(f"min_confidence: {self.min_confidence} is outside 0..100")
+
+
+def tesseract_path() -> str | None:
+    return shutil.which("tesseract")
+
+
+def is_scanned(page: Any) -> bool:
+    """A pdfplumber page that is a picture of text rather than text."""
+    if len(page.chars) >= SCAN_MAX_CHARS:
+        return False
+    area = float(page.width) * float(page.height) or 1.0
+    covered = 0.0
+    for im in page.images:
+        w = max(0.0, min(float(im["x1"]), float(page.width)) - max(float(im["x0"]), 0.0))
+        h = max(0.0, min(float(im["bottom"]), float(page.height)) - max(float(im["top"]), 0.0))
+        covered += w * h
+    return covered / area >= SCAN_MIN_IMAGE_SHARE
+
+
+def ocr_page(
+    pdf_path: Path, index: int, settings: OcrSettings = OcrSettings()
+) -> tuple[list[Word], list[Edge], float, float]:
+    """Words and ruling edges of page ``index`` (0-based), in PDF points."""
+    exe = tesseract_path()
+    if exe is None:
+        raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = pdf[index]
+        width, height = page.get_size()
+        scale = settings.dpi / 72
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        page.close()
+    finally:
+        pdf.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    words = _tesseract_words(exe, buf.getvalue(), scale, settings)
+    edges = _ruling_edges(image, scale)
+    return words, edges, float(width), float(height)
+
+
+def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) -> list[Word]:
+    try:
+        done = subprocess.run(
+            [exe, "stdin", "stdout", "-l", settings.language, "--psm", "3", "--dpi", str(settings.dpi), "tsv"],
+            input=png,
+            capture_output=True,
+            timeout=TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentError(f"OCR took longer than {TIMEOUT_S} s on one page") from exc
+    if done.returncode != 0:
+        detail = done.stderr.decode(errors="replace").strip().splitlines()
+        raise DocumentError(f"OCR failed: {detail[-1] if detail else 'tesseract exit ' + str(done.returncode)}")
+    words: list[Word] = []
+    reader = csv.DictReader(
+        io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t", quoting=csv.QUOTE_NONE
+    )
+    for row in reader:
+        # Table rules read as glyphs: "|" alone, or stuck to a word's edge.
+        text = (row.get("text") or "").strip().strip("|<>[]{}")
+        if row.get("level") != "5" or not text:
+            continue
+        if not any(ch.isalnum() for ch in text) and text not in _SYMBOL_WORDS:
+            continue  # "__", "—-", ".": fragments of rules and specks
+        try:
+            conf = float(row["conf"])
+            left, top, w, h = (int(row[k]) for k in ("left", "top", "width", "height"))
+        except (KeyError, ValueError):
+            continue
+        if conf < settings.min_confidence:
+            continue
+        words.append(
+            Word(
+                text=text,
+                x0=left / scale,
+                x1=(left + w) / scale,
+                top=top / scale,
+                bottom=(top + h) / scale,
+                size=max(h / scale, 4.0),
+            )
+        )
+    return words
+
+
+def _ruling_edges(image: Any, scale: float) -> list[Edge]:
+    """Long straight dark runs: the table's rules."""
+    import cv2
+    import numpy as np
+
+    gray = np.asarray(image)
+    binary = cv2.adaptiveThreshold(~gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
+    h, w = binary.shape
+    edges: list[Edge] = []
+    for horizontal in (True, False):
+        length = max(w // 40, 20) if horizontal else max(h // 60, 20)
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+        lines = cv2.morphologyEx(binary, cv2.MORPH_OPEN, kernel)
+        count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for i in range(1, count):
+            x, y, bw, bh, _area = (int(v) for v in stats[i])
+            if horizontal:
+                mid = (y + bh / 2) / scale
+                edges.append(Edge(x / scale, (x + bw) / scale, mid, mid))
+            else:
+                mid = (x + bw / 2) / scale
+                edges.append(Edge(mid, mid, y / scale, (y + bh) / scale))
+    return edges
