@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DEMO_DB ?= demo.sqlite
 
-.PHONY: venv demo test eval samples lint format clean
+.PHONY: venv system-deps demo test eval eval-samples bench samples lint format clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,17 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP)
 
+## system-deps: tesseract for scanned PDFs (Debian package; needs root, else says how)
+system-deps:
+	@if command -v tesseract >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing tesseract-ocr (OCR for scanned PDFs)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null) \
+	    || echo "warning: could not install tesseract-ocr: scanned PDFs will fail to import"; \
+	else echo "warning: tesseract is not installed (sudo apt-get install tesseract-ocr): scanned PDFs will fail to import"; fi
+
 ## demo: import the sample plans into a fresh SQLite file and show what was found
-demo: $(STAMP)
+demo: $(STAMP) system-deps
 	rm -f $(DEMO_DB)
 	$(BIN)/dhr import samples --db $(DEMO_DB)
 	@echo
@@ -28,7 +37,7 @@ demo: $(STAMP)
 	$(BIN)/dhr show northmoor-dhr-adult-a --db $(DEMO_DB)
 
 ## test: the test suite
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 ## eval: score the dev corpus in ../shared (skipped when it is not there)
@@ -40,18 +49,33 @@ eval: $(STAMP)
 	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$(SHARED)/corpus/dev"; \
 	status=$$?; rm -rf "$$tmp"; exit $$status
 
+## eval-samples: score the samples (and their scans) with ../shared's scorer, one line per style
+eval-samples: $(STAMP) system-deps
+	@if [ ! -f "$(SHARED)/eval/score.py" ]; then echo "eval-samples: $(SHARED)/eval/score.py not found, skipping"; exit 0; fi; \
+	tmp=$$(mktemp -d); mkdir -p "$$tmp/corpus/gold"; \
+	for f in samples/*.pdf; do ln -s "$$PWD/$$f" "$$tmp/corpus/"; done; \
+	for f in samples/*.expected.jsonl; do b=$$(basename "$$f" .expected.jsonl); cp "$$f" "$$tmp/corpus/gold/$$b.jsonl"; done; \
+	$(BIN)/dhr import -q "$$tmp"/corpus/*.pdf --db "$$tmp/s.sqlite" && \
+	$(BIN)/dhr export --db "$$tmp/s.sqlite" -o "$$tmp/export.jsonl" 2>/dev/null && \
+	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$$tmp/corpus"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
+
+## bench: full pipeline pages/s next to raw pdfplumber extract_tables, as a ratio
+bench: $(STAMP) system-deps
+	$(BIN)/python bench/bench.py
+
 ## samples: rebuild samples/*.pdf and their expected records
 samples: $(STAMP)
 	$(BIN)/python samples/generate.py samples
 
 lint: $(STAMP)
-	$(BIN)/ruff check dhr_actions tests samples
-	$(BIN)/ruff format --check dhr_actions tests samples
+	$(BIN)/ruff check dhr_actions tests samples bench
+	$(BIN)/ruff format --check dhr_actions tests samples bench
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix dhr_actions tests samples
-	$(BIN)/ruff format dhr_actions tests samples
+	$(BIN)/ruff check --fix dhr_actions tests samples bench
+	$(BIN)/ruff format dhr_actions tests samples bench
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -72,6 +72,7 @@ def main(verbose: int) -> None:
     help="Table extractor: the layout finder built on pdfplumber (ruled, rules-free and borderless tables) or camelot lattice (ruled tables only).",
 )
 @click.option("--force", is_flag=True, help="Extract again files already stored unchanged (after an upgrade).")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages (a scanned PDF then yields no plan).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
 def import_cmd(
     paths: Sequence[Path],
@@ -80,6 +81,7 @@ def import_cmd(
     source_url: str | None,
     extractor: str,
     force: bool,
+    no_ocr: bool,
     quiet: bool,
 ) -> None:
     """Import PDF files, or folders of them, into the database.
@@ -91,7 +93,7 @@ def import_cmd(
     files = list(iter_pdf_paths(paths))
     if not files:
         raise click.ClickException("no PDF files found in the paths given")
-    ex = get_extractor(extractor)
+    ex = get_extractor(extractor, ocr=not no_ocr)
     counts: Counter[str] = Counter()
     records = 0
     store = open_store(db)

@@ -16,12 +16,13 @@ class Extractor(Protocol):
     def extract(self, path: Path) -> list[Table]: ...
 
 
-def get_extractor(name: str) -> Extractor:
-    """An extractor by name: ``pdfplumber`` (default) or ``camelot``."""
+def get_extractor(name: str, ocr: bool = True) -> Extractor:
+    """An extractor by name: ``pdfplumber`` (default; OCRs scanned pages
+    unless ``ocr`` is false) or ``camelot``."""
     if name == "pdfplumber":
         from .pdfplumber_tables import PdfplumberExtractor
 
-        return PdfplumberExtractor()
+        return PdfplumberExtractor(ocr=ocr)
     if name == "camelot":
         from .camelot_tables import CamelotExtractor
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -98,6 +99,9 @@ def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) 
             [exe, "stdin", "stdout", "-l", settings.language, "--psm", "3", "--dpi", str(settings.dpi), "tsv"],
             input=png,
             capture_output=True,
+            # Tesseract's OpenMP threads fight over a page this size: one
+            # thread is 2-3x faster here, and batches parallelise by file.
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             timeout=TIMEOUT_S,
             check=False,
         )
