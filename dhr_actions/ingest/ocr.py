@@ -29,6 +29,8 @@ TIMEOUT_S = 120
 # least this share of its area, is treated as a scan.
 SCAN_MAX_CHARS = 20
 SCAN_MIN_IMAGE_SHARE = 0.3
+# Grey levels lighter than this are cell shading, not ink.
+LIGHT_SHADE = 190
 
 
 _SYMBOL_WORDS = frozenset({"•", "-", "–", "—", "&", "*", "+", "/", "£", "%"})
@@ -43,10 +45,15 @@ class OcrSettings:
     dpi: int = DPI
     language: str = "eng"
     min_confidence: float = MIN_CONFIDENCE
+    # Tesseract page segmentation mode: 6 reads the page as one block of
+    # text, which keeps short table cells that mode 3 (automatic) drops.
+    psm: int = 6
 
     def __post_init__(self) -> None:
         if not 72 <= self.dpi <= 600:
             raise ValueError(f"dpi: {self.dpi} is outside 72..600")
+        if self.psm not in {3, 4, 6, 11, 12}:
+            raise ValueError(f"psm: {self.psm} is not a page segmentation mode for pages (3, 4, 6, 11, 12)")
         if not 0 <= self.min_confidence <= 100:
             raise ValueError(f"min_confidence: {self.min_confidence} is outside 0..100")
 
@@ -86,17 +93,28 @@ def ocr_page(
         page.close()
     finally:
         pdf.close()
+    edges, clean = _ruling_edges(image, scale)
     buf = io.BytesIO()
-    image.save(buf, format="PNG")
+    clean.save(buf, format="PNG")
     words = _tesseract_words(exe, buf.getvalue(), scale, settings)
-    edges = _ruling_edges(image, scale)
     return words, edges, float(width), float(height)
 
 
 def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) -> list[Word]:
     try:
         done = subprocess.run(
-            [exe, "stdin", "stdout", "-l", settings.language, "--psm", "3", "--dpi", str(settings.dpi), "tsv"],
+            [
+                exe,
+                "stdin",
+                "stdout",
+                "-l",
+                settings.language,
+                "--psm",
+                str(settings.psm),
+                "--dpi",
+                str(settings.dpi),
+                "tsv",
+            ],
             input=png,
             capture_output=True,
             # Tesseract's OpenMP threads fight over a page this size: one
@@ -111,10 +129,12 @@ def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) 
         detail = done.stderr.decode(errors="replace").strip().splitlines()
         raise DocumentError(f"OCR failed: {detail[-1] if detail else 'tesseract exit ' + str(done.returncode)}")
     words: list[Word] = []
-    reader = csv.DictReader(
-        io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t", quoting=csv.QUOTE_NONE
+    rows = list(
+        csv.DictReader(
+            io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t", quoting=csv.QUOTE_NONE
+        )
     )
-    for row in reader:
+    for row in rows:
         # Table rules read as glyphs: "|" alone, or stuck to a word's edge.
         text = (row.get("text") or "").strip().strip("|<>[]{}")
         if row.get("level") != "5" or not text:
@@ -141,19 +161,25 @@ def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) 
     return words
 
 
-def _ruling_edges(image: Any, scale: float) -> list[Edge]:
-    """Long straight dark runs: the table's rules."""
+def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any]:
+    """Long straight dark runs: the table's rules. Also returns the page with
+    the rules erased and light cell shading flattened to white: rules and
+    grey fills derail tesseract's layout analysis (it drops header words
+    and short cells such as "1." or "G")."""
     import cv2
     import numpy as np
+    from PIL import Image
 
     gray = np.asarray(image)
     binary = cv2.adaptiveThreshold(~gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
     h, w = binary.shape
     edges: list[Edge] = []
+    mask = np.zeros_like(binary)
     for horizontal in (True, False):
         length = max(w // 40, 20) if horizontal else max(h // 60, 20)
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
         lines = cv2.morphologyEx(binary, cv2.MORPH_OPEN, kernel)
+        mask = cv2.bitwise_or(mask, lines)
         count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(lines, connectivity=8)
         for i in range(1, count):
             x, y, bw, bh, _area = (int(v) for v in stats[i])
@@ -163,4 +189,8 @@ def _ruling_edges(image: Any, scale: float) -> list[Edge]:
             else:
                 mid = (x + bw / 2) / scale
                 edges.append(Edge(mid, mid, y / scale, (y + bh) / scale))
-    return edges
+    mask = cv2.dilate(mask, np.ones((3, 3), np.uint8))
+    clean = gray.copy()
+    clean[mask > 0] = 255
+    clean[clean > LIGHT_SHADE] = 255
+    return edges, Image.fromarray(clean)

@@ -202,6 +202,23 @@ def tables_from_pages(pages: Sequence[PageContent], extractor: str) -> list[Tabl
     return tables
 
 
+def phrase_gap(page: PageContent) -> float:
+    """The widest space that still separates two words of one phrase.
+
+    Measured from the page: well above its ordinary word spacing (OCR'd and
+    justified text space words unevenly), and never below a fraction of the
+    font size. Gaps between table columns are wider.
+    """
+    gaps = []
+    for line in page.lines:
+        for a, b in pairwise(line.words):
+            gap = b.x0 - a.x1
+            if 0 < gap < 1.5 * a.size:
+                gaps.append(gap)
+    typical = median(gaps) if len(gaps) >= 20 else 0.25 * page.font_size
+    return max(2.2 * typical, 0.6 * page.font_size, 4.0)
+
+
 def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
@@ -233,7 +250,7 @@ class _PageTables:
         self.page = page
         self.extractor = extractor
         self.size = page.font_size
-        self.seg_gap = max(0.6 * self.size, 4.0)
+        self.seg_gap = phrase_gap(page)
         self.lines = page.lines
         self.headers = self._headers()
         # Headers and the titles resting on them repeat on every page of a

@@ -20,7 +20,13 @@ from . import dates
 from . import status as status_rules
 from .columns import ColumnMapping, map_columns
 from .record import Record
-from .refs import normalise_ref, recommendation_number, split_action_code, split_leading_ref
+from .refs import (
+    normalise_ref,
+    recommendation_number,
+    repair_ocr_action_code,
+    split_action_code,
+    split_leading_ref,
+)
 from .text import clean_cell, join_parts
 
 # Fields filled from cells, apart from the recommendation (shared by merged cells).
@@ -67,6 +73,7 @@ def records_from_table(
     if not mapping.is_action_plan:
         return []
     infos = [_analyse(row, mapping) for row in table.rows]
+    _repair_ocr_codes(infos)
     has_refs = any(i.ref for i in infos)
     if has_refs:
         infos = _join_fragments_forward(infos)
@@ -129,6 +136,24 @@ def _analyse(row: PlanRow, mapping: ColumnMapping) -> _RowInfo:
         cells["action"] = action
     ref = code or ref_from_column or rec_number
     return _RowInfo([row], cells, ref, rec_number or (ref_from_column if not code else None), code)
+
+
+def _repair_ocr_codes(infos: list[_RowInfo]) -> None:
+    """On OCR'd rows of a table that codes its actions, read a code-like
+    opening the OCR garbled ("AD -") as the code it must be ("4D")."""
+    if not any(i.code for i in infos):
+        return
+    number: str | None = None
+    for info in infos:
+        if info.code:
+            number = recommendation_number(info.code)
+        elif info.row.ocr and number and not info.ref:
+            expected = {number, str(int(number) + 1)}
+            code, action = repair_ocr_action_code(info.cells.get("action", ""), expected)
+            if code:
+                info.code = info.ref = code
+                info.cells["action"] = action
+                number = recommendation_number(code)
 
 
 def _join_fragments_forward(infos: list[_RowInfo]) -> list[_RowInfo]:

@@ -86,3 +86,22 @@ def _plausible(ref: str, rest: str) -> bool:
     if len(digits) >= 4 or (digits and int(digits.split(".")[0] or 0) > 300):
         return False
     return not rest[:1].islower() or not rest
+
+
+# Letters OCR reads in place of digits.
+_OCR_DIGITS = str.maketrans(
+    {"A": "4", "S": "5", "O": "0", "I": "1", "l": "1", "Z": "2", "B": "8", "G": "6", "T": "7", "q": "9"}
+)
+_OCR_CODE = re.compile(r"^\s*(?P<num>[0-9AOSIlZBGTq]{1,2})(?P<letter>[A-Za-z])\s*[-–—:]\s+")
+
+
+def repair_ocr_action_code(text: str, expected_numbers: set[str]) -> tuple[str | None, str]:
+    """An action code misread by OCR ("AD - Specific…" for "4D - …"), accepted
+    only when its repaired number is one the table expects next."""
+    m = _OCR_CODE.match(text or "")
+    if not m:
+        return None, text
+    number = m.group("num").translate(_OCR_DIGITS)
+    if not number.isdigit() or number not in expected_numbers:
+        return None, text
+    return f"{number}{m.group('letter').upper()}", text[m.end() :].lstrip()
