@@ -39,6 +39,8 @@ def test_normalise_ref(text: str, want: str | None) -> None:
         ("16 days of action", (None, "16 days of action")),
         ("10 Downing Street", (None, "10 Downing Street")),
         ("2015/16 campaign", (None, "2015/16 campaign")),
+        ("3. fCAF should still be used", ("3", "fCAF should still be used")),
+        ("12.1.1 - Review the pathway", ("12.1.1", "Review the pathway")),
     ],
 )
 def test_split_leading_ref(text: str, want: tuple[str | None, str]) -> None:
@@ -52,6 +54,8 @@ def test_split_leading_ref(text: str, want: tuple[str | None, str]) -> None:
         ("1E - For Gloucestershire", ("1E", "For Gloucestershire")),
         ("R3.1 Ensure that", ("R3.1", "Ensure that")),
         ("1. Staff training register", (None, "1. Staff training register")),
+        ("3D printing is", (None, "3D printing is")),
+        ("2b) do the audit", ("2B", "do the audit")),
         ("All staff to be trained", (None, "All staff to be trained")),
     ],
 )

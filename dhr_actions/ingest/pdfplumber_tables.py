@@ -42,11 +42,18 @@ from .layout import (
 from .ocr import OcrSettings, OcrUnavailable, is_scanned, ocr_page
 from .table import BBox, Cell, Row, Table
 
+# A row opening with a reference alone: "1.", "2A", "R3.1", "(4)".
+_ROW_REF = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?[.):]?$")
 # Glyphs without a Unicode mapping come out as "(cid:127)": alone they are
 # almost always list bullets, inside a word they are noise.
 _CID = re.compile(r"\(cid:\d+\)")
 PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re.I)
 MIN_HEADER_FIELDS = 3
+# Fewer body lines than this give no evidence of whitespace rivers; a river
+# splits a header phrase only with text on both sides in this many lines.
+MIN_RIVER_LINES = 6
+MIN_RIVER_SIDES = 3
+MAX_SAMPLE_LINES = 80
 MARGIN_TOP = 0.10
 MARGIN_BOTTOM = 0.12
 
@@ -187,12 +194,22 @@ def _page_list(pages: list[int]) -> str:
 
 
 def tables_from_pages(pages: Sequence[PageContent], extractor: str) -> list[Table]:
-    """Find the tables of a whole document, page by page."""
+    """Find the tables of a whole document, page by page.
+
+    Column evidence from the body text (whitespace rivers) is pooled over
+    every page under the same header first: a table keeps its layout from
+    page to page, and one page may hold a single short row.
+    """
     furniture = running_furniture(pages)
+    finders = [_PageTables(page, furniture, extractor) for page in pages]
+    pool: dict[tuple[str, int], list[Line]] = {}
+    for finder in finders:
+        for key, lines in finder.body_samples():
+            pool.setdefault(key, []).extend(lines)
     tables: list[Table] = []
     previous: tuple[Columns, list[str]] | None = None
-    for page in pages:
-        finder = _PageTables(page, furniture, extractor)
+    for finder in finders:
+        finder.evidence = pool
         found = finder.find(previous)
         tables.extend(t for t, _ in found)
         if found:
@@ -253,6 +270,8 @@ class _PageTables:
         self.seg_gap = phrase_gap(page)
         self.lines = page.lines
         self.headers = self._headers()
+        # Body lines pooled over the document, per header (see tables_from_pages).
+        self.evidence: dict[tuple[str, int], list[Line]] = {}
         # Headers and the titles resting on them repeat on every page of a
         # long table: they are never furniture, however often they recur.
         kept = [(h.top - 3 * self.size, h.bottom) for h in self.headers]
@@ -270,6 +289,29 @@ class _PageTables:
         if _furniture_key(line.text) in furniture:
             return True
         return any(PAGE_NUMBER.match(seg.text) for seg in line.segments(self.seg_gap))
+
+    def header_key(self, header: _Header) -> tuple[str, int]:
+        text = " ".join(ln.text for ln in header.lines).lower()
+        return re.sub(r"[^a-z]", "", text), round(min(ln.x0 for ln in header.lines) / 4)
+
+    def _below(self, n: int) -> list[Line]:
+        header = self.headers[n]
+        nxt = self.headers[n + 1].top if n + 1 < len(self.headers) else float("inf")
+        return [ln for ln in self.lines if ln.top >= header.bottom - 1 and ln.bottom <= nxt]
+
+    def body_samples(self) -> list[tuple[tuple[str, int], list[Line]]]:
+        """Lines under each header that look like table rows (split into
+        phrases, or narrow): the evidence pooled for finding columns."""
+        out = []
+        for n, header in enumerate(self.headers):
+            width = max(ln.x1 for ln in header.lines) - min(ln.x0 for ln in header.lines)
+            rows = [
+                ln
+                for ln in self._below(n)[:MAX_SAMPLE_LINES]
+                if len(ln.segments(self.seg_gap)) >= 2 or ln.x1 - ln.x0 < 0.4 * width
+            ]
+            out.append((self.header_key(header), rows))
+        return out
 
     def has_body_text(self) -> bool:
         return bool(self.lines)
@@ -324,21 +366,31 @@ class _PageTables:
         return self._columns_from_text(header, body_lines)
 
     def _columns_from_text(self, header: _Header, body_lines: list[Line]) -> Columns:
-        groups: list[list[float]] = []  # [x0, x1]
+        """Columns of a table without vertical rules: one per header phrase
+        (phrases stacked on several header lines join), split where a
+        whitespace river running down the body passes between two words of
+        one phrase ("Recommendation Scope" printed tight), with each
+        boundary in the body's whitespace valley between neighbours."""
+        groups: list[list[Word]] = []
         for line in header.lines:
             for seg in line.segments(self.seg_gap):
                 for g in groups:
-                    if seg.x0 <= g[1] + 1 and seg.x1 >= g[0] - 1:
-                        g[0], g[1] = min(g[0], seg.x0), max(g[1], seg.x1)
+                    if seg.x0 <= max(w.x1 for w in g) + 1 and seg.x1 >= min(w.x0 for w in g) - 1:
+                        g.extend(seg.words)
                         break
                 else:
-                    groups.append([seg.x0, seg.x1])
-        groups.sort()
+                    groups.append(list(seg.words))
         body_words = [w for ln in body_lines for w in ln.words]
-        left = min([groups[0][0]] + [w.x0 for w in body_words]) - 1
-        right = max([groups[-1][1]] + [w.x1 for w in body_words]) + 1
+        pooled = self.evidence.get(self.header_key(header)) or body_lines
+        rivers = _rivers(pooled)
+        split: list[list[Word]] = []
+        for g in groups:
+            split.extend(_split_at_rivers(g, rivers, pooled))
+        spans = sorted((min(w.x0 for w in g), max(w.x1 for w in g)) for g in split)
+        left = min([spans[0][0]] + [w.x0 for w in body_words]) - 1
+        right = max([spans[-1][1]] + [w.x1 for w in body_words]) + 1
         bounds = [left]
-        for (_a0, a1), (b0, _b1) in pairwise(groups):
+        for (_a0, a1), (b0, _b1) in pairwise(spans):
             bounds.append(_valley(body_words, a1, b0))
         bounds.append(right)
         return Columns(bounds, ruled=False)
@@ -447,7 +499,9 @@ class _PageTables:
             reach = 2.5 * ln.size if not taken else 0.6 * ln.size
             if edge - ln.bottom > reach or len(taken) >= 3:
                 break
-            if abs(ln.x0 - cols.left) > max(12.0, 1.5 * ln.size) or ln.x1 > cols.right + 2:
+            # Left-aligned with the table, or standing out to its left (a
+            # table whose edge comes from text may start right of its title).
+            if ln.x0 > cols.left + max(12.0, 1.5 * ln.size) or ln.x1 > cols.right + 2:
                 break
             if self._header_fields(ln) >= MIN_HEADER_FIELDS:
                 break
@@ -540,21 +594,27 @@ class _PageTables:
         return any(self._crossing(cols, ln) for ln in lines)
 
     def _whitespace_cuts(self, cols: Columns, words: list[Word]) -> list[float]:
-        """Row boundaries of a table without horizontal rules: a vertical gap
-        wider than a line, where the first column with text starts anew."""
+        """Row boundaries of a table without horizontal rules.
+
+        A row ends where a band of whitespace wider than the table's usual
+        line spacing runs across every column, and the next row starts at
+        that band: its cells begin together, so text starts in two or more
+        columns at once (or in one, when it opens with a reference). A
+        paragraph break inside one cell starts text in that cell only.
+        """
         lines = group_lines(words)
         if len(lines) < 2:
             return []
         size = median(ln.size for ln in lines)
-        anchor = next(
-            (i for i in range(len(cols)) if any(cols.index(w.xc) == i for w in words)),
-            0,
-        )
+        gaps = [b.top - a.bottom for a, b in pairwise(lines)]
+        usual = max(median(gaps), 0.0)
+        threshold = max(usual + 0.3 * size, 1.6 * usual)
         cuts = []
         for prev, ln in pairwise(lines):
-            gap = ln.top - prev.bottom
-            starts_anchor = any(cols.index(w.xc) == anchor for w in ln.words)
-            if gap > 0.8 * size and starts_anchor:
+            if ln.top - prev.bottom <= threshold:
+                continue
+            starts = {cols.index(w.xc) for w in ln.words} - {None}
+            if len(starts) >= 2 or _ROW_REF.match(ln.words[0].text):
                 cuts.append((prev.bottom + ln.top) / 2)
         return cuts
 
@@ -573,3 +633,58 @@ def _valley(words: list[Word], a: float, b: float) -> float:
         if n == 0:
             break
     return best_x
+
+
+def _rivers(lines: list[Line]) -> list[tuple[float, float]]:
+    """x intervals that the body's text lines leave empty, top to bottom
+    (a line or two may cross: an overlong word, a stray footnote mark)."""
+    if len(lines) < MIN_RIVER_LINES:
+        return []  # a short body leaves whole columns empty: no evidence
+    x0 = int(min(ln.x0 for ln in lines))
+    x1 = int(max(ln.x1 for ln in lines)) + 1
+    cover = [0] * (x1 - x0 + 1)
+    for ln in lines:
+        for w in ln.words:
+            for x in range(max(int(w.x0) - x0, 0), min(int(w.x1) - x0 + 1, len(cover))):
+                cover[x] += 1
+    allowed = len(lines) // 50
+    out: list[tuple[float, float]] = []
+    start: int | None = None
+    for i, c in enumerate(cover + [allowed + 1]):
+        if c <= allowed and start is None:
+            start = i
+        elif c > allowed and start is not None:
+            if i - start >= 2:
+                out.append((x0 + start, x0 + i - 1))
+            start = None
+    return out
+
+
+def _split_at_rivers(group: list[Word], rivers: list[tuple[float, float]], lines: list[Line]) -> list[list[Word]]:
+    """Split a header phrase where a body river passes between two of its
+    words and, in several body lines, text stands on both sides of it under
+    the phrase: two columns printed with tight labels."""
+    g0, g1 = min(w.x0 for w in group), max(w.x1 for w in group)
+    cuts: set[float] = set()
+    for line in group_lines(group):
+        for a, b in pairwise(line.words):
+            for r0, r1 in rivers:
+                lo, hi = max(a.x1, r0), min(b.x0, r1)
+                if hi < lo:
+                    continue
+                x = (lo + hi) / 2
+                both = sum(
+                    1
+                    for ln in lines
+                    if any(g0 <= w.xc < x for w in ln.words) and any(x < w.xc <= g1 for w in ln.words)
+                )
+                if both >= MIN_RIVER_SIDES:
+                    cuts.add(x)
+                break
+    if not cuts:
+        return [group]
+    edges = sorted(cuts)
+    parts: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
+    for w in group:
+        parts[sum(1 for e in edges if w.xc > e)].append(w)
+    return [p for p in parts if p]

@@ -50,7 +50,9 @@ def split_leading_ref(text: str) -> tuple[str | None, str]:
         return None, text
     for pattern in (_LEADING_WITH_PREFIX, _LEADING_WITH_DASH):
         m = pattern.match(text)
-        if m and _plausible(m.group("ref"), text[m.end() :]):
+        # Both patterns demand a separator or a prefix word, so a text
+        # opening in lower case ("3. fCAF should…") is still a reference.
+        if m and _plausible(m.group("ref"), text[m.end() :], separated=True):
             return _canonical(m.group("ref")), text[m.end() :].lstrip()
     whole = normalise_ref(text)
     if whole:
@@ -63,7 +65,8 @@ def split_action_code(text: str) -> tuple[str | None, str]:
     if not text:
         return None, text
     m = _ACTION_CODE.match(text)
-    if not m or not _plausible(m.group("ref"), text[m.end() :]):
+    separated = bool(m) and bool(re.search(r"[-–—:).]", text[m.start("ref") + len(m.group("ref")) : m.end()]))
+    if not m or not _plausible(m.group("ref"), text[m.end() :], separated):
         return None, text
     return _canonical(m.group("ref")), text[m.end() :].lstrip()
 
@@ -80,12 +83,12 @@ def _canonical(ref: str) -> str:
     return ref.strip().rstrip(".").upper()
 
 
-def _plausible(ref: str, rest: str) -> bool:
+def _plausible(ref: str, rest: str, separated: bool = False) -> bool:
     # Years and quantities are not references: "2015 review…", "16 days…".
-    digits = re.sub(r"\D", "", ref)
-    if len(digits) >= 4 or (digits and int(digits.split(".")[0] or 0) > 300):
+    lead = re.search(r"\d+", ref)
+    if lead is None or len(lead.group()) >= 4 or int(lead.group()) > 300:
         return False
-    return not rest[:1].islower() or not rest
+    return separated or not rest[:1].islower()
 
 
 # Letters OCR reads in place of digits.
