@@ -150,7 +150,7 @@ def ruled_coded(path: Path) -> list[dict[str, Any]]:
     return expected
 
 
-def sections_numbered(path: Path) -> list[dict[str, Any]]:
+def sections_numbered(path: Path, ruled: bool = True) -> list[dict[str, Any]]:
     """One grid per section, each with a full-width section title row and the
     header repeated on every page; the reference sits in an unlabelled
     first column; sub-rows with no reference continue the row above."""
@@ -194,15 +194,15 @@ def sections_numbered(path: Path) -> list[dict[str, Any]]:
                 data.append(["", "", "", "", "", para(milestone), "", para(outcome), ""])
             expected.append(record(path.name, rec, 0))
         table = Table(data, colWidths=widths, repeatRows=2, splitInRow=1)
+        lines = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#d9d9d9")),
+        ]
+        # Unruled, the columns keep reportlab's tight padding: labels such as
+        # "Recommendation Scope" nearly touch, as in many published plans.
+        tight = [("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
         table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                    ("SPAN", (0, 0), (-1, 0)),
-                    ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#d9d9d9")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
+            TableStyle([*(lines if ruled else tight), ("SPAN", (0, 0), (-1, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP")])
         )
         story.append(table)
         if n < len(sections) - 1:
@@ -470,8 +470,11 @@ SAMPLES: dict[str, Callable[[Path], list[dict[str, Any]]]] = {
     "riverside-dhr-07.pdf": ruled_no_repeat,
     "westvale-da-strategy.pdf": no_plan,
 }
-# Scanned copies: "<name>--scan.pdf" shares the expected records of <name>.
+# Variants: "<name>--<style>.pdf" shares the expected records of <name>.
 SCANS = ["northmoor-dhr-adult-a.pdf", "westvale-dhr-mrs-b.pdf"]
+VARIANTS: dict[str, Callable[[Path], list[dict[str, Any]]]] = {
+    "eastbridge-edhr-2021-03--borderless.pdf": lambda path: sections_numbered(path, ruled=False),
+}
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
@@ -488,6 +491,9 @@ def main(argv: list[str]) -> int:
         expected = make(pdf)
         write_jsonl(out / (pdf.stem + ".expected.jsonl"), expected)
         print(f"{pdf}: {len(expected)} expected records")
+    for name, make in VARIANTS.items():
+        make(out / name)
+        print(f"{out / name}: variant")
     for name in SCANS:
         scan = out / name.replace(".pdf", "--scan.pdf")
         scanned(out / name, scan)

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SAMPLE_PDFS = sorted(p for p in SAMPLES.glob("*.pdf") if "--" not in p.name)  # born-digital
 SCAN_PDFS = sorted(SAMPLES.glob("*--scan.pdf"))  # image-only copies
+VARIANT_PDFS = sorted(p for p in SAMPLES.glob("*--*.pdf") if p not in SCAN_PDFS)  # other layouts of a plan
 HAS_TESSERACT = shutil.which("tesseract") is not None
 needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed: `make system-deps`")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_PDFS, SCAN_PDFS, expected_records, needs_tesseract, squash
+from conftest import SAMPLE_PDFS, SCAN_PDFS, VARIANT_PDFS, expected_records, needs_tesseract, squash
 from scoring import field_agreement
 
 from dhr_actions import extract_document
@@ -13,10 +13,10 @@ from dhr_actions.normalise.record import SCHEMA_FIELDS
 
 
 def test_samples_exist() -> None:
-    assert len(SAMPLE_PDFS) >= 6 and len(SCAN_PDFS) >= 2
+    assert len(SAMPLE_PDFS) >= 6 and len(SCAN_PDFS) >= 2 and VARIANT_PDFS
 
 
-@pytest.mark.parametrize("pdf", SAMPLE_PDFS, ids=lambda p: p.name)
+@pytest.mark.parametrize("pdf", SAMPLE_PDFS + VARIANT_PDFS, ids=lambda p: p.name)
 def test_sample_records(pdf: Path) -> None:
     want = expected_records(pdf)
     got = [r.export() for r in extract_document(pdf).records]
@@ -116,7 +116,7 @@ def test_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
     finally:
         sys.argv = argv
     assert done.value.code == 0
-    for pdf in SAMPLE_PDFS + SCAN_PDFS:
+    for pdf in SAMPLE_PDFS + VARIANT_PDFS + SCAN_PDFS:
         rebuilt = tmp_path / pdf.name
         assert rebuilt.read_bytes() == pdf.read_bytes(), f"{pdf.name} is stale: run `make samples`"
     for exp in pdf.parent.glob("*.expected.jsonl"):

@@ -577,9 +577,13 @@ class _PageTables:
         return rows, round(confidence, 3)
 
     def _crossing(self, cols: Columns, line: Line) -> bool:
-        """Does a phrase of the line run across a column boundary? Table rows
-        leave a gap at every boundary; prose and full-width titles do not."""
-        return any(cols.crosses(seg) for seg in line.segments(self.seg_gap))
+        """Does the line ignore the columns? Table rows leave a gap at every
+        boundary; prose and full-width titles run across them. In a tightly
+        set row one phrase may touch its neighbour, so the crossing phrases
+        must make up most of the line."""
+        segments = line.segments(self.seg_gap)
+        across = sum(seg.x1 - seg.x0 for seg in segments if cols.crosses(seg))
+        return across > 0.5 * (line.x1 - line.x0)
 
     def _is_section_band(self, cols: Columns, band: list[Word], top: float, bottom: float) -> bool:
         """A full-width row: short text that ignores the columns. In a ruled
@@ -674,9 +678,7 @@ def _split_at_rivers(group: list[Word], rivers: list[tuple[float, float]], lines
                     continue
                 x = (lo + hi) / 2
                 both = sum(
-                    1
-                    for ln in lines
-                    if any(g0 <= w.xc < x for w in ln.words) and any(x < w.xc <= g1 for w in ln.words)
+                    1 for ln in lines if any(g0 <= w.xc < x for w in ln.words) and any(x < w.xc <= g1 for w in ln.words)
                 )
                 if both >= MIN_RIVER_SIDES:
                     cuts.add(x)
