@@ -654,7 +654,7 @@ def _rivers(lines: list[Line]) -> list[tuple[float, float]]:
     allowed = len(lines) // 50
     out: list[tuple[float, float]] = []
     start: int | None = None
-    for i, c in enumerate(cover + [allowed + 1]):
+    for i, c in enumerate([*cover, allowed + 1]):
         if c <= allowed and start is None:
             start = i
         elif c > allowed and start is not None:

@@ -65,8 +65,10 @@ def split_action_code(text: str) -> tuple[str | None, str]:
     if not text:
         return None, text
     m = _ACTION_CODE.match(text)
-    separated = bool(m) and bool(re.search(r"[-–—:).]", text[m.start("ref") + len(m.group("ref")) : m.end()]))
-    if not m or not _plausible(m.group("ref"), text[m.end() :], separated):
+    if m is None:
+        return None, text
+    separated = bool(re.search(r"[-–—:).]", text[m.end("ref") : m.end()]))
+    if not _plausible(m.group("ref"), text[m.end() :], separated):
         return None, text
     return _canonical(m.group("ref")), text[m.end() :].lstrip()
 
