@@ -29,6 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from plans import (
     EASTBRIDGE,
     EASTBRIDGE_TITLE,
+    KINGSFORD,
+    KINGSFORD_INTRO,
     NORTHMOOR,
     NORTHMOOR_TITLE,
     RIVERSIDE,
@@ -365,6 +367,43 @@ def ruled_no_repeat(path: Path) -> list[dict[str, Any]]:
     return expected
 
 
+def agency_rows(path: Path) -> list[dict[str, Any]]:
+    """A page of prose, then one ruled table whose header is printed once;
+    short agency rows span the full width inside the body; a recommendation's
+    number and text cells are merged over its actions, which carry no codes."""
+    header = ["No.", "Recommendation", "Key Actions", "Owner", "Deadline", "Completion/RAG"]
+    widths = [12 * mm, 45 * mm, 45 * mm, 35 * mm, 22 * mm, 22 * mm]
+    data: list[list[Any]] = [[para(h, BOLD) for h in header]]
+    style: list[Any] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dddddd")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    expected = []
+    section = None
+    for rec in KINGSFORD:
+        if rec.section != section:
+            section = rec.section
+            data.append([para(section, BOLD)] + [""] * 5)
+            style.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
+        first = len(data)
+        for i, a in enumerate(rec.actions):
+            data.append([para(rec.number) if i == 0 else "", para(rec.text) if i == 0 else "", para(a.text), para(a.lead), para(a.target), para(a.rag)])
+            expected.append(record(path.name, rec, i))
+        if len(rec.actions) > 1:
+            style += [("SPAN", (0, first), (0, len(data) - 1)), ("SPAN", (1, first), (1, len(data) - 1))]
+    table = Table(data, colWidths=widths, repeatRows=0)
+    table.setStyle(TableStyle(style))
+    story: list[Any] = [para("Kingsford Community Safety Partnership", TITLE), para("Domestic Homicide Review: Mr D – Overview Report", TITLE), Spacer(1, 6 * mm)]
+    for n in range(1, 4):
+        story.append(para(f"{n}. Findings", HEADING))
+        for _ in range(3):
+            story.append(para(KINGSFORD_INTRO, PROSE))
+    story += [PageBreak(), para("Action plan", HEADING), table, Spacer(1, 6 * mm), para(KINGSFORD_INTRO, PROSE)]
+    build(path, A4, story, "Kingsford CSP – Overview Report")
+    return expected
+
+
 def no_plan(path: Path) -> list[dict[str, Any]]:
     """A long strategy document whose tables are not action plans: a risk
     threshold matrix, budgets, a process timeline with Action and Lead
@@ -468,6 +507,7 @@ SAMPLES: dict[str, Callable[[Path], list[dict[str, Any]]]] = {
     "westvale-dhr-mrs-b.pdf": open_rules,
     "southdown-dhr-ms-c.pdf": borderless,
     "riverside-dhr-07.pdf": ruled_no_repeat,
+    "kingsford-dhr-mr-d.pdf": agency_rows,
     "westvale-da-strategy.pdf": no_plan,
 }
 # Variants: "<name>--<style>.pdf" shares the expected records of <name>.

@@ -581,3 +581,80 @@ WESTVALE += [
         start=4,
     )
 ]
+
+
+# -- Kingsford: after a page of prose, one ruled table with agency rows inside
+# the body; a merged number and recommendation cell over un-coded actions ----
+KINGSFORD_INTRO = (
+    "The review panel met eight times. It considered reports from eleven agencies and spoke with the family, "
+    "who asked that the recommendations below be published in full. The partnership accepted every recommendation "
+    "and the agencies named have agreed the actions that follow."
+)
+KINGSFORD = [
+    Recommendation(
+        "1",
+        "Kingsford Police to improve the response to repeat reports of stalking.",
+        [
+            Action(
+                text="Stalking screening tool used for every report of harassment.",
+                lead="Detective Inspector, Public Protection",
+                milestones="",
+                target="31.12.2022",
+                target_date="2022-12-31",
+                rag="Green",
+                status="complete",
+            ),
+            Action(
+                text="Refresher training for call handlers on recognising stalking.",
+                lead="Contact Centre Training Manager",
+                milestones="",
+                target="Q4 2022/23",
+                target_date="2023",
+                rag="Amber",
+                status="ongoing",
+            ),
+        ],
+        section="Kingsford Police",
+    ),
+    Recommendation(
+        "2",
+        "Kingsford Police to share stalking risk information with the victim's employer where the victim agrees.",
+        [
+            Action(
+                text="Consent-based information sharing letter template agreed with legal services.",
+                lead="Head of Information Management",
+                milestones="",
+                target="March 2023",
+                target_date="2023-03",
+                rag="Red",
+                status="ongoing",
+            )
+        ],
+        section="Kingsford Police",
+    ),
+    Recommendation(
+        "3",
+        "Adult social care to ask about domestic abuse in every care act assessment.",
+        [
+            Action(
+                text="Question added to the assessment template.",
+                lead="Assistant Director, Adult Social Care",
+                milestones="",
+                target="June 2022",
+                target_date="2022-06",
+                rag="Green",
+                status="complete",
+            ),
+            Action(
+                text="Audit of thirty assessments to check the question is asked and answered.",
+                lead="Quality Assurance Lead",
+                milestones="",
+                target="Dec 2022",
+                target_date="2022-12",
+                rag="Not started",
+                status=None,
+            ),
+        ],
+        section="Kingsford Adult Social Care",
+    ),
+]

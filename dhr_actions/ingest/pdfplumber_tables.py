@@ -452,6 +452,11 @@ class _PageTables:
         """Lay the previous page's columns over the top of this page."""
         cols = previous[0]
         lines = [ln for ln in self.lines if ln.bottom <= stop and ln.x1 > cols.left and ln.x0 < cols.right]
+        # The table's rest ends where text stops keeping to its columns.
+        for n, ln in enumerate(lines):
+            if not cols.ruled and self._crossing(cols, ln) and len(ln.words) > 12:
+                lines = lines[:n]
+                break
         if not lines:
             return None
         words = [w for ln in lines for w in ln.words]
@@ -553,28 +558,56 @@ class _PageTables:
             return [], 0.0
         rules = [y for y in horizontal_rules(self.page.edges, cols.left, cols.right, 0.5) if top + 2 < y < bottom - 2]
         cuts = [top, *(rules or self._whitespace_cuts(cols, words)), bottom]
+        # Vertical rules in the header need not run down the body (shaded
+        # header cells, horizontal rules only below).
+        body_inner = vertical_rules(self.page.edges, top + 1, bottom - 1, 0.3)
+        body_ruled = cols.ruled and any(abs(v - b) <= 2 for v in body_inner for b in cols.bounds[1:-1])
+        # A rule that leaves a column out runs under a merged cell: text
+        # below it in that column still belongs to the cell above.
+        opens = self._columns_under_rules(cols, rules)
         rows: list[Row] = []
+        cell_words: list[list[list[Word]]] = []  # per body row, per column
         straddling = 0
         for a, b in pairwise(cuts):
             band = [w for w in words if a <= w.yc < b]
             if not band:
                 continue
             bbox = (cols.left, a, cols.right, b)
-            if self._is_section_band(cols, band, a, b):
+            if self._is_section_band(cols, band, a, b, body_ruled):
                 rows.append(
                     Row("section", [Cell(cell_text(band).replace("\n", " "), bbox)] + [None] * (len(cols) - 1), bbox)
                 )
+                cell_words.append([])
                 continue
             straddling += sum(1 for w in band if cols.straddles(w))
-            cells: list[Cell | None] = []
-            for i in range(len(cols)):
-                inside = [w for w in band if cols.index(w.xc) == i]
-                cells.append(Cell(cell_text(inside), (cols.bounds[i], a, cols.bounds[i + 1], b)))
-            rows.append(Row("body", cells, bbox))
+            per_column = [[w for w in band if cols.index(w.xc) == i] for i in range(len(cols))]
+            above = cell_words[-1] if cell_words and rows and rows[-1].kind == "body" else None
+            for i, inside in enumerate(per_column):
+                if above is not None and a in opens and i not in opens[a] and inside:
+                    above[i].extend(inside)
+                    per_column[i] = []
+            cell_words.append(per_column)
+            rows.append(Row("body", [None] * len(cols), bbox))
+        for row, per_column in zip(rows, cell_words, strict=True):
+            if row.kind != "body":
+                continue
+            _x0, a, _x1, b = row.bbox or (0, 0, 0, 0)
+            row.cells = [
+                Cell(cell_text(inside), (cols.bounds[i], a, cols.bounds[i + 1], b))
+                for i, inside in enumerate(per_column)
+            ]
+        rows = [r for r in rows if r.kind != "body" or not r.is_empty]
         confidence = 1.0 - straddling / len(words)
         if not cols.ruled:
             confidence *= 0.9
         return rows, round(confidence, 3)
+
+    def _columns_under_rules(self, cols: Columns, ys: list[float]) -> dict[float, set[int]]:
+        """For each horizontal rule at y, the columns it separates."""
+        per_column = [
+            horizontal_rules(self.page.edges, cols.bounds[i] + 1, cols.bounds[i + 1] - 1, 0.6) for i in range(len(cols))
+        ]
+        return {y: {i for i, found in enumerate(per_column) if any(abs(r - y) <= 1.5 for r in found)} for y in ys}
 
     def _crossing(self, cols: Columns, line: Line) -> bool:
         """Does the line ignore the columns? Table rows leave a gap at every
@@ -585,17 +618,25 @@ class _PageTables:
         across = sum(seg.x1 - seg.x0 for seg in segments if cols.crosses(seg))
         return across > 0.5 * (line.x1 - line.x0)
 
-    def _is_section_band(self, cols: Columns, band: list[Word], top: float, bottom: float) -> bool:
+    def _is_section_band(self, cols: Columns, band: list[Word], top: float, bottom: float, body_ruled: bool) -> bool:
         """A full-width row: short text that ignores the columns. In a ruled
         table the inner rules stop above and below it."""
         lines = group_lines(band)
         if len(lines) > 3 or sum(len(ln.words) for ln in lines) > 25:
             return False
-        if cols.ruled:
+        if body_ruled:
             inner = vertical_rules(self.page.edges, top + 1, bottom - 1, 0.5)
             crossed = [b for b in cols.bounds[1:-1] if any(abs(v - b) <= 2 for v in inner)]
-            return not crossed and any(cols.straddles(w) for w in band)
-        return any(self._crossing(cols, ln) for ln in lines)
+            if crossed:
+                return False
+            # No inner rule crosses the band: one merged cell, whether its
+            # text reaches past the first column or not.
+            return len(cols) > 2 and any(cols.straddles(w) or cols.index(w.xc) == 0 for w in band)
+        if any(self._crossing(cols, ln) for ln in lines):
+            return True
+        # Unruled: a short bold line alone in the first column reads as a title.
+        only_first = all(cols.index(w.xc) == 0 for w in band)
+        return only_first and all(w.bold for w in band) and len(band) <= 12
 
     def _whitespace_cuts(self, cols: Columns, words: list[Word]) -> list[float]:
         """Row boundaries of a table without horizontal rules.

@@ -91,6 +91,12 @@ def records_from_table(
             rec_by_number = {}
             last_rec = None
         continues = drafts and (info.ref is None if has_refs else (row.first_on_page and not info.cells.get(primary)))
+        if continues and has_refs and _another_action(info):
+            # A row without a reference of its own, in the middle of a page,
+            # with its own action and owner or date: another action under
+            # the same recommendation (its reference cell merged above).
+            info.ref = drafts[-1].ref
+            continues = False
         rec_text = info.cells.get("recommendation", "")
         if continues:
             draft = drafts[-1]
@@ -136,6 +142,13 @@ def _analyse(row: PlanRow, mapping: ColumnMapping) -> _RowInfo:
         cells["action"] = action
     ref = code or ref_from_column or rec_number
     return _RowInfo([row], cells, ref, rec_number or (ref_from_column if not code else None), code)
+
+
+def _another_action(info: _RowInfo) -> bool:
+    row = info.row
+    if row.first_on_page or len(info.rows) > 1:
+        return False  # the top of a page: the rest of a row cut by the break
+    return bool(info.cells.get("action")) and bool(info.cells.get("lead") or info.cells.get("target_date_text"))
 
 
 def _repair_ocr_codes(infos: list[_RowInfo]) -> None:
