@@ -388,13 +388,26 @@ def agency_rows(path: Path) -> list[dict[str, Any]]:
             style.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
         first = len(data)
         for i, a in enumerate(rec.actions):
-            data.append([para(rec.number) if i == 0 else "", para(rec.text) if i == 0 else "", para(a.text), para(a.lead), para(a.target), para(a.rag)])
+            data.append(
+                [
+                    para(rec.number) if i == 0 else "",
+                    para(rec.text) if i == 0 else "",
+                    para(a.text),
+                    para(a.lead),
+                    para(a.target),
+                    para(a.rag),
+                ]
+            )
             expected.append(record(path.name, rec, i))
         if len(rec.actions) > 1:
             style += [("SPAN", (0, first), (0, len(data) - 1)), ("SPAN", (1, first), (1, len(data) - 1))]
     table = Table(data, colWidths=widths, repeatRows=0)
     table.setStyle(TableStyle(style))
-    story: list[Any] = [para("Kingsford Community Safety Partnership", TITLE), para("Domestic Homicide Review: Mr D – Overview Report", TITLE), Spacer(1, 6 * mm)]
+    story: list[Any] = [
+        para("Kingsford Community Safety Partnership", TITLE),
+        para("Domestic Homicide Review: Mr D – Overview Report", TITLE),
+        Spacer(1, 6 * mm),
+    ]
     for n in range(1, 4):
         story.append(para(f"{n}. Findings", HEADING))
         for _ in range(3):
