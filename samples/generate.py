@@ -90,6 +90,16 @@ def record(document: str, rec: Recommendation, action_index: int, with_rec: bool
     }
 
 
+def by_section(recs: list[Recommendation]) -> list[tuple[str, list[Recommendation]]]:
+    """Consecutive recommendations grouped under their section."""
+    groups: list[tuple[str, list[Recommendation]]] = []
+    for rec in recs:
+        if not groups or groups[-1][0] != rec.section:
+            groups.append((rec.section or "", []))
+        groups[-1][1].append(rec)
+    return groups
+
+
 def build(path: Path, pagesize: tuple[float, float], story: list[Any], label: str) -> None:
     doc = SimpleDocTemplate(
         str(path),
@@ -170,11 +180,7 @@ def sections_numbered(path: Path, ruled: bool = True) -> list[dict[str, Any]]:
     widths = [10 * mm, 38 * mm, 18 * mm, 38 * mm, 30 * mm, 38 * mm, 28 * mm, 38 * mm, 22 * mm]
     story: list[Any] = [para(line, TITLE) for line in EASTBRIDGE_TITLE] + [Spacer(1, 3 * mm)]
     expected = []
-    sections: list[tuple[str, list[Recommendation]]] = []
-    for rec in EASTBRIDGE:
-        if not sections or sections[-1][0] != rec.section:
-            sections.append((rec.section or "", []))
-        sections[-1][1].append(rec)
+    sections = by_section(EASTBRIDGE)
     for n, (title, recs) in enumerate(sections):
         data: list[list[Any]] = [[para(title, BOLD)] + [""] * 8, [para(h, BOLD) for h in header]]
         for rec in recs:
@@ -284,11 +290,7 @@ def borderless(path: Path) -> list[dict[str, Any]]:
         story.append(para(SOUTHDOWN_INTRO, PROSE))
     story.append(para("Recommendations by agency", HEADING))
     expected = []
-    groups: list[tuple[str, list[Recommendation]]] = []
-    for rec in SOUTHDOWN:
-        if not groups or groups[-1][0] != rec.section:
-            groups.append((rec.section or "", []))
-        groups[-1][1].append(rec)
+    groups = by_section(SOUTHDOWN)
     for heading, recs in groups:
         story.append(Spacer(1, 4 * mm))
         story.append(para(heading, PROSE))
