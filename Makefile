@@ -60,9 +60,10 @@ eval-samples: $(STAMP) system-deps
 	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$$tmp/corpus"; \
 	status=$$?; rm -rf "$$tmp"; exit $$status
 
-## bench: full pipeline pages/s next to raw pdfplumber extract_tables, as a ratio
+## bench: pipeline pages/s next to raw pdfplumber extract_tables (ratio); a no-change nightly scrape
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/scrape_bench.py
 
 ## samples: rebuild samples/*.pdf and their expected records
 samples: $(STAMP)

@@ -315,5 +315,95 @@ def format_table(headers: list[str], rows: list[list[str]], width: int = 160) ->
     return "\n".join(lines)
 
 
+@main.command("scrape")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="scrape.toml",
+    show_default=True,
+    help="The sources to crawl (TOML; see examples/scrape.toml).",
+)
+@click.option("--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable).")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Read the sites' pages and list the PDFs found; download, import and record nothing.",
+)
+@click.option(
+    "--offline", is_flag=True, help="Replay: import the last downloaded copy of every known PDF, without the network."
+)
+@db_option
+def scrape_cmd(config_path: Path, sources: tuple[str, ...], dry_run: bool, offline: bool, db: str) -> None:
+    """Crawl CSP websites for new and changed action plans and import them.
+
+    Polite (robots.txt, one request at a time per host, a delay, retries
+    with backoff) and incremental (conditional GET: unchanged files are not
+    downloaded again). Files that disappear are marked withdrawn, never
+    deleted. Every run is recorded (`dhr runs`). Exit status 1 when anything
+    failed. For cron: `dhr scrape --config /etc/dhr/scrape.toml --db ... -q`.
+    """
+    from .scrape.config import ConfigError, load_config
+    from .scrape.runner import run_scrape
+
+    if dry_run and offline:
+        raise click.ClickException("--dry-run and --offline cannot be combined")
+    try:
+        config = load_config(config_path)
+        for name in sources:
+            config.source(name)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+    store = open_store(db)
+    try:
+        report = run_scrape(config, store, only=sources, dry_run=dry_run, offline=offline, echo=click.echo)
+    finally:
+        store.close()
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command("runs")
+@db_option
+@click.option("--limit", default=20, show_default=True, help="How many of the latest runs.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def runs_cmd(db: str, limit: int, fmt: str) -> None:
+    """List past scrape runs with their counts per source."""
+    from .store.scrape_state import ScrapeState
+
+    store = open_store(db)
+    try:
+        runs = ScrapeState(store).runs(limit)
+    finally:
+        store.close()
+    rows: list[dict[str, Any]] = [
+        {
+            "id": r.id,
+            "started_at": r.started_at.isoformat(timespec="seconds"),
+            "finished_at": r.finished_at.isoformat(timespec="seconds") if r.finished_at else None,
+            "status": r.status,
+            "offline": r.offline,
+            "counts": r.counts or {},
+        }
+        for r in runs
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo(f"No scrape runs in {db}.")
+        return
+    keys = ("new", "changed", "unchanged", "failed", "withdrawn", "records")
+    table = []
+    for r in rows:
+        counts = [c for c in r["counts"].values() if isinstance(c, dict)]
+        sums = {k: sum(int(c.get(k, 0)) for c in counts) for k in keys}
+        table.append(
+            [str(r["id"]), r["started_at"][:19].replace("T", " "), r["status"], str(len(counts))]
+            + [str(sums[k]) for k in keys]
+        )
+    click.echo(format_table(["run", "started", "status", "sources", *keys], table))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -91,9 +91,11 @@ def import_file(
     partnership: str | None = None,
     source_url: str | None = None,
     force: bool = False,
+    name: str | None = None,
 ) -> FileOutcome:
-    """Import one file; never raises for a bad file."""
-    name = safe_name(path)
+    """Import one file; never raises for a bad file. ``name`` is the document
+    name to store (default: the file's own name)."""
+    name = safe_name(Path(name) if name else path)
     try:
         sha = sha256_of(path)
         size = path.stat().st_size

@@ -78,6 +78,8 @@ class Document(Base):
     record_count: Mapped[int] = mapped_column(Integer, default=0)
     ocr: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[list[Any] | None] = mapped_column(JSON)
+    # Set when the file disappeared from the site it was scraped from.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     partnership: Mapped[Partnership | None] = relationship(back_populates="documents")
     records: Mapped[list[RecordRow]] = relationship(
@@ -113,3 +115,37 @@ class RecordRow(Base):
     raw_cells: Mapped[list[Any] | None] = mapped_column(JSON)
 
     document: Mapped[Document] = relationship(back_populates="records")
+
+
+class ScrapeRun(Base):
+    """One run of ``dhr scrape``: when, how it ended, and counts per source."""
+
+    __tablename__ = "scrape_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20), default="running")  # running, ok, failed
+    offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    config_path: Mapped[str | None] = mapped_column(Text)
+    counts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class RemoteFile(Base):
+    """A PDF URL a source links to, with what the last fetch learned."""
+
+    __tablename__ = "remote_files"
+    __table_args__ = (UniqueConstraint("source", "url", name="uq_remote_files_source_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str | None] = mapped_column(String(500))
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="active")  # active, withdrawn
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_run_id: Mapped[int | None] = mapped_column(ForeignKey("scrape_runs.id"))

@@ -139,8 +139,12 @@ class Store:
             s.flush()
             status = _status_for(imp.outcome, "imported")
         else:
-            latest = s.scalar(select(func.max(Document.version)).where(Document.file_name == imp.file_name))
-            for old in s.scalars(select(Document).where(Document.file_name == imp.file_name, Document.is_current)):
+            # Versions of one document: the same source URL when it was
+            # scraped (two sites may both publish "action-plan.pdf"), else
+            # the same file name.
+            lineage = Document.source_url == imp.source_url if imp.source_url else Document.file_name == imp.file_name
+            latest = s.scalar(select(func.max(Document.version)).where(lineage))
+            for old in s.scalars(select(Document).where(lineage, Document.is_current)):
                 old.is_current = False
             doc = Document(file_name=imp.file_name, sha256=imp.sha256, version=(latest or 0) + 1, is_current=True)
             s.add(doc)

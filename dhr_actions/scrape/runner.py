@@ -1,0 +1,242 @@
+"""One scrape run: crawl every source, import what changed, record the run.
+
+Sources are crawled in parallel threads (the client keeps to one request at
+a time per host); imports and database writes happen on the calling thread,
+one document at a time. A file linked before but missing now is marked
+withdrawn, only when the source's start page was read this run: a site that
+is down withdraws nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+
+from ..importer import import_file
+from ..store.repository import Store
+from ..store.scrape_state import RemoteState, ScrapeState
+from .config import ScrapeConfig, Source
+from .crawl import BlobStore, CrawlResult, Known, PdfResult, crawl_source
+from .http import PoliteClient, Validators
+
+MAX_WORKERS = 8
+
+
+@dataclass
+class SourceReport:
+    name: str
+    pages: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    withdrawn: int = 0
+    skipped: int = 0
+    records: int = 0
+    lines: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.name}: {self.pages} pages; PDFs {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.failed} failed, {self.withdrawn} withdrawn, {self.skipped} skipped; {self.records} records imported"
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
+
+
+@dataclass
+class RunReport:
+    run_id: int | None
+    sources: list[SourceReport]
+    seconds: float = 0.0
+    requests: int = 0
+
+    @property
+    def failed(self) -> int:
+        return sum(s.failed for s in self.sources)
+
+    def total(self) -> str:
+        keys = ("new", "changed", "unchanged", "failed", "withdrawn", "skipped")
+        sums = {k: sum(getattr(s, k) for s in self.sources) for k in keys}
+        records = sum(s.records for s in self.sources)
+        label = f"run {self.run_id}" if self.run_id is not None else "dry run"
+        parts = ", ".join(f"{v} {k}" for k, v in sums.items())
+        return f"{label}: {len(self.sources)} sources in {self.seconds:.1f} s, {self.requests} requests; PDFs {parts}; {records} records imported"
+
+
+def run_scrape(
+    config: ScrapeConfig,
+    store: Store,
+    only: Sequence[str] = (),
+    dry_run: bool = False,
+    offline: bool = False,
+    echo: Callable[[str], None] = print,
+    client: PoliteClient | None = None,
+) -> RunReport:
+    sources = [config.source(name) for name in only] if only else list(config.sources)
+    state = ScrapeState(store)
+    blobs = BlobStore(config.downloads)
+    started = time.monotonic()
+    if offline:
+        return _replay(config, sources, store, state, blobs, echo, started)
+    run_id = None if dry_run else state.start_run(str(config.path) if config.path else None)
+    own_client = client is None
+    http = client or PoliteClient(config)
+    reports: list[SourceReport] = []
+    try:
+        known_by_source = {s.name: state.known(s.name) for s in sources}
+        with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(sources) or 1)) as pool:
+            futures = [
+                pool.submit(crawl_source, http, s, _known(known_by_source[s.name]), blobs, not dry_run) for s in sources
+            ]
+            for source, future in zip(sources, futures, strict=True):
+                crawl = future.result()
+                report = _settle(crawl, source, known_by_source[source.name], store, state, run_id, dry_run)
+                for line in report.lines:
+                    echo(f"  {line}")
+                echo(report.summary())
+                reports.append(report)
+    except BaseException:
+        if run_id is not None:
+            state.finish_run(run_id, "failed", {"error": "interrupted"})
+        raise
+    finally:
+        if own_client:
+            http.close()
+    result = RunReport(run_id, reports, time.monotonic() - started, http.requests_made)
+    if run_id is not None:
+        counts = {r.name: r.counts() for r in reports}
+        state.finish_run(run_id, "failed" if result.failed else "ok", counts)
+    echo(result.total())
+    return result
+
+
+def _known(states: dict[str, RemoteState]) -> dict[str, Known]:
+    return {url: Known(Validators(s.etag, s.last_modified), s.sha256) for url, s in states.items()}
+
+
+def _settle(
+    crawl: CrawlResult,
+    source: Source,
+    known: dict[str, RemoteState],
+    store: Store,
+    state: ScrapeState,
+    run_id: int | None,
+    dry_run: bool,
+) -> SourceReport:
+    """Import what a crawl downloaded and bring the URL records up to date."""
+    report = SourceReport(source.name, pages=crawl.pages)
+    for problem in crawl.problems:
+        report.lines.append(f"problem: {problem}")
+    if not crawl.start_ok:
+        report.failed += 1
+        report.lines.append("failed: no start page could be read; nothing is withdrawn")
+    linked = {p.url for p in crawl.pdfs}
+    gone: list[str] = []
+    for pdf in crawl.pdfs:
+        before = known.get(pdf.url)
+        if dry_run:
+            report.lines.append(f"{'known' if before else 'new'}: {pdf.url}")
+            report.unchanged += before is not None
+            report.new += before is None
+            continue
+        _settle_pdf(pdf, before, source, store, state, run_id, report, gone)
+    if dry_run:
+        return report
+    missing = [u for u, s in known.items() if s.status == "active" and u not in linked] if crawl.start_ok else []
+    withdrawn = state.withdraw(source.name, [*gone, *missing])
+    report.withdrawn += withdrawn
+    for url in [*gone, *missing][:20]:
+        report.lines.append(f"withdrawn: {url}")
+    return report
+
+
+def _settle_pdf(
+    pdf: PdfResult,
+    before: RemoteState | None,
+    source: Source,
+    store: Store,
+    state: ScrapeState,
+    run_id: int | None,
+    report: SourceReport,
+    gone: list[str],
+) -> None:
+    if pdf.outcome == "not modified":
+        report.unchanged += 1
+        v = pdf.validators or Validators()
+        state.seen(source.name, pdf.url, run_id, etag=v.etag, last_modified=v.last_modified)
+        return
+    if pdf.outcome in ("skipped", "not a pdf"):
+        report.skipped += 1
+        report.lines.append(f"skipped: {pdf.url}: {pdf.reason}")
+        return
+    if pdf.outcome == "gone":
+        if before is not None:
+            gone.append(pdf.url)
+        else:
+            report.lines.append(f"broken link: {pdf.url}: {pdf.reason}")
+        return
+    if pdf.outcome != "downloaded" or pdf.blob is None:
+        report.failed += 1
+        report.lines.append(f"failed: {pdf.url}: {pdf.reason}")
+        return
+    v = pdf.validators or Validators()
+    if before is not None and before.sha256 == pdf.sha256:
+        report.unchanged += 1  # served again in full, same bytes: nothing to import
+        state.seen(source.name, pdf.url, run_id, etag=v.etag, last_modified=v.last_modified)
+        return
+    outcome = import_file(store, pdf.blob, partnership=source.partnership, source_url=pdf.url, name=pdf.file_name)
+    if outcome.failed:
+        report.failed += 1
+        report.lines.append(f"failed: {pdf.url}: {outcome.reason}")
+    else:
+        if before is None or before.sha256 is None:
+            report.new += 1
+        else:
+            report.changed += 1
+        report.records += outcome.records
+        report.lines.append(f"{outcome.status}: {pdf.file_name} ({outcome.records} records) from {pdf.url}")
+    state.seen(source.name, pdf.url, run_id, pdf.sha256, pdf.file_name, v.etag, v.last_modified)
+
+
+def _replay(
+    config: ScrapeConfig,
+    sources: list[Source],
+    store: Store,
+    state: ScrapeState,
+    blobs: BlobStore,
+    echo: Callable[[str], None],
+    started: float,
+) -> RunReport:
+    """Import the last fetched copy of every active PDF, without the network."""
+    run_id = state.start_run(str(config.path) if config.path else None, offline=True)
+    reports = []
+    for source in sources:
+        report = SourceReport(source.name)
+        for url, remote in state.known(source.name).items():
+            if remote.status != "active" or not remote.sha256:
+                continue
+            path = blobs.path(remote.sha256)
+            if not path.exists():
+                report.failed += 1
+                report.lines.append(f"failed: {url}: no local copy {path}")
+                continue
+            outcome = import_file(store, path, partnership=source.partnership, source_url=url, name=remote.file_name)
+            if outcome.failed:
+                report.failed += 1
+            elif outcome.status == "unchanged":
+                report.unchanged += 1
+            else:
+                report.new += 1
+                report.records += outcome.records
+        for line in report.lines:
+            echo(f"  {line}")
+        echo(report.summary())
+        reports.append(report)
+    result = RunReport(run_id, reports, time.monotonic() - started, 0)
+    state.finish_run(run_id, "failed" if result.failed else "ok", {r.name: r.counts() for r in reports})
+    echo(result.total())
+    return result
