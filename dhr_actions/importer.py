@@ -20,7 +20,9 @@ from .ingest.base import Extractor, get_extractor
 from .ingest.docinfo import document_info
 from .ingest.errors import DocumentError
 from .ingest.pdfcheck import check_pdf_bytes
+from .normalise.record import Record
 from .pipeline import extract_document
+from .research.themes import load_taxonomy, taxonomy_path
 from .store.models import FAILED, IMPORTED, NO_PLAN
 from .store.repository import DocumentImport, Store
 
@@ -84,6 +86,17 @@ def guess_partnership(file_name: str, opening_text: str) -> str | None:
     return " ".join(words) or None
 
 
+def review_year(file_name: str, title: str | None, records: list[Record]) -> int | None:
+    """The review's year: the first year in its title or file name, else the
+    earliest year among its target dates."""
+    for text in (title or "", file_name):
+        m = re.search(r"(?<!\d)(199\d|20\d\d)(?!\d)", text)
+        if m:
+            return int(m.group(1))
+    years = [int(r.target_date[:4]) for r in records if r.target_date]
+    return min(years) if years else None
+
+
 def import_file(
     store: Store,
     path: Path,
@@ -130,7 +143,12 @@ def import_file(
         return _failed(
             store, imp, path, f"extraction error: {type(exc).__name__}{': ' + detail if detail else ''}", force
         )
+    taxonomy = load_taxonomy(taxonomy_path())
+    for record in result.records:
+        record.themes = [(t.theme, t.phrase) for t in taxonomy.tag(record.recommendation, record.action)]
     imp.records = result.records
+    imp.taxonomy = taxonomy.digest
+    imp.year = review_year(name, imp.title, result.records)
     imp.notes = result.notes
     imp.ocr = result.ocr
     if result.records:

@@ -67,11 +67,11 @@ def test_a_document_is_saved_whole_or_not_at_all(store: Store, monkeypatch: pyte
     calls = {"n": 0}
     real = repository._row
 
-    def failing_row(r: Record, position: int) -> RecordRow:
+    def failing_row(r: Record, position: int, taxonomy: str = "") -> RecordRow:
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("disk on fire")
-        return real(r, position)
+        return real(r, position, taxonomy)
 
     monkeypatch.setattr(repository, "_row", failing_row)
     records = [Record("x.pdf", None, str(i), "rec", None, "act", None, None, None, None, None, None) for i in range(5)]

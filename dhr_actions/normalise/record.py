@@ -44,6 +44,8 @@ class Record:
     confidence: float = 1.0
     ocr: bool = False
     raw_cells: list[dict[str, Any]] = field(default_factory=list)
+    # (theme, matched phrase) pairs, filled at import by the research tagger.
+    themes: list[tuple[str, str]] = field(default_factory=list)
 
     def export(self) -> dict[str, Any]:
         """The record as SCHEMA.md's export format has it."""

@@ -80,6 +80,8 @@ class Document(Base):
     notes: Mapped[list[Any] | None] = mapped_column(JSON)
     # Set when the file disappeared from the site it was scraped from.
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The review's year: from its title or file name, else its earliest target date.
+    year: Mapped[int | None] = mapped_column(Integer)
 
     partnership: Mapped[Partnership | None] = relationship(back_populates="documents")
     records: Mapped[list[RecordRow]] = relationship(
@@ -115,6 +117,25 @@ class RecordRow(Base):
     raw_cells: Mapped[list[Any] | None] = mapped_column(JSON)
 
     document: Mapped[Document] = relationship(back_populates="records")
+    themes: Mapped[list[RecordTheme]] = relationship(back_populates="record", cascade="all, delete-orphan")
+
+
+class RecordTheme(Base):
+    """A theme a record was tagged with, and the phrase that matched."""
+
+    __tablename__ = "record_themes"
+    __table_args__ = (
+        UniqueConstraint("record_id", "theme", name="uq_record_themes"),
+        Index("ix_record_themes_theme", "theme"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
+    theme: Mapped[str] = mapped_column(String(50))
+    phrase: Mapped[str] = mapped_column(Text)
+    taxonomy: Mapped[str] = mapped_column(String(20))  # digest of the taxonomy file used
+
+    record: Mapped[RecordRow] = relationship(back_populates="themes")
 
 
 class ScrapeRun(Base):

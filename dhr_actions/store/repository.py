@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..normalise.record import Record
-from .models import FAILED, IMPORTED, NO_PLAN, Base, Document, Partnership, RecordRow
+from .models import FAILED, IMPORTED, NO_PLAN, Base, Document, Partnership, RecordRow, RecordTheme
 
 DEFAULT_DB = "dhr.sqlite"
 
@@ -49,7 +49,44 @@ def make_engine(db: str) -> Engine:
             cur.close()
 
     Base.metadata.create_all(engine)
+    if engine.dialect.name == "sqlite":
+        _create_sqlite_fts(engine)
     return engine
+
+
+# Full-text search on SQLite: an FTS5 index over the records' text, kept in
+# step by triggers. Other databases search with a portable fallback.
+_FTS_COLUMNS = ("recommendation", "action", "milestones")
+_FTS_SQL = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5({', '.join(_FTS_COLUMNS)}, "
+    "content='records', content_rowid='id', tokenize='porter unicode61')",
+    "CREATE TRIGGER IF NOT EXISTS records_fts_ai AFTER INSERT ON records BEGIN "
+    f"INSERT INTO records_fts(rowid, {', '.join(_FTS_COLUMNS)}) VALUES (new.id, {', '.join('new.' + c for c in _FTS_COLUMNS)}); END",
+    "CREATE TRIGGER IF NOT EXISTS records_fts_ad AFTER DELETE ON records BEGIN "
+    f"INSERT INTO records_fts(records_fts, rowid, {', '.join(_FTS_COLUMNS)}) "
+    f"VALUES ('delete', old.id, {', '.join('old.' + c for c in _FTS_COLUMNS)}); END",
+    "CREATE TRIGGER IF NOT EXISTS records_fts_au AFTER UPDATE ON records BEGIN "
+    f"INSERT INTO records_fts(records_fts, rowid, {', '.join(_FTS_COLUMNS)}) "
+    f"VALUES ('delete', old.id, {', '.join('old.' + c for c in _FTS_COLUMNS)}); "
+    f"INSERT INTO records_fts(rowid, {', '.join(_FTS_COLUMNS)}) VALUES (new.id, {', '.join('new.' + c for c in _FTS_COLUMNS)}); END",
+]
+
+
+def _create_sqlite_fts(engine: Engine) -> None:
+    from sqlalchemy import text
+
+    try:
+        with engine.begin() as conn:
+            for statement in _FTS_SQL:
+                conn.execute(text(statement))
+    except Exception:  # an SQLite built without FTS5: search falls back
+        return
+
+
+def has_fts(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
+    return engine.dialect.name == "sqlite" and "records_fts" in inspect(engine).get_table_names()
 
 
 @dataclass
@@ -71,6 +108,8 @@ class DocumentImport:
     extractor_version: str | None = None
     ocr: bool = False
     notes: list[str] = field(default_factory=list)
+    year: int | None = None
+    taxonomy: str = ""  # digest of the taxonomy the records' themes come from
 
 
 @dataclass(frozen=True)
@@ -162,7 +201,8 @@ class Store:
         doc.ocr = imp.ocr
         doc.notes = list(imp.notes)
         doc.record_count = len(imp.records)
-        doc.records = [_row(r, i) for i, r in enumerate(imp.records)]
+        doc.year = imp.year
+        doc.records = [_row(r, i, imp.taxonomy) for i, r in enumerate(imp.records)]
         s.flush()
         return SaveResult(status, doc.id, doc.version, len(imp.records))
 
@@ -229,8 +269,9 @@ def _status_for(outcome: str, ok: str) -> str:
     return ok if outcome == IMPORTED else outcome
 
 
-def _row(r: Record, position: int) -> RecordRow:
+def _row(r: Record, position: int, taxonomy: str = "") -> RecordRow:
     return RecordRow(
+        themes=[RecordTheme(theme=t, phrase=p, taxonomy=taxonomy) for t, p in r.themes],
         position=position,
         section=r.section,
         ref=r.ref,

@@ -1,0 +1,119 @@
+"""Theme tagging: a taxonomy of phrases, applied to recommendation + action text.
+
+The taxonomy is a TOML file (``themes.toml`` beside this module, or the
+user's own): each theme has phrases, regular expressions matched
+case-insensitively on word boundaries, and exclusions masked out first.
+Every tag keeps the phrase that matched, so a researcher can see why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_TAXONOMY = "themes.toml"
+
+
+class TaxonomyError(ValueError):
+    """A taxonomy file that cannot be used; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label: str
+    phrases: tuple[re.Pattern[str], ...]
+    exclude: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Tag:
+    theme: str
+    phrase: str  # the text that matched, as printed
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    themes: tuple[Theme, ...]
+    digest: str  # changes when the file does: tags made with another digest are stale
+
+    def tag(self, *texts: str | None) -> list[Tag]:
+        text = "\n".join(t for t in texts if t)
+        tags = []
+        for theme in self.themes:
+            masked = text
+            for ex in theme.exclude:
+                masked = ex.sub(lambda m: " " * len(m.group()), masked)
+            for pattern in theme.phrases:
+                m = pattern.search(masked)
+                if m:
+                    tags.append(Tag(theme.key, m.group().strip()))
+                    break
+        return tags
+
+    def label(self, key: str) -> str:
+        return next((t.label for t in self.themes if t.key == key), key)
+
+
+def _compile(where: str, key: str, phrases: object) -> tuple[re.Pattern[str], ...]:
+    if phrases is None:
+        return ()
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
+        raise TaxonomyError(f"{where}: theme {key!r}: phrases and exclude must be lists of regular expressions")
+    out = []
+    for p in phrases:
+        try:
+            out.append(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE))
+        except re.error as exc:
+            raise TaxonomyError(f"{where}: theme {key!r}: bad regular expression {p!r}: {exc}") from exc
+    return tuple(out)
+
+
+def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(f"{where}: not valid TOML: {exc}") from exc
+    items = raw.get("theme")
+    if not isinstance(items, list) or not items:
+        raise TaxonomyError(f"{where}: no [[theme]] entries")
+    themes: list[Theme] = []
+    for i, item in enumerate(items, start=1):
+        key = item.get("key") if isinstance(item, dict) else None
+        if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            raise TaxonomyError(f"{where}: theme {i}: key must be lower-case letters, digits and '_'")
+        if any(t.key == key for t in themes):
+            raise TaxonomyError(f"{where}: theme {key!r} appears twice")
+        phrases = _compile(where, key, item.get("phrases"))
+        if not phrases:
+            raise TaxonomyError(f"{where}: theme {key!r} has no phrases")
+        themes.append(Theme(key, str(item.get("label") or key), phrases, _compile(where, key, item.get("exclude"))))
+    return Taxonomy(tuple(themes), hashlib.sha256(text.encode()).hexdigest()[:12])
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None) -> Taxonomy:
+    if path is None:
+        text = resources.files(__package__).joinpath(DEFAULT_TAXONOMY).read_text(encoding="utf-8")
+        return parse_taxonomy(text, DEFAULT_TAXONOMY)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise TaxonomyError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+    return parse_taxonomy(text, path)
+
+
+def taxonomy_path() -> str | None:
+    """The taxonomy file in force: ``DHR_TAXONOMY`` if set, else the default."""
+    return os.environ.get("DHR_TAXONOMY") or None
+
+
+def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
+    """The taxonomy at ``path``, or the one shipped with dhr-actions."""
+    return _load(str(path) if path else None)
