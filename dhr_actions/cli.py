@@ -405,5 +405,168 @@ def runs_cmd(db: str, limit: int, fmt: str) -> None:
     click.echo(format_table(["run", "started", "status", "sources", *keys], table))
 
 
+# -- research ------------------------------------------------------------------
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+
+def format_option(f: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True, help="Output format."
+    )(f)
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, empty: str = "Nothing found.") -> None:
+    """Print rows as a table, CSV or JSON."""
+    from .research.queries import rows_to_table
+
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return
+    headers, table = rows_to_table(rows)
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows(table)
+        return
+    if not rows:
+        click.echo(empty)
+        return
+    click.echo(format_table(headers, table, shutil.get_terminal_size((160, 24)).columns))
+
+
+@main.group("themes", invoke_without_command=True)
+@db_option
+@click.option("--by", type=click.Choice(["csp", "year"]), help="Break the counts down by partnership or review year.")
+@format_option
+@click.pass_context
+def themes_cmd(ctx: click.Context, db: str, by: str | None, fmt: str) -> None:
+    """Records and distinct reviews per theme (current documents).
+
+    Themes come from a taxonomy of phrases (dhr_actions/research/themes.toml,
+    or the file in DHR_TAXONOMY); each tag keeps the phrase that matched.
+    `dhr themes retag` re-applies the taxonomy after it changed.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from .research.queries import theme_counts
+
+    store = open_store(db)
+    try:
+        emit(theme_counts(store, by), fmt, "No tagged records.")
+    finally:
+        store.close()
+
+
+@themes_cmd.command("retag")
+@db_option
+@click.option(
+    "--taxonomy",
+    type=click.Path(dir_okay=False, exists=True),
+    help="A taxonomy TOML file (default: DHR_TAXONOMY or the built-in one).",
+)
+def retag_cmd(db: str, taxonomy: str | None) -> None:
+    """Tag every stored record again with the (changed) taxonomy."""
+    from .research.tagging import retag
+    from .research.themes import TaxonomyError, load_taxonomy, taxonomy_path
+
+    try:
+        tx = load_taxonomy(taxonomy or taxonomy_path())
+    except TaxonomyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    store = open_store(db)
+    try:
+        records, tags = retag(store, tx)
+    finally:
+        store.close()
+    click.echo(f"Tagged {records} records with {tags} theme tags ({len(tx.themes)} themes, taxonomy {tx.digest}).")
+
+
+@main.command("search")
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True, help="How many results.")
+@format_option
+def search_cmd(query: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search over recommendations, actions and milestones, ranked.
+
+    Every word must appear; results come best first with a snippet (SQLite
+    FTS5 with stemming when the store is SQLite, a plain scan otherwise).
+    """
+    from .research.queries import search
+
+    store = open_store(db)
+    try:
+        emit(search(store, query, limit), fmt, f"No records match {query!r}.")
+    finally:
+        store.close()
+
+
+@main.command("recurring")
+@db_option
+@click.option("--min-reviews", default=2, show_default=True, help="Appearing in at least this many reviews.")
+@click.option(
+    "--similarity", default=0.5, show_default=True, help="Token overlap (Jaccard) for near-identical recommendations."
+)
+@format_option
+def recurring_cmd(db: str, min_reviews: int, similarity: float, fmt: str) -> None:
+    """Themes and near-identical recommendations that recur across reviews."""
+    from .research.queries import recurring
+
+    store = open_store(db)
+    try:
+        found = recurring(store, min_reviews, similarity)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    rows = [
+        {"kind": "theme", "reviews": t["reviews"], "records": t["records"], "what": t["label"], "where": ""}
+        for t in found["themes"]
+    ]
+    rows += [
+        {
+            "kind": "recommendation",
+            "reviews": c["reviews"],
+            "records": "",
+            "what": c["recommendation"],
+            "where": c["where"],
+        }
+        for c in found["recommendations"]
+    ]
+    emit(rows, fmt, f"Nothing recurs across {min_reviews} reviews.")
+
+
+@main.command("overdue")
+@db_option
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="The day to judge by (default: today).")
+@format_option
+def overdue_cmd(db: str, as_of: Any, fmt: str) -> None:
+    """Actions whose target date has passed and that are not complete."""
+    from .research.queries import overdue
+
+    store = open_store(db)
+    try:
+        emit(overdue(store, as_of.date() if as_of else None), fmt, "Nothing overdue.")
+    finally:
+        store.close()
+
+
+@main.command("agencies")
+@db_option
+@format_option
+def agencies_cmd(db: str, fmt: str) -> None:
+    """Lead agencies with record and review counts, variants merged."""
+    from .research.queries import agencies
+
+    store = open_store(db)
+    try:
+        emit(agencies(store), fmt, "No lead agencies recorded.")
+    finally:
+        store.close()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,31 @@
+"""Re-tag every stored record when the taxonomy changes."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select
+
+from ..store.models import RecordRow, RecordTheme
+from ..store.repository import Store
+from .themes import Taxonomy
+
+BATCH = 2000
+
+
+def retag(store: Store, taxonomy: Taxonomy) -> tuple[int, int]:
+    """Replace all theme tags in one transaction; returns (records, tags)."""
+    records = tags = 0
+    with store.session() as s, s.begin():
+        s.execute(delete(RecordTheme))
+        batch: list[dict[str, object]] = []
+        for rid, rec, action in s.execute(select(RecordRow.id, RecordRow.recommendation, RecordRow.action)).all():
+            records += 1
+            for tag in taxonomy.tag(rec, action):
+                batch.append({"record_id": rid, "theme": tag.theme, "phrase": tag.phrase, "taxonomy": taxonomy.digest})
+            if len(batch) >= BATCH:
+                s.execute(insert(RecordTheme), batch)
+                tags += len(batch)
+                batch = []
+        if batch:
+            s.execute(insert(RecordTheme), batch)
+            tags += len(batch)
+    return records, tags
