@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .export import FORMATS, write_records
+from .export import FORMATS, write_records, write_xlsx
 from .importer import FileOutcome, import_file, iter_pdf_paths
 from .ingest.base import EXTRACTOR_NAMES, get_extractor
 from .normalise.record import SCHEMA_FIELDS
@@ -154,10 +154,10 @@ def _report(o: FileOutcome, quiet: bool, tty: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice([*FORMATS, "xlsx"]),
     default="jsonl",
     show_default=True,
-    help="jsonl follows SCHEMA.md exactly; csv has the same columns.",
+    help="jsonl follows SCHEMA.md exactly; csv and xlsx (needs -o) have the same columns.",
 )
 @click.option(
     "-o",
@@ -172,6 +172,12 @@ def export_cmd(db: str, fmt: str, output: Path | None, document: str | None, all
     store = open_store(db)
     try:
         rows = store.records(document=document, all_versions=all_versions)
+        if fmt == "xlsx":
+            if output is None:
+                raise click.ClickException("--format xlsx writes a file: give -o FILE.xlsx")
+            n = write_xlsx(rows, output)
+            click.echo(f"Wrote {n} records to {output}", err=True)
+            return
         if output is None:
             n = write_records(rows, sys.stdout, fmt)
         else:
@@ -566,6 +572,55 @@ def agencies_cmd(db: str, fmt: str) -> None:
         emit(agencies(store), fmt, "No lead agencies recorded.")
     finally:
         store.close()
+
+
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, help="Port to listen on.")
+def serve_cmd(db: str, host: str, port: int) -> None:
+    """Browse the database in Datasette (read-only), with canned queries.
+
+    Opens a `current_records` view faceted by partnership, year and status,
+    and queries for themes, themes by year and by partnership, overdue
+    actions, lead agencies and full-text search. SQLite stores only.
+    """
+    from .research.browse import serve
+
+    store = open_store(db)
+    try:
+        click.echo(f"Serving {db} at http://{host}:{port}/ (read-only); Ctrl-C stops.", err=True)
+        code = serve(store, host, port)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    sys.exit(code)
+
+
+@main.command("report")
+@db_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="report.html",
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option(
+    "--as-of", type=click.DateTime(["%Y-%m-%d"]), help="The day overdue actions are judged by (default: today)."
+)
+def report_cmd(db: str, out: Path, as_of: Any) -> None:
+    """Write one self-contained HTML page: themes by year, progress by theme,
+    top lead agencies, overdue actions and recurring recommendations."""
+    from .research.report import build_report
+
+    store = open_store(db)
+    try:
+        page = build_report(store, as_of.date() if as_of else None)
+    finally:
+        store.close()
+    out.write_text(page, encoding="utf-8")
+    click.echo(f"Wrote {out} ({len(page) // 1024} KB)")
 
 
 if __name__ == "__main__":  # pragma: no cover

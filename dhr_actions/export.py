@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from .normalise.record import SCHEMA_FIELDS
@@ -36,3 +37,15 @@ def write_records(rows: Iterable[tuple[Document, RecordRow]], out: TextIO, fmt: 
         writer.writerow({k: ("" if v is None else v) for k, v in export_dict(doc, row).items()})
         n += 1
     return n
+
+
+def write_xlsx(rows: Iterable[tuple[Document, RecordRow]], path: Path) -> int:
+    """Write records to an Excel workbook (one sheet, SCHEMA columns)."""
+    import pandas as pd
+
+    frame = pd.DataFrame([export_dict(doc, row) for doc, row in rows], columns=list(SCHEMA_FIELDS))
+    tmp = path.with_name(path.name + ".part.xlsx")
+    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name="records", index=False)
+    tmp.replace(path)
+    return len(frame)

@@ -1,0 +1,120 @@
+"""`dhr serve`: the database in Datasette, read-only, with canned queries.
+
+A view, ``current_records``, joins each record of a current document to its
+document, partnership and year, so Datasette can facet on them.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from ..store.repository import Store
+
+CURRENT_RECORDS_VIEW = """
+CREATE VIEW IF NOT EXISTS current_records AS
+SELECT r.id, d.file_name AS document, p.name AS csp, d.year, r.section, r.ref, r.recommendation, r.action,
+       r.lead, r.target_date_text, r.target_date, r.status, r.outcome, r.milestones, r.page_start, r.page_end
+FROM records r
+JOIN documents d ON d.id = r.document_id
+LEFT JOIN partnerships p ON p.id = d.partnership_id
+WHERE d.is_current = 1 AND d.withdrawn_at IS NULL
+"""
+
+# The last day of a target date printed as a year, a month or a day.
+_PERIOD_END = (
+    "CASE length(r.target_date) WHEN 4 THEN r.target_date || '-12-31' "
+    "WHEN 7 THEN date(r.target_date || '-01', '+1 month', '-1 day') ELSE r.target_date END"
+)
+_CURRENT = "d.is_current = 1 AND d.withdrawn_at IS NULL"
+
+CANNED_QUERIES: dict[str, dict[str, Any]] = {
+    "themes": {
+        "title": "Records and reviews per theme",
+        "sql": "SELECT t.theme, count(*) AS records, count(DISTINCT d.id) AS reviews FROM record_themes t "
+        f"JOIN records r ON r.id = t.record_id JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} "
+        "GROUP BY t.theme ORDER BY records DESC",
+    },
+    "themes_by_year": {
+        "title": "Themes by review year",
+        "sql": "SELECT d.year, t.theme, count(*) AS records, count(DISTINCT d.id) AS reviews FROM record_themes t "
+        f"JOIN records r ON r.id = t.record_id JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} "
+        "GROUP BY d.year, t.theme ORDER BY d.year, records DESC",
+    },
+    "themes_by_csp": {
+        "title": "Themes by partnership",
+        "sql": "SELECT p.name AS csp, t.theme, count(*) AS records FROM record_themes t "
+        "JOIN records r ON r.id = t.record_id JOIN documents d ON d.id = r.document_id "
+        f"LEFT JOIN partnerships p ON p.id = d.partnership_id WHERE {_CURRENT} GROUP BY p.name, t.theme ORDER BY csp, records DESC",
+    },
+    "overdue": {
+        "title": "Overdue actions (target date passed, not complete)",
+        "sql": f"SELECT d.file_name AS document, r.ref, r.target_date, r.status, r.lead, r.action FROM records r "
+        f"JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} AND r.target_date IS NOT NULL "
+        f"AND coalesce(r.status, '') != 'complete' AND {_PERIOD_END} < :as_of ORDER BY r.target_date",
+    },
+    "lead_agencies": {
+        "title": "Lead agencies as printed",
+        "sql": f"SELECT r.lead, count(*) AS records, count(DISTINCT d.id) AS reviews FROM records r "
+        f"JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} AND r.lead IS NOT NULL "
+        "GROUP BY r.lead ORDER BY records DESC",
+    },
+    "search": {
+        "title": "Search recommendations, actions and milestones",
+        "sql": "SELECT d.file_name AS document, r.ref, snippet(records_fts, -1, '[', ']', '…', 14) AS snippet "
+        "FROM records_fts JOIN records r ON r.id = records_fts.rowid JOIN documents d ON d.id = r.document_id "
+        f"WHERE records_fts MATCH :q AND {_CURRENT} ORDER BY rank LIMIT 100",
+    },
+}
+
+
+def prepare(store: Store) -> Path:
+    """Create the browsing view; return the SQLite file to serve."""
+    if store.engine.dialect.name != "sqlite":
+        raise ValueError("dhr serve works on a SQLite database (Datasette); export or copy a PostgreSQL store first")
+    with store.engine.begin() as conn:
+        conn.execute(text(CURRENT_RECORDS_VIEW))
+    database = store.engine.url.database
+    if not database or database == ":memory:":
+        raise ValueError("dhr serve needs a database file")
+    return Path(database)
+
+
+def metadata(db_file: Path) -> dict[str, Any]:
+    name = db_file.stem
+    return {
+        "title": "DHR action plans",
+        "description": "Recommendations and actions from Domestic Homicide Review action plans (dhr-actions).",
+        "databases": {
+            name: {
+                "queries": CANNED_QUERIES,
+                "tables": {
+                    "current_records": {"facets": ["csp", "year", "status"], "sort": "document"},
+                    "records_fts": {"hidden": True},
+                },
+            }
+        },
+    }
+
+
+def serve(store: Store, host: str = "127.0.0.1", port: int = 8001) -> int:
+    """Run Datasette on the store (read-only) until interrupted."""
+    db_file = prepare(store)
+    store.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        meta = Path(tmp) / "metadata.json"
+        meta.write_text(json.dumps(metadata(db_file), indent=2), encoding="utf-8")
+        cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(db_file), "--metadata", str(meta)]
+        cmd += ["--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+        proc = subprocess.Popen(cmd)
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:
+            proc.terminate()
+            return proc.wait()
