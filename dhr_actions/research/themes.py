@@ -44,7 +44,8 @@ class Taxonomy:
     digest: str  # changes when the file does: tags made with another digest are stale
 
     def tag(self, *texts: str | None) -> list[Tag]:
-        text = "\n".join(t for t in texts if t)
+        # Line breaks inside a cell are layout: "across the\npartnership".
+        text = "\n".join(" ".join(t.split()) for t in texts if t)
         tags = []
         for theme in self.themes:
             masked = text

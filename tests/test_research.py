@@ -1,0 +1,334 @@
+"""The research layer on the sample plans: themes, search, queries, browse, report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLE_PDFS, expected_records
+
+from dhr_actions.cli import main
+from dhr_actions.importer import import_file
+from dhr_actions.research.queries import (
+    agencies,
+    load_records,
+    overdue,
+    period_end,
+    recurring,
+    search,
+    theme_counts,
+)
+from dhr_actions.research.themes import TaxonomyError, load_taxonomy, parse_taxonomy
+from dhr_actions.store.repository import DocumentImport, Store
+
+LABELS = Path(__file__).resolve().parent / "data" / "theme_labels.jsonl"
+PLANS = [p for p in SAMPLE_PDFS if expected_records(p)]
+
+
+@pytest.fixture(scope="module")
+def research_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = str(tmp_path_factory.mktemp("research") / "r.sqlite")
+    with Store(db) as store:
+        for pdf in SAMPLE_PDFS:
+            import_file(store, pdf)
+    yield db
+
+
+@pytest.fixture
+def store(research_db: str) -> Iterator[Store]:
+    with Store(research_db) as s:
+        yield s
+
+
+def sample_records() -> list[dict[str, object]]:
+    return [r for pdf in PLANS for r in expected_records(pdf)]
+
+
+def test_theme_tagging_precision_and_recall() -> None:
+    taxonomy = load_taxonomy()
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 60
+    tp = fp = fn = 0
+    for row in rows:
+        got = {t.theme for t in taxonomy.tag(row["recommendation"], row["action"])}
+        want = set(row["themes"])
+        assert want <= {t.key for t in taxonomy.themes}, row
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.90, precision
+    assert recall >= 0.80, recall
+
+
+def test_tags_keep_the_phrase_that_matched() -> None:
+    tags = {
+        t.theme: t.phrase
+        for t in load_taxonomy().tag("Officers attending a Domestic Incident", "complete the DASH alone")
+    }
+    assert tags["police_response"] == "Domestic Incident"  # as printed
+    assert tags["risk_assessment"] == "DASH"
+    # Exclusions: "adult children" is not about children.
+    assert "children_young_people" not in {
+        t.theme for t in load_taxonomy().tag("abuse by adult children of their parents")
+    }
+
+
+def test_theme_counts_match_the_expected_records(store: Store) -> None:
+    taxonomy = load_taxonomy()
+    records, reviews = Counter(), {}
+    for r in sample_records():
+        for t in {t.theme for t in taxonomy.tag(r["recommendation"], r["action"])}:  # type: ignore[arg-type]
+            records[t] += 1
+            reviews.setdefault(t, set()).add(r["document"])
+    got = {row["theme"]: (row["records"], row["reviews"]) for row in theme_counts(store)}
+    assert got == {t: (records[t], len(reviews[t])) for t in records}
+    assert got["housing"][1] == 3  # Northmoor, Southdown and Westvale name housing
+
+
+def test_themes_by_csp_and_year(store: Store) -> None:
+    by_csp = theme_counts(store, "csp")
+    assert {r["csp"] for r in by_csp} == {"Northmoor", "Eastbridge", "Westvale", "Southdown", "Riverside", "Kingsford"}
+    by_year = theme_counts(store, "year")
+    years = {r["year"] for r in by_year}
+    assert 2021 in years  # "EDHR 2021-03"
+    assert sum(r["records"] for r in by_year) == sum(r["records"] for r in theme_counts(store))
+    with pytest.raises(ValueError, match="by: 'month'"):
+        theme_counts(store, "month")
+
+
+def test_search_ranks_and_snippets(store: Store) -> None:
+    hits = search(store, "coercive control")
+    assert hits and hits[0]["document"] == "northmoor-dhr-adult-a.pdf"
+    assert {h["ref"] for h in hits if h["document"] == "northmoor-dhr-adult-a.pdf"} == {"1A", "1B", "1C"}
+    assert "[coercive]" in hits[0]["snippet"].lower()
+    assert search(store, "zzzz nothing like this") == []
+
+
+def test_search_fallback_finds_the_same_records(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dhr_actions.research.queries as queries
+
+    fts = {(h["document"], h["ref"]) for h in search(store, "tenancy officers", limit=50)}
+    monkeypatch.setattr(queries, "has_fts", lambda engine: False)
+    plain = {(h["document"], h["ref"]) for h in search(store, "tenancy officers", limit=50)}
+    assert fts == plain and ("southdown-dhr-ms-c.pdf", "5") in plain
+
+
+def test_overdue(store: Store) -> None:
+    as_of = date(2022, 6, 30)
+    want = sorted(
+        (r["document"], r["ref"])
+        for r in sample_records()
+        if r["target_date"] and r["status"] != "complete" and period_end(r["target_date"]) < as_of  # type: ignore[arg-type]
+    )
+    got = overdue(store, as_of)
+    assert sorted((r["document"], r["ref"]) for r in got) == want
+    assert ("northmoor-dhr-adult-a.pdf", "1A") in want  # 31.03.2022, no status
+    assert all(r["days_overdue"] > 0 for r in got)
+
+
+def test_period_end() -> None:
+    assert [period_end(x) for x in ("2020", "2021-02", "2022-03-04")] == [
+        date(2020, 12, 31),
+        date(2021, 2, 28),
+        date(2022, 3, 4),
+    ]
+
+
+def test_recurring_recommendations_across_reviews(tmp_path: Path) -> None:
+    pdf = next(p for p in PLANS if p.name.startswith("northmoor"))
+    copy = tmp_path / "northmoor-republished.pdf"
+    shutil.copy(pdf, copy)
+    copy.write_bytes(pdf.read_bytes() + b"\n% republished\n")  # other bytes, same plan
+    with Store(str(tmp_path / "rec.sqlite")) as s:
+        import_file(s, pdf)
+        import_file(s, copy)
+        found = recurring(s, min_reviews=2)
+    distinct_recs = {r["recommendation"] for r in expected_records(pdf)}
+    assert len(found["recommendations"]) == len(distinct_recs)
+    assert all(c["reviews"] == 2 for c in found["recommendations"])
+    assert {t["theme"] for t in found["themes"]} >= {"coercive_control", "primary_care"}
+
+
+def test_agencies_merge_case_punctuation_and_acronyms(tmp_path: Path) -> None:
+    from dhr_actions.normalise.record import Record
+
+    def rec(lead: str) -> Record:
+        return Record("x.pdf", None, "1", "r", None, "a", lead, None, None, None, None, None)
+
+    leads = [
+        "GSCB",
+        "Gloucestershire Safeguarding Children Board",
+        "gloucestershire safeguarding children board.",
+        "Home Office\nGSCB",
+    ]
+    with Store(str(tmp_path / "a.sqlite")) as s:
+        s.save(DocumentImport(file_name="x.pdf", sha256="1" * 64, outcome="imported", records=[rec(x) for x in leads]))
+        rows = agencies(s)
+    top = rows[0]
+    assert (
+        top["agency"] == "Gloucestershire Safeguarding Children Board" and top["records"] == 4 and top["reviews"] == 1
+    )
+    assert "GSCB" in top["variants"]
+    assert [r["agency"] for r in rows[1:]] == ["Home Office"]
+
+
+def test_agencies_on_samples(store: Store) -> None:
+    rows = {r["agency"]: r for r in agencies(store)}
+    assert rows["Principal Social Worker"]["reviews"] == 2  # Riverside and Westvale
+
+
+def test_load_records(research_db: str) -> None:
+    frame = load_records(research_db)
+    assert len(frame) == len(sample_records())
+    assert {"document", "csp", "year", "ref", "themes", "target_date", "status"} <= set(frame.columns)
+    row = frame[(frame.document == "northmoor-dhr-adult-a.pdf") & (frame.ref == "3A")].iloc[0]
+    assert {"primary_care", "routine_enquiry", "training"} <= set(row.themes)
+
+
+def test_retag_with_an_edited_taxonomy(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.sqlite")
+    with Store(db) as s:
+        import_file(s, next(p for p in PLANS if p.name.startswith("southdown")))
+    taxonomy = tmp_path / "mine.toml"
+    taxonomy.write_text(
+        "[[theme]]\nkey = 'hospitals'\nlabel = 'Hospitals'\nphrases = ['hospitals?', 'emergency department']\n"
+    )
+    result = CliRunner().invoke(main, ["themes", "retag", "--db", db, "--taxonomy", str(taxonomy)])
+    assert result.exit_code == 0 and "Tagged 5 records with 2 theme tags" in result.output
+    out = CliRunner().invoke(main, ["themes", "--db", db, "--format", "json"], env={"DHR_TAXONOMY": str(taxonomy)})
+    assert [(r["theme"], r["records"]) for r in json.loads(out.output)] == [("hospitals", 2)]
+
+
+def test_bad_taxonomy_is_one_clear_line() -> None:
+    with pytest.raises(TaxonomyError, match="theme 'x': bad regular expression"):
+        parse_taxonomy("[[theme]]\nkey = 'x'\nphrases = ['(']\n", "t.toml")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_research_commands_formats(research_db: str, fmt: str) -> None:
+    for args in (
+        ["themes"],
+        ["themes", "--by", "csp"],
+        ["search", "housing"],
+        ["recurring"],
+        ["overdue", "--as-of", "2022-06-30"],
+        ["agencies"],
+    ):
+        result = CliRunner().invoke(main, [*args, "--db", research_db, "--format", fmt], catch_exceptions=False)
+        assert result.exit_code == 0, (args, result.output)
+        if fmt == "json":
+            json.loads(result.output)
+        elif fmt == "csv":
+            assert "," in result.output.splitlines()[0]
+
+
+def test_report_and_xlsx(research_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", "--db", research_db, "--out", str(out), "--as-of", "2022-06-30"])
+    assert result.exit_code == 0
+    page = out.read_text()
+    assert (
+        page.count("<svg") == 3
+        and "<script" not in page
+        and "http" not in page.split("<body>")[1].split("Generated")[0]
+    )
+    n_plans = len(PLANS)
+    assert f"{n_plans} action plans from {n_plans} partnerships, {len(sample_records())} recommendations" in page
+    assert "Overdue actions (" in page
+    xlsx = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(main, ["export", "--db", research_db, "--format", "xlsx", "-o", str(xlsx)])
+    assert result.exit_code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx).active
+    assert sheet.max_row == len(sample_records()) + 1 and sheet.cell(1, 1).value == "document"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def served(research_db: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """A running `dhr serve` on a copy of the research store: (URL, file)."""
+    db = tmp_path / "served.sqlite"
+    shutil.copy(research_db, db)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dhr_actions.cli", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"{base}/{db.stem}", str(db)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_answers_real_http(served: tuple[str, str]) -> None:
+    served, db = served
+    rows = json.loads(urllib.request.urlopen(served + "/current_records.json?_shape=array&_size=max", timeout=5).read())
+    assert len(rows) == len(sample_records())
+    themes = json.loads(urllib.request.urlopen(served + "/themes.json?_shape=array", timeout=5).read())
+    with Store(db) as s:
+        want = {r["theme"]: (r["records"], r["reviews"]) for r in theme_counts(s)}
+    assert {r["theme"]: (r["records"], r["reviews"]) for r in themes} == want
+    late = json.loads(urllib.request.urlopen(served + "/overdue.json?_shape=array&as_of=2022-06-30", timeout=5).read())
+    assert len(late) == len(overdue_expected(date(2022, 6, 30)))
+    found = json.loads(urllib.request.urlopen(served + "/search.json?_shape=array&q=tenancy", timeout=5).read())
+    assert any(r["document"] == "southdown-dhr-ms-c.pdf" for r in found)
+
+
+def overdue_expected(as_of: date) -> list[tuple[object, object]]:
+    return [
+        (r["document"], r["ref"])
+        for r in sample_records()
+        if r["target_date"] and r["status"] != "complete" and period_end(r["target_date"]) < as_of  # type: ignore[arg-type]
+    ]
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium (Debian package chromium): `make system-deps`")
+def test_serve_renders_in_headless_chromium(served: tuple[str, str], tmp_path: Path) -> None:
+    url = served[0] + "/current_records?_facet=csp"
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", url], capture_output=True, text=True, timeout=90).stdout
+    assert 'class="rows-and-columns"' in dom
+    assert "northmoor-dhr-adult-a.pdf" in dom and "Northmoor" in dom
+    shot = tmp_path / "records.png"
+    subprocess.run(
+        [CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1280,900", url], capture_output=True, timeout=90
+    )
+    assert shot.exists() and shot.stat().st_size > 10_000
