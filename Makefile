@@ -18,14 +18,16 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP)
 
-## system-deps: tesseract for scanned PDFs (Debian package; needs root, else says how)
+## system-deps: Debian packages: tesseract (OCR of scans), chromium (browser test of dhr serve)
 system-deps:
-	@if command -v tesseract >/dev/null 2>&1; then :; \
+	@missing=""; command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "installing tesseract-ocr (OCR for scanned PDFs)"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null) \
-	    || echo "warning: could not install tesseract-ocr: scanned PDFs will fail to import"; \
-	else echo "warning: tesseract is not installed (sudo apt-get install tesseract-ocr): scanned PDFs will fail to import"; fi
+	  echo "installing$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+	    || echo "warning: could not install$$missing"; \
+	else echo "warning: not installed:$$missing (sudo apt-get install$$missing); scans fail to import and the browser test is skipped"; fi
 
 ## demo: import the sample plans into a fresh SQLite file and show what was found
 demo: $(STAMP) system-deps
@@ -60,10 +62,11 @@ eval-samples: $(STAMP) system-deps
 	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$$tmp/corpus"; \
 	status=$$?; rm -rf "$$tmp"; exit $$status
 
-## bench: pipeline pages/s next to raw pdfplumber extract_tables (ratio); a no-change nightly scrape
+## bench: pipeline pages/s vs raw pdfplumber (ratio); a no-change nightly scrape; queries on 100k records
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/scrape_bench.py
+	$(BIN)/python bench/research_bench.py
 
 ## samples: rebuild samples/*.pdf and their expected records
 samples: $(STAMP)

@@ -13,4 +13,4 @@ from .normalise.record import Record
 from .pipeline import Extraction, extract_document
 from .store.repository import Store
 
-__all__ = ["Extraction", "Record", "Store", "__version__", "extract_document"]
+__all__ = ["Extraction", "Record", "Store", "__version__", "extract_document", "load_records"]

@@ -37,9 +37,8 @@ _CURRENT = "d.is_current = 1 AND d.withdrawn_at IS NULL"
 CANNED_QUERIES: dict[str, dict[str, Any]] = {
     "themes": {
         "title": "Records and reviews per theme",
-        "sql": "SELECT t.theme, count(*) AS records, count(DISTINCT d.id) AS reviews FROM record_themes t "
-        f"JOIN records r ON r.id = t.record_id JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} "
-        "GROUP BY t.theme ORDER BY records DESC",
+        "sql": "SELECT t.theme, sum(t.records) AS records, count(DISTINCT d.id) AS reviews FROM document_themes t "
+        f"JOIN documents d ON d.id = t.document_id WHERE {_CURRENT} GROUP BY t.theme ORDER BY records DESC",
     },
     "themes_by_year": {
         "title": "Themes by review year",

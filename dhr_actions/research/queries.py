@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import distinct, func, select, text
 from sqlalchemy.orm import Session
 
-from ..store.models import Document, Partnership, RecordRow, RecordTheme
+from ..store.models import Document, DocumentTheme, Partnership, RecordRow, RecordTheme
 from ..store.repository import Store, has_fts
 from .themes import load_taxonomy, taxonomy_path
 
@@ -92,15 +92,15 @@ def theme_counts(store: Store, by: str | None = None) -> list[dict[str, Any]]:
         raise ValueError(f"by: {by!r} is not one of {', '.join(GROUPINGS)}")
     taxonomy = load_taxonomy(taxonomy_path())
     group = {"csp": Partnership.name, "year": Document.year}.get(by or "")
-    columns = [RecordTheme.theme] + ([group] if group is not None else [])
+    columns = [DocumentTheme.theme] + ([group] if group is not None else [])
     q = (
-        select(*columns, func.count(RecordRow.id), func.count(distinct(Document.id)))
-        .join(RecordRow, RecordTheme.record_id == RecordRow.id)
-        .join(Document, RecordRow.document_id == Document.id)
-        .outerjoin(Partnership, Document.partnership_id == Partnership.id)
+        select(*columns, func.sum(DocumentTheme.records), func.count(distinct(Document.id)))
+        .join(Document, DocumentTheme.document_id == Document.id)
         .where(_current())
         .group_by(*columns)
     )
+    if by == "csp":
+        q = q.outerjoin(Partnership, Document.partnership_id == Partnership.id)
     with store.session() as s:
         rows = s.execute(q).all()
     out = []
@@ -108,7 +108,7 @@ def theme_counts(store: Store, by: str | None = None) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"theme": row[0], "label": taxonomy.label(str(row[0]))}
         if by:
             item[by] = row[1]
-        item["records"], item["reviews"] = row[-2], row[-1]
+        item["records"], item["reviews"] = int(row[-2] or 0), int(row[-1] or 0)
         out.append(item)
     out.sort(key=lambda r: (-r["records"], r["theme"]) if not by else (str(r[by]), -r["records"], r["theme"]))
     return out

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
 
-from ..store.models import RecordRow, RecordTheme
+from ..store.models import DocumentTheme, RecordRow, RecordTheme
 from ..store.repository import Store
 from .themes import Taxonomy
 
@@ -28,4 +29,16 @@ def retag(store: Store, taxonomy: Taxonomy) -> tuple[int, int]:
         if batch:
             s.execute(insert(RecordTheme), batch)
             tags += len(batch)
+        rebuild_document_themes(s)
     return records, tags
+
+
+def rebuild_document_themes(s: Session) -> None:
+    """Recount the per-document theme table from the record tags."""
+    s.execute(delete(DocumentTheme))
+    counts = (
+        select(RecordRow.document_id, RecordTheme.theme, func.count())
+        .join(RecordRow, RecordTheme.record_id == RecordRow.id)
+        .group_by(RecordRow.document_id, RecordTheme.theme)
+    )
+    s.execute(insert(DocumentTheme).from_select(["document_id", "theme", "records"], counts))

@@ -87,6 +87,7 @@ class Document(Base):
     records: Mapped[list[RecordRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="RecordRow.position"
     )
+    theme_counts: Mapped[list[DocumentTheme]] = relationship(cascade="all, delete-orphan")
 
 
 class RecordRow(Base):
@@ -118,6 +119,17 @@ class RecordRow(Base):
 
     document: Mapped[Document] = relationship(back_populates="records")
     themes: Mapped[list[RecordTheme]] = relationship(back_populates="record", cascade="all, delete-orphan")
+
+
+class DocumentTheme(Base):
+    """How many of a document's records carry a theme: kept with the tags so
+    that theme counts over a whole corpus read a small table."""
+
+    __tablename__ = "document_themes"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    theme: Mapped[str] = mapped_column(String(50), primary_key=True)
+    records: Mapped[int] = mapped_column(Integer)
 
 
 class RecordTheme(Base):

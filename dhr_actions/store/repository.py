@@ -9,6 +9,7 @@ transaction, so a failure leaves nothing half-written.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..normalise.record import Record
-from .models import FAILED, IMPORTED, NO_PLAN, Base, Document, Partnership, RecordRow, RecordTheme
+from .models import FAILED, IMPORTED, NO_PLAN, Base, Document, DocumentTheme, Partnership, RecordRow, RecordTheme
 
 DEFAULT_DB = "dhr.sqlite"
 
@@ -203,6 +204,10 @@ class Store:
         doc.record_count = len(imp.records)
         doc.year = imp.year
         doc.records = [_row(r, i, imp.taxonomy) for i, r in enumerate(imp.records)]
+        per_theme = Counter(theme for r in imp.records for theme, _phrase in r.themes)
+        doc.theme_counts.clear()
+        s.flush()
+        doc.theme_counts = [DocumentTheme(theme=t, records=n) for t, n in sorted(per_theme.items())]
         s.flush()
         return SaveResult(status, doc.id, doc.version, len(imp.records))
 
