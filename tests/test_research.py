@@ -18,11 +18,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE_PDFS, expected_records
 
+from dhr_actions import load_records
 from dhr_actions.cli import main
 from dhr_actions.importer import import_file
 from dhr_actions.research.queries import (
     agencies,
-    load_records,
     overdue,
     period_end,
     recurring,
