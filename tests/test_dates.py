@@ -51,6 +51,11 @@ CASES = [
     ("staff may 21 days", None),  # "may" the verb is no month
     ("", None),
     (None, None),
+    # Found by the property tests.
+    ("1/1/1000", None),  # no such target year
+    ("Spring 1900", None),
+    ("0/0/0 January 31 March 2021", "2021-03-31"),  # a bad day must not hide the good one
+    ("January 31 March 2021", "2021-03-31"),  # 31 is March's day, not the year 2031
 ]
 
 

@@ -38,6 +38,7 @@ from dhr_actions.normalise.status import status
         ({"outcome": "Not yet completed"}, None),
         ({"target_date_text": "March 2018"}, None),
         ({}, None),
+        ({"progress": " "}, None),  # found by the property tests: blank cells
     ],
 )
 def test_status(cells: dict[str, str], want: str | None) -> None:

@@ -26,6 +26,10 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 
+# Years outside this range are not target dates of a DHR action plan
+# ("1/1/1000" is a typing slip, "3000" a quantity).
+MIN_YEAR, MAX_YEAR = 1950, 2099
+
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -33,7 +37,12 @@ _MONTHS = {
     "dec": 12, "december": 12,
 }  # fmt: skip
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})(?![\d/])"
+# A two-digit year, unless a month name follows: in "January 31 March 2021"
+# the 31 is the day of March.
+_YEAR = (
+    r"(?P<year>(?:19|20)\d{2}|'?\d{2}(?!\s*(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?![\d/])"
+)
 _ORD = r"(?:\s*(?:st|nd|rd|th))?"
 _QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}  # fmt: skip
 
@@ -92,21 +101,21 @@ def find_periods(text: str | None) -> list[Period]:
         taken.append((a, b))
         return True
 
+    # A span is claimed only when it reads as a real day: "0 January 31"
+    # must not hide the "31 March 2021" that follows it.
     for m in (*_ISO_DAY.finditer(s), *_NUMERIC_DAY.finditer(s)):
         year = _year(m.group("y"))
-        if year and claim(m):
-            p = _day(year, int(m.group("m")), int(m.group("d")))
-            if p:
-                found.append(p)
+        p = _day(year, int(m.group("m")), int(m.group("d"))) if year else None
+        if p and claim(m):
+            found.append(p)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for m in pattern.finditer(s):
             if not _is_month_word(m.group("month")):
                 continue
             year = _year(m.group("year"))
-            if year and claim(m):
-                p = _day(year, _MONTHS[m.group("month").lower()], int(m.group("d")))
-                if p:
-                    found.append(p)
+            p = _day(year, _MONTHS[m.group("month").lower()], int(m.group("d"))) if year else None
+            if p and claim(m):
+                found.append(p)
     for m in _QUARTER.finditer(s):
         if claim(m):
             word = (m.group("q1") or m.group("q2") or m.group("q3") or "").lower()
@@ -145,7 +154,7 @@ def find_periods(text: str | None) -> list[Period]:
     for m in _BARE_YEAR.finditer(s):
         if claim(m):
             found.append(_year_period(int(m.group("year"))))
-    return found
+    return [p for p in found if MIN_YEAR <= p.end.year <= MAX_YEAR]
 
 
 def _is_month_word(word: str) -> bool:
@@ -159,7 +168,7 @@ def _year(text: str | None) -> int | None:
     digits = text.lstrip("'")
     if len(digits) == 2:
         return 2000 + int(digits)
-    if len(digits) == 4:
+    if len(digits) == 4 and MIN_YEAR <= int(digits) <= MAX_YEAR:
         return int(digits)
     return None
 
@@ -173,6 +182,8 @@ def _month_period(year: int, month: int) -> Period:
 
 
 def _day(year: int, month: int, day: int) -> Period | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
     parsed = _parse_day(f"{day:02d}/{month:02d}/{year:04d}")
     if parsed is None:
         return None

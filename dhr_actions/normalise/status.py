@@ -55,10 +55,10 @@ def rag_status(text: str | None) -> Status | None:
 
 def status_word_line(text: str | None) -> str | None:
     """The first line of a progress cell when it is only status words."""
-    if not text:
+    lines = (text or "").strip().splitlines()
+    if not lines:
         return None
-    first = text.strip().splitlines()[0]
-    return first if _STATUS_WORDS_ONLY.match(first) else None
+    return lines[0] if _STATUS_WORDS_ONLY.match(lines[0]) else None
 
 
 def status(
