@@ -26,7 +26,7 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dhr_actions.importer import import_file  # noqa: E402
+from dhr_actions.importer import import_many  # noqa: E402
 from dhr_actions.store.repository import Store  # noqa: E402
 
 
@@ -57,12 +57,11 @@ def raw_pdfplumber(pdfs: list[Path]) -> None:
                 page.extract_tables()
 
 
-def pipeline(pdfs: list[Path]) -> None:
+def pipeline(pdfs: list[Path], jobs: int = 1) -> None:
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.sqlite")) as store:
-        for pdf in pdfs:
-            outcome = import_file(store, pdf)
+        for outcome in import_many(store, pdfs, jobs=jobs):
             if outcome.failed:
-                raise SystemExit(f"bench: {pdf.name} failed: {outcome.reason}")
+                raise SystemExit(f"bench: {outcome.path.name} failed: {outcome.reason}")
 
 
 def best_of(fn: Callable[[list[Path]], None], pdfs: list[Path], repeat: int) -> float:
@@ -84,10 +83,12 @@ def main() -> int:
         pages = pages_of(pdfs)
         raw = best_of(raw_pdfplumber, pdfs, args.repeat)
         full = best_of(pipeline, pdfs, args.repeat)
+        two = best_of(lambda p: pipeline(p, jobs=2), pdfs, args.repeat)
         print(f"corpus: {len(pdfs)} born-digital PDFs, {pages} pages (best of {args.repeat} runs)")
         print(f"raw pdfplumber extract_tables: {pages / raw:8.1f} pages/s  ({raw:.2f} s)")
         print(f"dhr full pipeline (import):    {pages / full:8.1f} pages/s  ({full:.2f} s)")
-        print(f"ratio pipeline/raw: {raw / full:.2f} (time ratio {full / raw:.2f}x)")
+        print(f"dhr full pipeline, 2 jobs:     {pages / two:8.1f} pages/s  ({two:.2f} s)")
+        print(f"ratio pipeline/raw: {raw / full:.2f} (time ratio {full / raw:.2f}x); 2-job speed-up {full / two:.2f}x")
     scans = sorted((ROOT / "samples").glob("*--scan.pdf"))
     if scans and shutil.which("tesseract"):
         scan_pages = pages_of(scans)

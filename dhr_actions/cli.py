@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ import click
 
 from . import __version__
 from .export import FORMATS, write_records, write_xlsx
-from .importer import FileOutcome, import_file, iter_pdf_paths
+from .importer import FileOutcome, import_file, import_many, iter_pdf_paths, missing_file
 from .ingest.base import EXTRACTOR_NAMES, get_extractor
 from .normalise.record import SCHEMA_FIELDS
 from .store.models import FAILED, NO_PLAN
@@ -72,6 +73,9 @@ def main(verbose: int) -> None:
     help="Table extractor: the layout finder built on pdfplumber (ruled, rules-free and borderless tables) or camelot lattice (ruled tables only).",
 )
 @click.option("--force", is_flag=True, help="Extract again files already stored unchanged (after an upgrade).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes extracting in parallel (default: all cores)."
+)
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages (a scanned PDF then yields no plan).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
 def import_cmd(
@@ -81,6 +85,7 @@ def import_cmd(
     source_url: str | None,
     extractor: str,
     force: bool,
+    jobs: int | None,
     no_ocr: bool,
     quiet: bool,
 ) -> None:
@@ -93,20 +98,23 @@ def import_cmd(
     files = list(iter_pdf_paths(paths))
     if not files:
         raise click.ClickException("no PDF files found in the paths given")
-    ex = get_extractor(extractor, ocr=not no_ocr)
     counts: Counter[str] = Counter()
     records = 0
     store = open_store(db)
     tty = sys.stderr.isatty() and not quiet
+    outcomes: Iterator[FileOutcome]
+    if source_url:  # one file's provenance: import in this process
+        ex = get_extractor(extractor, ocr=not no_ocr)
+        outcomes = (missing_file(p) or import_file(store, p, ex, partnership, source_url, force) for p in files)
+    else:
+        outcomes = import_many(store, files, jobs or os.cpu_count() or 1, extractor, not no_ocr, partnership, force)
     try:
         with (
-            click.progressbar(files, label="Importing", file=sys.stderr, show_pos=True) if tty else _plain(files) as bar
+            click.progressbar(outcomes, length=len(files), label="Importing", file=sys.stderr, show_pos=True)
+            if tty
+            else _plain(outcomes) as bar
         ):
-            for path in bar:
-                if not path.exists():
-                    outcome = FileOutcome(path, FAILED, reason="no such file")
-                else:
-                    outcome = import_file(store, path, ex, partnership, source_url, force)
+            for outcome in bar:
                 counts[outcome.status] += 1
                 records += outcome.records
                 _report(outcome, quiet, tty)
@@ -121,10 +129,10 @@ def import_cmd(
 class _plain:
     """Stands in for a progress bar when nobody is watching."""
 
-    def __init__(self, items: list[Path]) -> None:
+    def __init__(self, items: Iterator[FileOutcome]) -> None:
         self.items = items
 
-    def __enter__(self) -> list[Path]:
+    def __enter__(self) -> Iterator[FileOutcome]:
         return self.items
 
     def __exit__(self, *exc: object) -> None:

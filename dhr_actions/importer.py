@@ -11,9 +11,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .ingest.base import Extractor, get_extractor
@@ -97,6 +100,20 @@ def review_year(file_name: str, title: str | None, records: list[Record]) -> int
     return min(years) if years else None
 
 
+@dataclass(frozen=True)
+class ImportJob:
+    """One file to import, as a worker process needs it (picklable)."""
+
+    path: Path
+    name: str
+    sha256: str
+    size: int
+    extractor: str = "pdfplumber"
+    ocr: bool = True
+    partnership: str | None = None
+    source_url: str | None = None
+
+
 def import_file(
     store: Store,
     path: Path,
@@ -108,47 +125,76 @@ def import_file(
 ) -> FileOutcome:
     """Import one file; never raises for a bad file. ``name`` is the document
     name to store (default: the file's own name)."""
-    name = safe_name(Path(name) if name else path)
+    job_or_outcome = plan_job(store, path, extractor, partnership, source_url, force, name)
+    if isinstance(job_or_outcome, FileOutcome):
+        return job_or_outcome
+    ex = extractor if not isinstance(extractor, str) else None
+    return save_import(store, job_or_outcome, prepare_import(job_or_outcome, ex), force)
+
+
+def plan_job(
+    store: Store,
+    path: Path,
+    extractor: Extractor | str = "pdfplumber",
+    partnership: str | None = None,
+    source_url: str | None = None,
+    force: bool = False,
+    name: str | None = None,
+    ocr: bool = True,
+) -> ImportJob | FileOutcome:
+    """Hash the file; an outcome straight away when it is unreadable or
+    already stored, else the job of extracting it."""
+    doc_name = safe_name(Path(name) if name else path)
     try:
         sha = sha256_of(path)
         size = path.stat().st_size
     except OSError as exc:
         return FileOutcome(path, FAILED, reason=f"cannot read the file: {exc.strerror or exc}")
-    if not force and store.has_version(name, sha):
+    if not force and store.has_version(doc_name, sha):
         return FileOutcome(path, "unchanged")
-    ex = get_extractor(extractor) if isinstance(extractor, str) else extractor
+    ex_name = extractor if isinstance(extractor, str) else extractor.name
+    if not isinstance(extractor, str):
+        ocr = bool(getattr(extractor, "ocr", ocr))
+    return ImportJob(path, doc_name, sha, size, ex_name, ocr, partnership, source_url)
+
+
+def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> DocumentImport:
+    """Extract, tag and describe one document: everything but the saving.
+    Runs in a worker process as well as in-process; never raises for a bad
+    file (the import comes back FAILED with the reason)."""
+    ex = extractor or get_extractor(job.extractor, ocr=job.ocr)
     imp = DocumentImport(
-        file_name=name,
-        sha256=sha,
+        file_name=job.name,
+        sha256=job.sha256,
         outcome=FAILED,
-        size_bytes=size,
-        source_path=str(path.resolve()),
-        source_url=source_url,
-        partnership=partnership,
+        size_bytes=job.size,
+        source_path=str(job.path.resolve()),
+        source_url=job.source_url,
+        partnership=job.partnership,
         extractor=ex.name,
         extractor_version=__version__,
     )
     try:
-        check_pdf_bytes(path)
-        info = document_info(path)
+        check_pdf_bytes(job.path)
+        info = document_info(job.path)
         imp.page_count = info.page_count
         imp.title = info.title
-        imp.partnership = partnership or guess_partnership(name, info.opening_text)
-        result = extract_document(path, ex, document=name)
+        imp.partnership = job.partnership or guess_partnership(job.name, info.opening_text)
+        result = extract_document(job.path, ex, document=job.name)
     except DocumentError as exc:
-        return _failed(store, imp, path, str(exc), force)
+        imp.reason = str(exc)
+        return imp
     except Exception as exc:  # an extractor bug must not stop the batch
-        log.debug("extraction of %s failed", path, exc_info=True)
+        log.debug("extraction of %s failed", job.path, exc_info=True)
         detail = str(exc).splitlines()[0][:200] if str(exc) else ""
-        return _failed(
-            store, imp, path, f"extraction error: {type(exc).__name__}{': ' + detail if detail else ''}", force
-        )
+        imp.reason = f"extraction error: {type(exc).__name__}{': ' + detail if detail else ''}"
+        return imp
     taxonomy = load_taxonomy(taxonomy_path())
     for record in result.records:
         record.themes = [(t.theme, t.phrase) for t in taxonomy.tag(record.recommendation, record.action)]
     imp.records = result.records
     imp.taxonomy = taxonomy.digest
-    imp.year = review_year(name, imp.title, result.records)
+    imp.year = review_year(job.name, imp.title, result.records)
     imp.notes = result.notes
     imp.ocr = result.ocr
     if result.records:
@@ -156,13 +202,71 @@ def import_file(
     else:
         imp.outcome = NO_PLAN
         imp.reason = result.notes[0] if result.notes else "no action-plan table found"
-    saved = store.save(imp, replace=force)
-    return FileOutcome(path, saved.status, saved.records, imp.reason, saved.version, imp.page_count)
+    return imp
 
 
-def _failed(store: Store, imp: DocumentImport, path: Path, reason: str, force: bool) -> FileOutcome:
-    imp.outcome = FAILED
-    imp.reason = reason
-    imp.records = ()
+def save_import(store: Store, job: ImportJob, imp: DocumentImport, force: bool = False) -> FileOutcome:
     saved = store.save(imp, replace=force)
-    return FileOutcome(path, FAILED, reason=reason, version=saved.version)
+    if imp.outcome == FAILED:
+        return FileOutcome(job.path, FAILED, reason=imp.reason, version=saved.version)
+    return FileOutcome(job.path, saved.status, saved.records, imp.reason, saved.version, imp.page_count)
+
+
+def import_many(
+    store: Store,
+    paths: Iterable[Path],
+    jobs: int = 1,
+    extractor: str = "pdfplumber",
+    ocr: bool = True,
+    partnership: str | None = None,
+    force: bool = False,
+) -> Iterator[FileOutcome]:
+    """Import files in order, extracting in ``jobs`` worker processes and
+    saving from this one (a single writer). At most a few documents per
+    worker are in flight, so memory stays flat however long the batch."""
+    if jobs <= 1:
+        for path in paths:
+            yield missing_file(path) or import_file(
+                store, path, get_extractor(extractor, ocr=ocr), partnership, force=force
+            )
+        return
+    window: deque[tuple[Path, ImportJob | FileOutcome, Future[DocumentImport] | None]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
+
+        def drain_one() -> FileOutcome:
+            path, job, future = window.popleft()
+            if future is None:
+                assert isinstance(job, FileOutcome)
+                return job
+            assert isinstance(job, ImportJob)
+            try:
+                imp = future.result()
+            except Exception as exc:  # the worker died (out of memory, killed)
+                return FileOutcome(path, FAILED, reason=f"extraction worker failed: {type(exc).__name__}")
+            return save_import(store, job, imp, force)
+
+        for path in paths:
+            planned = missing_file(path) or plan_job(store, path, extractor, partnership, force=force, ocr=ocr)
+            future = pool.submit(prepare_import, planned) if isinstance(planned, ImportJob) else None
+            window.append((path, planned, future))
+            while len(window) >= WINDOW_PER_JOB * jobs:
+                yield drain_one()
+        while window:
+            yield drain_one()
+
+
+WINDOW_PER_JOB = 2
+
+
+def missing_file(path: Path) -> FileOutcome | None:
+    """A failed outcome for a path that does not exist, else None."""
+    return None if path.exists() else FileOutcome(path, FAILED, reason="no such file")
+
+
+def _mp_context() -> Any:
+    import multiprocessing
+
+    # forkserver: workers start clean, without the parent's threads and
+    # database connections.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")

@@ -88,3 +88,21 @@ def test_unknown_document_is_a_clean_error(tmp_path: Path) -> None:
 def test_bad_database_url_is_a_clean_error() -> None:
     result = CliRunner().invoke(main, ["documents", "--db", "nosuchdialect://x/y"])
     assert result.exit_code == 1 and "cannot open database" in result.output
+
+
+def test_parallel_import_matches_serial(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for pdf in SAMPLE_PDFS:
+        shutil.copy(pdf, folder / pdf.name)
+    exports = {}
+    for jobs in ("1", "2"):
+        db = str(tmp_path / f"j{jobs}.sqlite")
+        result = run("import", str(folder), "--db", db, "--jobs", jobs)
+        assert result.exit_code == 0
+        lines = [ln.split(":")[1].strip() for ln in result.stdout.splitlines()[:-1]]
+        assert lines == sorted(p.name for p in SAMPLE_PDFS)  # one line per file, in order
+        exports[jobs] = run("export", "--db", db).stdout
+    assert exports["1"] == exports["2"] and exports["1"].count("\n") == sum(
+        len(expected_records(p)) for p in SAMPLE_PDFS
+    )
