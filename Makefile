@@ -18,16 +18,17 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP)
 
-## system-deps: Debian packages: tesseract (OCR of scans), chromium (browser test of dhr serve)
+## system-deps: Debian packages: tesseract (OCR of scans), chromium (browser test), postgresql (store tests)
 system-deps:
 	@missing=""; command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing$$missing"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
 	    || echo "warning: could not install$$missing"; \
-	else echo "warning: not installed:$$missing (sudo apt-get install$$missing); scans fail to import and the browser test is skipped"; fi
+	else echo "warning: not installed:$$missing (sudo apt-get install$$missing); scans fail to import, browser and PostgreSQL tests are skipped"; fi
 
 ## demo: import the sample plans into a fresh SQLite file and show what was found
 demo: $(STAMP) system-deps

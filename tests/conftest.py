@@ -43,3 +43,30 @@ def store(db_path: str) -> Iterator[Store]:
     s = Store(db_path)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A real PostgreSQL server on loopback for this test session."""
+    from pg import pg_bin, postgres_server
+
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL server not installed (Debian package postgresql): `make system-deps`")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The store's database on SQLite and on PostgreSQL (a fresh schema each time)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "any.sqlite")
+        return
+    url = request.getfixturevalue("pg_url")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    yield url

@@ -332,3 +332,19 @@ def test_serve_renders_in_headless_chromium(served: tuple[str, str], tmp_path: P
         [CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1280,900", url], capture_output=True, timeout=90
     )
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_queries_on_postgresql(any_db: str) -> None:
+    """The same answers from both databases (search by the portable path on PostgreSQL)."""
+    with Store(any_db) as s:
+        for pdf in PLANS:
+            import_file(s, pdf)
+        themes = {r["theme"]: (r["records"], r["reviews"]) for r in theme_counts(s)}
+        late = sorted((r["document"], r["ref"]) for r in overdue(s, date(2022, 6, 30)))
+        hits = {(h["document"], h["ref"]) for h in search(s, "tenancy officers", limit=50)}
+        leads = agencies(s)[:3]
+        frame = load_records(s)
+    assert themes["housing"][1] == 3
+    assert late == sorted(overdue_expected(date(2022, 6, 30)))
+    assert ("southdown-dhr-ms-c.pdf", "5") in hits
+    assert leads and len(frame) == len(sample_records())

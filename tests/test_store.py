@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,14 @@ from dhr_actions.importer import import_file
 from dhr_actions.normalise.record import Record
 from dhr_actions.store.models import Document, RecordRow
 from dhr_actions.store.repository import DocumentImport, DocumentNotFound, Store
+
+
+@pytest.fixture
+def store(any_db: str) -> Iterator[Store]:
+    """Every test here runs on SQLite and on a real PostgreSQL server."""
+    s = Store(any_db)
+    yield s
+    s.close()
 
 
 def counts(store: Store) -> tuple[int, int]:
