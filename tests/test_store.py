@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_PDFS
+from conftest import SAMPLE_PDFS, expected_records
 from sqlalchemy import func, select
 
 import dhr_actions.store.repository as repository
@@ -115,3 +115,34 @@ def test_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
         import_file(s, SAMPLE_PDFS[0])
         assert counts(s)[0] == 1
     assert (tmp_path / "by-url.sqlite").exists()
+
+
+def test_two_processes_importing_overlapping_sets(tmp_path: Path) -> None:
+    """Concurrent writers lose nothing and duplicate nothing."""
+    import subprocess
+    import sys
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    for pdf in SAMPLE_PDFS[:5]:
+        shutil.copy(pdf, first / pdf.name)
+    for pdf in SAMPLE_PDFS[2:]:
+        shutil.copy(pdf, second / pdf.name)
+    db = str(tmp_path / "shared.sqlite")
+    Store(db).close()  # the schema exists before the race starts
+    cmd = [sys.executable, "-m", "dhr_actions.cli", "import", "--db", db, "--jobs", "1", "-q"]
+    procs = [
+        subprocess.Popen([*cmd, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for folder in (first, second)
+    ]
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err.decode()
+    with Store(db) as s:
+        docs = s.documents()
+        assert sorted(d.file_name for d in docs) == sorted(p.name for p in SAMPLE_PDFS)
+        assert all(d.version == 1 and d.is_current for d in docs)
+        want = {p.name: len(expected_records(p)) for p in SAMPLE_PDFS}
+        assert {d.file_name: d.record_count for d in docs} == want
+        assert counts(s) == (len(SAMPLE_PDFS), sum(want.values()))

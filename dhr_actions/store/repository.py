@@ -23,6 +23,7 @@ from ..normalise.record import Record
 from .models import FAILED, IMPORTED, NO_PLAN, Base, Document, DocumentTheme, Partnership, RecordRow, RecordTheme
 
 DEFAULT_DB = "dhr.sqlite"
+SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
 class DocumentNotFound(LookupError):
@@ -41,13 +42,22 @@ def make_engine(db: str) -> Engine:
     url = database_url(db)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-
+        # Several processes may write at once (a scrape while an import runs):
+        # WAL lets readers go on beside a writer, and BEGIN IMMEDIATE takes
+        # the write lock up front, so a transaction waits its turn (busy
+        # timeout) instead of failing when it later tries to write.
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # transactions are begun below
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA journal_mode=WAL")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     Base.metadata.create_all(engine)
     if engine.dialect.name == "sqlite":
