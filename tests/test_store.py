@@ -137,7 +137,7 @@ def test_two_processes_importing_overlapping_sets(tmp_path: Path) -> None:
         for folder in (first, second)
     ]
     for proc in procs:
-        out, err = proc.communicate(timeout=300)
+        _out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err.decode()
     with Store(db) as s:
         docs = s.documents()
