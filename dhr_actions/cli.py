@@ -16,8 +16,16 @@ import click
 
 from . import __version__
 from .export import FORMATS, write_records, write_xlsx
-from .importer import FileOutcome, import_file, import_many, iter_pdf_paths, missing_file
-from .ingest.base import EXTRACTOR_NAMES, get_extractor
+from .importer import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MEMORY_LIMIT_MB,
+    DEFAULT_TIME_LIMIT_S,
+    FileOutcome,
+    Limits,
+    import_many,
+    iter_pdf_paths,
+)
+from .ingest.base import EXTRACTOR_NAMES
 from .normalise.record import SCHEMA_FIELDS
 from .store.models import FAILED, NO_PLAN
 from .store.repository import DEFAULT_DB, DocumentNotFound, Store
@@ -76,6 +84,21 @@ def main(verbose: int) -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes extracting in parallel (default: all cores)."
 )
+@click.option(
+    "--time-limit",
+    default=DEFAULT_TIME_LIMIT_S,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up a document that takes longer.",
+)
+@click.option(
+    "--max-memory",
+    default=DEFAULT_MEMORY_LIMIT_MB,
+    show_default=True,
+    metavar="MB",
+    help="Give up a document that needs more memory.",
+)
+@click.option("--max-pages", default=DEFAULT_MAX_PAGES, show_default=True, help="Refuse documents with more pages.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages (a scanned PDF then yields no plan).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
 def import_cmd(
@@ -86,6 +109,9 @@ def import_cmd(
     extractor: str,
     force: bool,
     jobs: int | None,
+    time_limit: int,
+    max_memory: int,
+    max_pages: int,
     no_ocr: bool,
     quiet: bool,
 ) -> None:
@@ -98,16 +124,17 @@ def import_cmd(
     files = list(iter_pdf_paths(paths))
     if not files:
         raise click.ClickException("no PDF files found in the paths given")
+    try:
+        limits = Limits(time_limit, max_memory, max_pages)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
     counts: Counter[str] = Counter()
     records = 0
     store = open_store(db)
     tty = sys.stderr.isatty() and not quiet
-    outcomes: Iterator[FileOutcome]
-    if source_url:  # one file's provenance: import in this process
-        ex = get_extractor(extractor, ocr=not no_ocr)
-        outcomes = (missing_file(p) or import_file(store, p, ex, partnership, source_url, force) for p in files)
-    else:
-        outcomes = import_many(store, files, jobs or os.cpu_count() or 1, extractor, not no_ocr, partnership, force)
+    outcomes = import_many(
+        store, files, jobs or os.cpu_count() or 1, extractor, not no_ocr, partnership, force, limits, source_url
+    )
     try:
         with (
             click.progressbar(outcomes, length=len(files), label="Importing", file=sys.stderr, show_pos=True)

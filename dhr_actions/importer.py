@@ -14,7 +14,8 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,10 @@ from .store.models import FAILED, IMPORTED, NO_PLAN
 from .store.repository import DocumentImport, Store
 
 log = logging.getLogger(__name__)
+
+DEFAULT_TIME_LIMIT_S = 600
+DEFAULT_MEMORY_LIMIT_MB = 4096
+DEFAULT_MAX_PAGES = 2000
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -112,6 +117,24 @@ class ImportJob:
     ocr: bool = True
     partnership: str | None = None
     source_url: str | None = None
+    max_pages: int = DEFAULT_MAX_PAGES
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost a worker process before it is given up."""
+
+    seconds: int = DEFAULT_TIME_LIMIT_S
+    memory_mb: int = DEFAULT_MEMORY_LIMIT_MB
+    max_pages: int = DEFAULT_MAX_PAGES
+
+    def __post_init__(self) -> None:
+        if self.seconds < 1:
+            raise ValueError(f"seconds: {self.seconds} must be at least 1")
+        if self.memory_mb < 64:
+            raise ValueError(f"memory_mb: {self.memory_mb} must be at least 64")
+        if self.max_pages < 1:
+            raise ValueError(f"max_pages: {self.max_pages} must be at least 1")
 
 
 def import_file(
@@ -177,12 +200,17 @@ def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> Docume
     try:
         check_pdf_bytes(job.path)
         info = document_info(job.path)
+        if info.page_count > job.max_pages:
+            raise DocumentError(f"too many pages: {info.page_count} (the limit is {job.max_pages}; see --max-pages)")
         imp.page_count = info.page_count
         imp.title = info.title
         imp.partnership = job.partnership or guess_partnership(job.name, info.opening_text)
         result = extract_document(job.path, ex, document=job.name)
     except DocumentError as exc:
         imp.reason = str(exc)
+        return imp
+    except MemoryError:
+        imp.reason = "needed more memory than the limit (see --max-memory)"
         return imp
     except Exception as exc:  # an extractor bug must not stop the batch
         log.debug("extraction of %s failed", job.path, exc_info=True)
@@ -220,39 +248,144 @@ def import_many(
     ocr: bool = True,
     partnership: str | None = None,
     force: bool = False,
+    limits: Limits = Limits(),
+    source_url: str | None = None,
 ) -> Iterator[FileOutcome]:
     """Import files in order, extracting in ``jobs`` worker processes and
-    saving from this one (a single writer). At most a few documents per
-    worker are in flight, so memory stays flat however long the batch."""
-    if jobs <= 1:
+    saving from this one (a single writer). Each document runs under
+    ``limits`` (time, memory, pages) in its worker, so a hostile file costs
+    one failed line, never a hung or exhausted batch. At most a few
+    documents per worker are in flight, so memory stays flat however long
+    the batch."""
+    runner = _Workers(jobs, limits)
+    window: deque[_Pending] = deque()
+    try:
         for path in paths:
-            yield missing_file(path) or import_file(
-                store, path, get_extractor(extractor, ocr=ocr), partnership, force=force
-            )
-        return
-    window: deque[tuple[Path, ImportJob | FileOutcome, Future[DocumentImport] | None]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
-
-        def drain_one() -> FileOutcome:
-            path, job, future = window.popleft()
-            if future is None:
-                assert isinstance(job, FileOutcome)
-                return job
-            assert isinstance(job, ImportJob)
-            try:
-                imp = future.result()
-            except Exception as exc:  # the worker died (out of memory, killed)
-                return FileOutcome(path, FAILED, reason=f"extraction worker failed: {type(exc).__name__}")
-            return save_import(store, job, imp, force)
-
-        for path in paths:
-            planned = missing_file(path) or plan_job(store, path, extractor, partnership, force=force, ocr=ocr)
-            future = pool.submit(prepare_import, planned) if isinstance(planned, ImportJob) else None
-            window.append((path, planned, future))
+            planned = missing_file(path) or plan_job(store, path, extractor, partnership, source_url, force, ocr=ocr)
+            item = _Pending(path, planned)
+            if isinstance(planned, ImportJob):
+                item.job = replace(planned, max_pages=limits.max_pages)
+                runner.submit(item)
+            window.append(item)
             while len(window) >= WINDOW_PER_JOB * jobs:
-                yield drain_one()
+                yield runner.finish(window.popleft(), window, store, force)
         while window:
-            yield drain_one()
+            yield runner.finish(window.popleft(), window, store, force)
+    finally:
+        runner.close()
+
+
+@dataclass
+class _Pending:
+    path: Path
+    planned: ImportJob | FileOutcome
+    job: ImportJob | None = None
+    future: Future[DocumentImport] | None = None
+    attempts: int = 0
+
+
+class _Workers:
+    """A process pool that survives a worker's death: the pool is started
+    again and the jobs in flight resubmitted; a job that brings a pool down
+    twice is the culprit, and fails alone."""
+
+    def __init__(self, jobs: int, limits: Limits) -> None:
+        self.jobs, self.limits = jobs, limits
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=_mp_context(), initializer=_limit_worker, initargs=(self.limits,)
+        )
+
+    def submit(self, item: _Pending) -> None:
+        assert item.job is not None
+        item.attempts += 1
+        item.future = self.pool.submit(_prepare_limited, item.job, self.limits.seconds)
+
+    def finish(self, item: _Pending, waiting: deque[_Pending], store: Store, force: bool) -> FileOutcome:
+        if item.job is None:
+            assert isinstance(item.planned, FileOutcome)
+            return item.planned
+        while True:
+            assert item.future is not None
+            try:
+                imp = item.future.result()
+            except BrokenProcessPool:
+                if item.attempts >= MAX_ATTEMPTS:
+                    self._restart([w for w in waiting if w.job is not None and not _done(w)])
+                    return FileOutcome(item.path, FAILED, reason="the extraction worker crashed (out of memory?)")
+                self._restart([item, *(w for w in waiting if w.job is not None and not _done(w))])
+                continue
+            return save_import(store, item.job, imp, force)
+
+    def _restart(self, again: list[_Pending]) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._start()
+        for item in again:
+            self.submit(item)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+MAX_ATTEMPTS = 2
+
+
+def _done(item: _Pending) -> bool:
+    """Finished with a result (not with the pool's breakage)."""
+    f = item.future
+    return f is not None and f.done() and not isinstance(f.exception(), BrokenProcessPool)
+
+
+def _limit_worker(limits: Limits) -> None:
+    """Runs once in each worker: cap its address space (and its children's,
+    such as tesseract)."""
+    import resource
+
+    cap = limits.memory_mb * 1024 * 1024
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or hard > cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap if hard == resource.RLIM_INFINITY else hard))
+
+
+class _TimeLimit(BaseException):
+    """Not an Exception: extraction's catch-all must let it through."""
+
+
+def _prepare_limited(job: ImportJob, seconds: int) -> DocumentImport:
+    """prepare_import under a wall-clock limit (SIGALRM in the worker)."""
+    import signal
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        return prepare_import(job)
+    except _TimeLimit:
+        return _given_up(job, f"took longer than {seconds} s (see --time-limit)")
+    except MemoryError:
+        return _given_up(job, "needed more memory than the limit (see --max-memory)")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _given_up(job: ImportJob, reason: str) -> DocumentImport:
+    return DocumentImport(
+        file_name=job.name,
+        sha256=job.sha256,
+        outcome=FAILED,
+        reason=reason,
+        size_bytes=job.size,
+        source_path=str(job.path.resolve()),
+        source_url=job.source_url,
+        partnership=job.partnership,
+        extractor=job.extractor,
+        extractor_version=__version__,
+    )
 
 
 WINDOW_PER_JOB = 2

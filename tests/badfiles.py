@@ -31,3 +31,44 @@ def make_encrypted(path: Path, user_password: str) -> None:
     canvas.drawString(72, 720, "Recommendation  Action  Lead agency  Target date")
     canvas.showPage()
     canvas.save()
+
+
+def make_many_pages(path: Path, pages: int, text: bool = False) -> Path:
+    """A PDF with ``pages`` pages (blank, or each with some lines of text)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    for n in range(pages):
+        if text:
+            for line in range(40):
+                canvas.drawString(72, 760 - 16 * line, f"Page {n} line {line}: recommendation, action, lead agency, target date")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def make_decompression_bomb(path: Path, inflated_mb: int) -> Path:
+    """A one-page PDF whose content stream is ``inflated_mb`` MB of zeros,
+    deflated to a small fraction of that."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b"0" * (1 << 20)
+    body = b"".join(packer.compress(chunk) for _ in range(inflated_mb)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length " + str(len(body)).encode() + b" /Filter /FlateDecode >>\nstream\n" + body + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path

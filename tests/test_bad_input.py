@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from badfiles import make_bad_files
 from click.testing import CliRunner
-from conftest import SAMPLE_PDFS
+from conftest import SAMPLE_PDFS, expected_records
 
 from dhr_actions.cli import main
 from dhr_actions.importer import import_file
@@ -76,3 +76,47 @@ def test_control_characters_in_file_names(tmp_path: Path, store: Store) -> None:
     outcome = import_file(store, odd)
     assert outcome.status == "imported"
     assert store.documents()[0].file_name == "plan?name.pdf"
+
+
+def test_a_5000_page_tree_is_refused(tmp_path: Path) -> None:
+    from badfiles import make_many_pages
+
+    big = make_many_pages(tmp_path / "huge.pdf", 5000)
+    result = CliRunner().invoke(main, ["import", str(big), "--db", str(tmp_path / "p.sqlite")])
+    assert result.exit_code == 1
+    assert "huge.pdf: too many pages: 5000 (the limit is 2000; see --max-pages)" in result.stderr
+
+
+def test_a_slow_document_is_given_up_and_the_batch_goes_on(tmp_path: Path) -> None:
+    from badfiles import make_many_pages
+
+    slow = make_many_pages(tmp_path / "slow.pdf", 300, text=True)
+    good = shutil.copy(SAMPLE_PDFS[0], tmp_path / SAMPLE_PDFS[0].name)
+    db = str(tmp_path / "t.sqlite")
+    result = CliRunner().invoke(main, ["import", str(slow), str(good), "--db", db, "--time-limit", "1", "-j", "2"])
+    assert result.exit_code == 1
+    assert "slow.pdf: took longer than 1 s (see --time-limit)" in result.stderr
+    assert "1 imported" in result.stdout
+    with Store(db) as s:
+        assert {d.file_name: d.outcome for d in s.documents()} == {"slow.pdf": "failed", Path(good).name: "imported"}
+
+
+def test_a_decompression_bomb_fails_alone(tmp_path: Path) -> None:
+    from badfiles import make_decompression_bomb
+
+    bomb = make_decompression_bomb(tmp_path / "bomb.pdf", 1500)
+    assert bomb.stat().st_size < 5_000_000
+    good = shutil.copy(SAMPLE_PDFS[0], tmp_path / SAMPLE_PDFS[0].name)
+    db = str(tmp_path / "b.sqlite")
+    result = CliRunner().invoke(main, ["import", str(bomb), str(good), "--db", db, "--max-memory", "768", "-j", "2"])
+    assert result.exit_code == 1
+    (line,) = [ln for ln in result.stderr.splitlines() if "bomb.pdf" in ln]
+    assert "needed more memory than the limit" in line or "worker crashed" in line or "unreadable PDF" in line
+    assert "1 imported" in result.stdout
+    with Store(db) as s:
+        assert [d.record_count for d in s.documents() if d.file_name == Path(good).name] == [len(expected_records(SAMPLE_PDFS[0]))]
+
+
+def test_bad_limits_are_refused() -> None:
+    result = CliRunner().invoke(main, ["import", str(SAMPLE_PDFS[0]), "--max-memory", "10"])
+    assert result.exit_code == 1 and "memory_mb: 10 must be at least 64" in result.output
