@@ -41,7 +41,9 @@ def make_many_pages(path: Path, pages: int, text: bool = False) -> Path:
     for n in range(pages):
         if text:
             for line in range(40):
-                canvas.drawString(72, 760 - 16 * line, f"Page {n} line {line}: recommendation, action, lead agency, target date")
+                canvas.drawString(
+                    72, 760 - 16 * line, f"Page {n} line {line}: recommendation, action, lead agency, target date"
+                )
         canvas.showPage()
     canvas.save()
     return path

@@ -114,7 +114,9 @@ def test_a_decompression_bomb_fails_alone(tmp_path: Path) -> None:
     assert "needed more memory than the limit" in line or "worker crashed" in line or "unreadable PDF" in line
     assert "1 imported" in result.stdout
     with Store(db) as s:
-        assert [d.record_count for d in s.documents() if d.file_name == Path(good).name] == [len(expected_records(SAMPLE_PDFS[0]))]
+        assert [d.record_count for d in s.documents() if d.file_name == Path(good).name] == [
+            len(expected_records(SAMPLE_PDFS[0]))
+        ]
 
 
 def test_bad_limits_are_refused() -> None:
