@@ -186,17 +186,7 @@ def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> Docume
     Runs in a worker process as well as in-process; never raises for a bad
     file (the import comes back FAILED with the reason)."""
     ex = extractor or get_extractor(job.extractor, ocr=job.ocr)
-    imp = DocumentImport(
-        file_name=job.name,
-        sha256=job.sha256,
-        outcome=FAILED,
-        size_bytes=job.size,
-        source_path=str(job.path.resolve()),
-        source_url=job.source_url,
-        partnership=job.partnership,
-        extractor=ex.name,
-        extractor_version=__version__,
-    )
+    imp = _given_up(job, None, ex.name)
     try:
         check_pdf_bytes(job.path)
         info = document_info(job.path)
@@ -373,7 +363,9 @@ def _prepare_limited(job: ImportJob, seconds: int) -> DocumentImport:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _given_up(job: ImportJob, reason: str) -> DocumentImport:
+def _given_up(job: ImportJob, reason: str | None, extractor: str | None = None) -> DocumentImport:
+    """A failed import of ``job``: the starting point of every import, and
+    the result when a limit gives the document up."""
     return DocumentImport(
         file_name=job.name,
         sha256=job.sha256,
@@ -383,7 +375,7 @@ def _given_up(job: ImportJob, reason: str) -> DocumentImport:
         source_path=str(job.path.resolve()),
         source_url=job.source_url,
         partnership=job.partnership,
-        extractor=job.extractor,
+        extractor=extractor or job.extractor,
         extractor_version=__version__,
     )
 
