@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import distinct, func, select, text
 from sqlalchemy.orm import Session
 
+from ..normalise.record import SCHEMA_FIELDS
 from ..store.models import Document, DocumentTheme, Partnership, RecordRow, RecordTheme
 from ..store.repository import Store, has_fts
 from .themes import load_taxonomy, taxonomy_path
@@ -395,21 +396,8 @@ def load_records(db: str | Store, all_versions: bool = False) -> Any:
     return pd.DataFrame(rows, columns=_FRAME_COLUMNS)
 
 
-_RECORD_COLUMNS = (
-    "section",
-    "ref",
-    "recommendation",
-    "scope",
-    "action",
-    "lead",
-    "milestones",
-    "target_date_text",
-    "target_date",
-    "outcome",
-    "status",
-    "page_start",
-    "page_end",
-)
+# The record's schema fields (its document comes from the join) and its pages.
+_RECORD_COLUMNS = (*SCHEMA_FIELDS[1:], "page_start", "page_end")
 _FRAME_COLUMNS = ["document", "version", "csp", "year", "withdrawn", *_RECORD_COLUMNS, "themes"]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 
 from .. import __version__
-from ..store.models import Document, Partnership, RecordRow, RecordTheme
+from ..store.models import Document, RecordRow, RecordTheme
 from ..store.repository import Store
 from .queries import agencies, overdue, recurring, theme_counts
 from .themes import load_taxonomy, taxonomy_path
@@ -93,7 +93,6 @@ def _status_by_theme(store: Store) -> dict[str, dict[str, int]]:
             select(RecordTheme.theme, RecordRow.status, func.count())
             .join(RecordRow, RecordTheme.record_id == RecordRow.id)
             .join(Document, RecordRow.document_id == Document.id)
-            .outerjoin(Partnership, Document.partnership_id == Partnership.id)
             .where(Document.is_current.is_(True), Document.withdrawn_at.is_(None))
             .group_by(RecordTheme.theme, RecordRow.status)
         )
