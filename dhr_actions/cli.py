@@ -27,8 +27,10 @@ from .importer import (
 )
 from .ingest.base import EXTRACTOR_NAMES
 from .normalise.record import SCHEMA_FIELDS
+from .store import migrate
+from .store.migrate import SchemaError
 from .store.models import FAILED, NO_PLAN
-from .store.repository import DEFAULT_DB, DocumentNotFound, Store
+from .store.repository import DEFAULT_DB, DocumentNotFound, Store, make_engine
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,6 +48,8 @@ def db_option(f: F) -> F:
 def open_store(db: str) -> Store:
     try:
         return Store(db)
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # bad URL, missing driver, unreachable server
         raise click.ClickException(f"cannot open database {db!r}: {exc}") from exc
 
@@ -182,6 +186,66 @@ def _report(o: FileOutcome, quiet: bool, tty: bool) -> None:
     else:
         line = f"unchanged: {name}: already stored"
     click.echo(prefix + line)
+
+
+@main.group("db")
+def db_group() -> None:
+    """The database's schema: which revision it is at, and upgrading it."""
+
+
+def _engine(db: str) -> Any:
+    try:
+        return make_engine(db, check_schema=False)
+    except Exception as exc:  # bad URL, missing driver
+        raise click.ClickException(f"cannot open database {db!r}: {exc}") from exc
+
+
+@db_group.command("upgrade")
+@db_option
+@click.option("--revision", default="head", show_default=True, help="The revision to upgrade to.")
+def db_upgrade_cmd(db: str, revision: str) -> None:
+    """Bring the database's schema up to this version of dhr (a new database is created)."""
+    engine = _engine(db)
+    try:
+        before, after = migrate.upgrade(engine, revision)
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:  # unknown revision, a failed migration (rolled back)
+        raise click.ClickException(f"{db}: upgrade failed, nothing changed: {exc}") from exc
+    finally:
+        engine.dispose()
+    if before == after:
+        click.echo(f"{db}: schema already at {after}")
+    else:
+        click.echo(f"{db}: schema upgraded {before or '(empty)'} -> {after}")
+
+
+@db_group.command("current")
+@db_option
+def db_current_cmd(db: str) -> None:
+    """Print the database's schema revision and whether it is up to date."""
+    engine = _engine(db)
+    try:
+        st = migrate.state(engine)
+    except Exception as exc:  # unreachable server
+        raise click.ClickException(f"cannot open database {db!r}: {exc}") from exc
+    finally:
+        engine.dispose()
+    if st.current is None:
+        click.echo(f"{db}: no schema yet (newest is {st.head}); any dhr command creates it")
+    elif st.up_to_date:
+        click.echo(f"{db}: {st.current} (up to date)")
+    elif not st.known:
+        click.echo(f"{db}: {st.current} (newer than this dhr, which knows up to {st.head})")
+    else:
+        click.echo(f"{db}: {st.current} (behind {st.head}: run `dhr db upgrade`)")
+
+
+@db_group.command("history")
+def db_history_cmd() -> None:
+    """List the schema revisions this dhr knows, oldest first."""
+    for revision, message in migrate.history():
+        click.echo(f"{revision}  {message.splitlines()[0] if message else ''}")
 
 
 @main.command("export")

@@ -20,7 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..normalise.record import Record
-from .models import FAILED, IMPORTED, NO_PLAN, Base, Document, DocumentTheme, Partnership, RecordRow, RecordTheme
+from . import migrate
+from .models import FAILED, IMPORTED, NO_PLAN, Document, DocumentTheme, Partnership, RecordRow, RecordTheme
 
 DEFAULT_DB = "dhr.sqlite"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -38,7 +39,7 @@ def database_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
-def make_engine(db: str) -> Engine:
+def make_engine(db: str, check_schema: bool = True) -> Engine:
     url = database_url(db)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
@@ -59,39 +60,16 @@ def make_engine(db: str) -> Engine:
         def _sqlite_begin(conn: Any) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
-    Base.metadata.create_all(engine)
-    if engine.dialect.name == "sqlite":
-        _create_sqlite_fts(engine)
-    return engine
-
-
-# Full-text search on SQLite: an FTS5 index over the records' text, kept in
-# step by triggers. Other databases search with a portable fallback.
-_FTS_COLUMNS = ("recommendation", "action", "milestones")
-_FTS_SQL = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5({', '.join(_FTS_COLUMNS)}, "
-    "content='records', content_rowid='id', tokenize='porter unicode61')",
-    "CREATE TRIGGER IF NOT EXISTS records_fts_ai AFTER INSERT ON records BEGIN "
-    f"INSERT INTO records_fts(rowid, {', '.join(_FTS_COLUMNS)}) VALUES (new.id, {', '.join('new.' + c for c in _FTS_COLUMNS)}); END",
-    "CREATE TRIGGER IF NOT EXISTS records_fts_ad AFTER DELETE ON records BEGIN "
-    f"INSERT INTO records_fts(records_fts, rowid, {', '.join(_FTS_COLUMNS)}) "
-    f"VALUES ('delete', old.id, {', '.join('old.' + c for c in _FTS_COLUMNS)}); END",
-    "CREATE TRIGGER IF NOT EXISTS records_fts_au AFTER UPDATE ON records BEGIN "
-    f"INSERT INTO records_fts(records_fts, rowid, {', '.join(_FTS_COLUMNS)}) "
-    f"VALUES ('delete', old.id, {', '.join('old.' + c for c in _FTS_COLUMNS)}); "
-    f"INSERT INTO records_fts(rowid, {', '.join(_FTS_COLUMNS)}) VALUES (new.id, {', '.join('new.' + c for c in _FTS_COLUMNS)}); END",
-]
-
-
-def _create_sqlite_fts(engine: Engine) -> None:
-    from sqlalchemy import text
-
+    # A new database gets the newest schema; one at another revision is refused
+    # with the command that upgrades it (see migrate.py).
+    if not check_schema:
+        return engine
     try:
-        with engine.begin() as conn:
-            for statement in _FTS_SQL:
-                conn.execute(text(statement))
-    except Exception:  # an SQLite built without FTS5: search falls back
-        return
+        migrate.ensure(engine, db)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
 
 
 def has_fts(engine: Engine) -> bool:
