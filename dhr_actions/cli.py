@@ -24,6 +24,8 @@ from .importer import (
     Limits,
     import_many,
     iter_pdf_paths,
+    one_line,
+    safe_name,
 )
 from .ingest.base import EXTRACTOR_NAMES
 from .normalise.record import SCHEMA_FIELDS
@@ -172,9 +174,9 @@ class _plain:
 
 def _report(o: FileOutcome, quiet: bool, tty: bool) -> None:
     prefix = "\r\x1b[K" if tty else ""
-    name = o.path.name
+    name = safe_name(o.path)
     if o.status == FAILED:
-        click.echo(f"{prefix}failed: {o.path}: {o.reason}", err=True)
+        click.echo(f"{prefix}failed: {one_line(str(o.path))}: {one_line(o.reason or '')}", err=True)
         return
     if quiet:
         return

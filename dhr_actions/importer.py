@@ -62,10 +62,15 @@ def iter_pdf_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield p
 
 
+def one_line(text: str) -> str:
+    """``text`` with control characters (newlines, escapes) replaced by ``?``
+    so that a message about a file stays one line."""
+    return _CONTROL.sub("?", text)
+
+
 def safe_name(path: Path) -> str:
-    """The document name stored and exported: the file name, with control
-    characters replaced so that one line stays one line."""
-    return _CONTROL.sub("?", path.name)
+    """The document name stored and exported: the file name, one line."""
+    return one_line(path.name)
 
 
 def sha256_of(path: Path) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .ingest.base import Extractor, get_extractor
 from .ingest.errors import DocumentError
 from .ingest.pdfcheck import check_pdf_bytes, classify_open_error
+from .ingest.repair import readable_pdf
 from .ingest.stitch import PlanTable, stitch
 from .ingest.table import Table
 from .normalise.plan_check import assess
@@ -48,12 +49,13 @@ def extract_document(path: Path, extractor: Extractor | str = "pdfplumber", docu
     ex = get_extractor(extractor) if isinstance(extractor, str) else extractor
     name = document or path.name
     check_pdf_bytes(path)
-    try:
-        tables = ex.extract(path)
-    except DocumentError:
-        raise
-    except Exception as exc:  # pdfminer raises a zoo of types for broken files
-        raise classify_open_error(exc) from exc
+    with readable_pdf(path) as readable:
+        try:
+            tables = ex.extract(readable.path)
+        except DocumentError:
+            raise
+        except Exception as exc:  # pdfminer raises a zoo of types for broken files
+            raise classify_open_error(exc) from exc
     plan_tables = stitch(tables)
     records: list[Record] = []
     notes: list[str] = list(getattr(ex, "notes", []))
@@ -73,5 +75,7 @@ def extract_document(path: Path, extractor: Extractor | str = "pdfplumber", docu
     if tables and not records:
         # The reasons for each table say why; lead with the summary.
         notes.insert(0, f"no action plan among {len(plan_tables)} table(s) with action-plan-like headers")
+    if readable.note:
+        notes.append(readable.note)
     log.debug("%s: %d tables, %d records", name, len(tables), len(records))
     return Extraction(name, records, tables, plan_tables, notes, ex.name)

@@ -74,3 +74,44 @@ def make_decompression_bomb(path: Path, inflated_mb: int) -> Path:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
     return path
+
+
+def _xref_table(pdf: bytes) -> tuple[int, int]:
+    """Start and end of the classic cross-reference table (before the trailer)."""
+    start = pdf.rfind(b"\nxref") + 1
+    return start, pdf.index(b"trailer", start)
+
+
+def make_damaged_xref(src: Path, path: Path, damage: str) -> Path:
+    """A copy of ``src`` whose cross-reference data is wrong:
+    ``startxref`` points nowhere; ``offsets`` shifts every object's offset
+    by a few bytes (as a tool that edited the file without rewriting the
+    table leaves it); ``missing`` has no table at all."""
+    import re
+
+    pdf = src.read_bytes()
+    start, end = _xref_table(pdf)
+    if damage == "startxref":
+        tail = pdf.rindex(b"startxref")
+        out = pdf[:tail] + b"startxref\n999999\n%%EOF\n"
+    elif damage == "offsets":
+        shifted = re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7), pdf[start:end])
+        out = pdf[:start] + shifted + pdf[end:]
+    elif damage == "missing":
+        out = pdf[:start] + pdf[end:]
+    else:
+        raise ValueError(damage)
+    path.write_bytes(out)
+    return path
+
+
+def make_owner_locked(src: Path, path: Path, aes256: bool) -> Path:
+    """``src`` encrypted with an owner password only (printing and copying
+    restricted): anyone may open it, as many published PDFs are."""
+    import pikepdf
+
+    with pikepdf.open(src) as pdf:
+        permissions = pikepdf.Permissions(extract=False, modify_other=False, print_highres=False)
+        encryption = pikepdf.Encryption(owner="owner-secret", user="", R=6 if aes256 else 4, allow=permissions)
+        pdf.save(path, encryption=encryption)
+    return path

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from badfiles import make_bad_files
 from click.testing import CliRunner
-from conftest import SAMPLE_PDFS, expected_records
+from conftest import SAMPLE_PDFS, expected_records, squash
 
 from dhr_actions.cli import main
 from dhr_actions.importer import import_file
@@ -51,6 +51,61 @@ def test_batch_goes_on_and_exit_status_says_so(tmp_path: Path) -> None:
     assert outcomes == {**{p.name: "failed" for p in bad.values()}, **{Path(p).name: "imported" for p in good}}
 
 
+@pytest.mark.parametrize("damage", ["startxref", "offsets", "missing"])
+def test_a_damaged_cross_reference_table_is_repaired(damage: str, tmp_path: Path, store: Store) -> None:
+    from badfiles import make_damaged_xref
+
+    src = SAMPLE_PDFS[0]
+    damaged = make_damaged_xref(src, tmp_path / src.name, damage)
+    outcome = import_file(store, damaged)
+    assert outcome.status == "imported", outcome.reason
+    doc = store.document(src.name)
+    got = [squash(r.action) for r in doc.records]
+    assert got == [squash(r["action"]) for r in expected_records(src)]
+    assert any(n.startswith("damaged PDF repaired by qpdf") for n in doc.notes or [])
+
+
+def test_shifted_offsets_would_lose_pages_without_repair(tmp_path: Path) -> None:
+    """Why the repair exists: pdfminer reads the damaged file without an
+    error but finds no pages in it."""
+    import pdfplumber
+    from badfiles import make_damaged_xref
+
+    damaged = make_damaged_xref(SAMPLE_PDFS[0], tmp_path / "d.pdf", "offsets")
+    with pdfplumber.open(damaged) as pdf:
+        assert len(pdf.pages) == 0
+
+
+def test_sound_files_are_read_as_they_are(tmp_path: Path) -> None:
+    from dhr_actions.ingest.repair import readable_pdf
+
+    with readable_pdf(SAMPLE_PDFS[0]) as readable:
+        assert readable.path == SAMPLE_PDFS[0] and not readable.repaired
+
+
+@pytest.mark.parametrize("aes256", [False, True], ids=["aes128", "aes256"])
+def test_encrypted_with_an_owner_password_only_imports(aes256: bool, tmp_path: Path, store: Store) -> None:
+    from badfiles import make_owner_locked
+
+    src = SAMPLE_PDFS[0]
+    locked = make_owner_locked(src, tmp_path / src.name, aes256)
+    assert b"/Encrypt" in locked.read_bytes()
+    outcome = import_file(store, locked)
+    assert outcome.status == "imported", outcome.reason
+    assert outcome.records == len(expected_records(src))
+
+
+def test_encrypted_with_a_user_password_fails_with_the_reason(tmp_path: Path, store: Store) -> None:
+    import pikepdf
+
+    src = SAMPLE_PDFS[0]
+    locked = tmp_path / src.name
+    with pikepdf.open(src) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="o", user="reader", R=6))
+    outcome = import_file(store, locked)
+    assert outcome.failed and outcome.reason == "encrypted PDF: a password is needed to open it"
+
+
 def test_extractor_crash_is_a_failed_document(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     import dhr_actions.importer as importer
 
@@ -76,6 +131,25 @@ def test_control_characters_in_file_names(tmp_path: Path, store: Store) -> None:
     outcome = import_file(store, odd)
     assert outcome.status == "imported"
     assert store.documents()[0].file_name == "plan?name.pdf"
+
+
+def test_path_separators_and_newlines_in_file_names(tmp_path: Path) -> None:
+    """A POSIX file name may hold a backslash or a newline: the name is
+    stored as one line and the import reports one line per file."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    windows = folder / "reports\\2021\\plan.pdf"
+    newline = folder / "line\nbreak.pdf"
+    shutil.copy(SAMPLE_PDFS[0], windows)
+    newline.write_bytes(b"not a pdf at all\n")
+    db = str(tmp_path / "n.sqlite")
+    result = CliRunner().invoke(main, ["import", str(folder), "--db", db])
+    assert result.exit_code == 1
+    (failed,) = [ln for ln in result.stderr.splitlines() if "break.pdf" in ln]
+    assert "line?break.pdf" in failed and "not a PDF" in failed
+    with Store(db) as s:
+        names = {d.file_name: d.outcome for d in s.documents()}
+    assert names == {"reports\\2021\\plan.pdf": "imported", "line?break.pdf": "failed"}
 
 
 def test_a_5000_page_tree_is_refused(tmp_path: Path) -> None:

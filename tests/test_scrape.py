@@ -308,3 +308,31 @@ def test_example_config_is_valid() -> None:
 def test_page_links() -> None:
     html = b'<base href="/a/"><a href="x.pdf">x</a><a href="#f">f</a><a href="mailto:z">m</a><iframe src="/v.pdf"></iframe><a href="x.pdf#p2">again</a>'
     assert page_links(html, "http://h/start") == ["http://h/a/x.pdf", "http://h/v.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("url", "disposition", "expected"),
+    [
+        ("https://csp.example/files/plan.pdf", 'attachment; filename="../../etc/passwd.pdf"', "_.._etc_passwd.pdf"),
+        (
+            "https://csp.example/files/plan.pdf",
+            'attachment; filename="reports\\\\2021\\\\plan.pdf"',
+            "reports_2021_plan.pdf",
+        ),
+        ("https://csp.example/files/plan.pdf", "attachment; filename*=UTF-8''a%2Fb%0Ac.pdf", "a_b_c.pdf"),
+        ("https://csp.example/files/dhr%2F7%0A.pdf", None, "dhr_7_.pdf"),
+        ("https://csp.example/download?id=7", None, "download.pdf"),
+        ("https://csp.example/", None, None),
+    ],
+)
+def test_downloaded_file_names_are_never_paths(url: str, disposition: str | None, expected: str | None) -> None:
+    from dhr_actions.scrape.crawl import file_name_for
+    from dhr_actions.scrape.http import Fetched
+
+    headers = {"Content-Disposition": disposition} if disposition else {}
+    name = file_name_for(Fetched(url, 200, headers, b"%PDF-1.4"))
+    assert "/" not in name and "\\" not in name and "\n" not in name and not name.startswith(".")
+    if expected:
+        assert name == expected
+    else:
+        assert name.startswith("csp.example-") and name.endswith(".pdf")

@@ -1,0 +1,95 @@
+"""Damaged PDFs: let qpdf rebuild what pdfminer would silently misread.
+
+pdfminer trusts a PDF's cross-reference table. When an offset in it is wrong
+(a file edited by a tool that did not rewrite the table, a download glued
+together from parts), pdfminer does not fail: it reads a wrong object and
+the page or table is quietly lost. qpdf (through pikepdf) checks every
+object it resolves against its offset and rebuilds the table by scanning
+the file when they disagree. So each document is first opened with qpdf and
+every object resolved; if qpdf had to repair anything, the extractors read a
+repaired copy written to a temporary file, and the document's notes say so.
+
+Streams are copied as they are (not decoded), so a decompression bomb costs
+no memory here.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import EncryptedPdf
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Readable:
+    """The file to read (the original or a repaired copy) and what was done."""
+
+    path: Path
+    note: str | None = None  # set when the file was repaired
+
+    @property
+    def repaired(self) -> bool:
+        return self.note is not None
+
+
+def _damage(path: Path) -> list[str] | None:
+    """qpdf's warnings after resolving every object; None when qpdf cannot
+    open the file at all (the other readers then give the reason)."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            for _obj in pdf.objects:
+                pass
+            len(pdf.pages)
+            return [str(w) for w in pdf.get_warnings()]
+    except pikepdf.PasswordError as exc:
+        raise EncryptedPdf("encrypted PDF: a password is needed to open it") from exc
+    except pikepdf.PdfError as exc:
+        log.debug("qpdf cannot open %s: %s", path, exc)
+        return None
+
+
+def _first_problem(warnings: list[str], path: Path) -> str:
+    for w in warnings:
+        # "file.pdf (offset 6595): xref not found" -> "xref not found"
+        detail = w.removeprefix(str(path)).lstrip(": ")
+        if detail.startswith("("):
+            detail = detail.partition("): ")[2]
+        if detail and detail != "file is damaged":
+            return detail
+    return "file is damaged"
+
+
+@contextmanager
+def readable_pdf(path: Path) -> Iterator[Readable]:
+    """Yield the file itself when it is sound, else a repaired copy that
+    lives until the block ends."""
+    import pikepdf
+
+    warnings = _damage(path)
+    if not warnings:
+        yield Readable(path)
+        return
+    problem = _first_problem(warnings, path)
+    with tempfile.TemporaryDirectory(prefix="dhr-repair-") as tmp:
+        fixed = Path(tmp) / "repaired.pdf"
+        try:
+            with pikepdf.open(path) as pdf:
+                pdf.save(fixed, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
+        except pikepdf.PdfError as exc:
+            log.debug("qpdf could not write a repaired copy of %s: %s", path, exc)
+            yield Readable(path)
+            return
+        log.info("%s: damaged (%s); reading a copy repaired by qpdf", path.name, problem)
+        yield Readable(fixed, f"damaged PDF repaired by qpdf before reading ({problem})")
+
+
+__all__ = ["Readable", "readable_pdf"]
