@@ -25,6 +25,7 @@ from .importer import (
     import_many,
     iter_pdf_paths,
     one_line,
+    quiet_pdf_libraries,
     safe_name,
 )
 from .ingest.base import EXTRACTOR_NAMES
@@ -67,6 +68,7 @@ def main(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    quiet_pdf_libraries(level)
 
 
 @main.command("import")

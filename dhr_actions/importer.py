@@ -290,7 +290,10 @@ class _Workers:
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self.jobs, mp_context=_mp_context(), initializer=_limit_worker, initargs=(self.limits,)
+            max_workers=self.jobs,
+            mp_context=_mp_context(),
+            initializer=_limit_worker,
+            initargs=(self.limits, logging.getLogger().getEffectiveLevel()),
         )
 
     def submit(self, item: _Pending) -> None:
@@ -333,10 +336,22 @@ def _done(item: _Pending) -> bool:
     return f is not None and f.done() and not isinstance(f.exception(), BrokenProcessPool)
 
 
-def _limit_worker(limits: Limits) -> None:
-    """Runs once in each worker: cap its address space (and its children's,
-    such as tesseract)."""
+def quiet_pdf_libraries(level: int) -> None:
+    """pdfminer and qpdf log a message for every malformed operator, font or
+    object of a damaged file; the document's outcome already says what went
+    wrong, so they are shown only when debugging."""
+    if level > logging.DEBUG:
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
+        logging.getLogger("pikepdf").setLevel(logging.CRITICAL)
+
+
+def _limit_worker(limits: Limits, log_level: int) -> None:
+    """Runs once in each worker: log as the parent does, and cap the
+    worker's address space (and its children's, such as tesseract)."""
     import resource
+
+    logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
+    quiet_pdf_libraries(log_level)
 
     cap = limits.memory_mb * 1024 * 1024
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)

@@ -1,0 +1,89 @@
+"""Mutation fuzz of the whole import: mutants of the sample PDFs (bytes,
+object syntax and content streams, see fuzz.py) imported as one batch in
+worker processes. No mutant may crash the extractor or a worker, hit the
+time limit, print more than one line, or leave a document half-written, and
+every record that comes out must still meet the schema.
+
+The run is bounded: ``DHR_FUZZ_CASES`` mutants (default 120, about 15 s on
+two cores) from seeds starting at ``DHR_FUZZ_SEED`` (default 0, so CI is
+repeatable; a longer run picks another range). A failure names the seed;
+``make_mutant(random.Random(seed), ...)`` rebuilds that file.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import SAMPLE_PDFS
+from fuzz import make_mutant
+
+from dhr_actions.cli import main
+from dhr_actions.store.models import OUTCOMES
+from dhr_actions.store.repository import Store
+
+CASES = int(os.environ.get("DHR_FUZZ_CASES", "120"))
+FIRST_SEED = int(os.environ.get("DHR_FUZZ_SEED", "0"))
+ISO = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")
+CRASHES = ("extraction error", "worker crashed", "took longer than", "needed more memory")
+
+
+def _valid_iso(text: str) -> bool:
+    """YYYY, YYYY-MM or a real YYYY-MM-DD, as SCHEMA.md's dates are."""
+    if not ISO.match(text):
+        return False
+    if len(text) == 10:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            return False
+    return True
+
+
+def test_mutants_import_whole_or_fail_with_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "mutants"
+    folder.mkdir()
+    made: dict[str, str] = {}
+    for seed in range(FIRST_SEED, FIRST_SEED + CASES):
+        rng = random.Random(seed)
+        source = rng.choice(SAMPLE_PDFS)
+        name = f"seed{seed:06d}.pdf"
+        made[name] = f"seed {seed} ({source.name}, {make_mutant(rng, source, folder / name)})"
+
+    db = str(tmp_path / "fuzz.sqlite")
+    args = ["import", str(folder), "--db", db, "-j", "2", "--time-limit", "60", "--max-memory", "2048"]
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1)
+    assert f"Total: {CASES} files" in result.stdout
+
+    problems = []
+    for line in result.stderr.splitlines():
+        mutant = next((n for n in made if n in line), None)
+        if not line.startswith("failed: ") or mutant is None:
+            problems.append(f"unexpected output line: {line!r}")
+        elif any(c in line for c in CRASHES):
+            problems.append(f"{made[mutant]}: {line}")
+
+    with Store(db) as store:
+        docs = {d.file_name: d for d in store.documents()}
+        records: dict[str, list] = {}
+        for doc, row in store.records():
+            records.setdefault(doc.file_name, []).append(row)
+    assert set(docs) == set(made), "every mutant gets exactly one stored outcome"
+    for name, doc in docs.items():
+        rows = records.get(name, [])
+        if doc.outcome not in OUTCOMES:
+            problems.append(f"{made[name]}: outcome {doc.outcome!r}")
+        if doc.record_count != len(rows) or (doc.outcome != "imported") == bool(rows):
+            problems.append(f"{made[name]}: {doc.outcome} with {doc.record_count} counted, {len(rows)} stored")
+        for row in rows:
+            if row.target_date is not None and not _valid_iso(row.target_date):
+                problems.append(f"{made[name]}: target_date {row.target_date!r}")
+            if row.status not in (None, "complete", "ongoing"):
+                problems.append(f"{made[name]}: status {row.status!r}")
+    assert not problems, "\n".join(problems)
