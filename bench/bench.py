@@ -1,101 +1,231 @@
-"""Throughput of the full pipeline against raw pdfplumber, in one run.
+"""Import throughput and memory on a corpus of whole review documents, in one run.
 
-    python bench/bench.py [--repeat N] [--copies N]
+    python bench/bench.py [--plans 200] [--seed 0] [--corpus DIR] [--profile]
 
-Both sides read the same born-digital PDFs (the samples, copied ``--copies``
-times under distinct names). The reference is pdfplumber's own
-``page.extract_tables()`` over every page; the pipeline is ``dhr import``'s
-work: table finding, stitching, normalising and saving to a fresh SQLite
-file. The scanned samples are timed on their own (OCR). Each figure is the
-best of ``--repeat`` runs; the ratio is what to watch, as the machine's speed
-cancels out.
+The corpus (``bench/corpus.py``) is ``--plans`` long review documents in
+mixed house styles, about fifteen pages each, most ending in an action plan,
+some with none. Against it, each in a fresh process:
+
+- the reference: pdfplumber's own ``page.extract_tables()`` over every page,
+  single process;
+- ``dhr import`` (table finding, stitching, normalising, tagging and saving
+  to a fresh SQLite file) with 1 job and with 2 jobs;
+- ``dhr import`` with 2 jobs on the first quarter of the corpus, so that peak
+  memory can be compared across corpus sizes.
+
+Peak memory is the largest sum of resident memory over the measuring
+process and all its descendants (the import's workers), sampled every
+50 ms. Targets: pipeline time within 1.5x of the reference, at least 1.7x
+speed-up with 2 jobs, peak memory flat in corpus size. The records found
+are checked against the corpus's expected counts, so that speed is not
+bought with misses. ``--profile`` also profiles the pipeline in-process
+over a slice of the corpus with pyinstrument and prints the hot spots.
+The scanned samples are timed on their own (OCR).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-
-import pdfplumber
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from dhr_actions.importer import import_many  # noqa: E402
-from dhr_actions.store.repository import Store  # noqa: E402
+TARGET_RATIO = 1.5
+TARGET_SPEEDUP = 1.7
 
 
-def corpus(folder: Path, copies: int) -> list[Path]:
-    pdfs = []
-    for pdf in sorted((ROOT / "samples").glob("*.pdf")):
-        if "--" in pdf.name:
+# -- measuring, in a child process ------------------------------------------------
+class PeakMemory:
+    """Largest total RSS of this process and its descendants, sampled."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in _tree(me)))
+            self._stop.wait(self.interval)
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
             continue
-        for n in range(copies):
-            target = folder / f"{pdf.stem}-{n}.pdf"
-            shutil.copy(pdf, target)
-            pdfs.append(target)
-    return pdfs
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rpartition(")")[2].split()[1])
+        parents.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, []))
+    return found
 
 
-def pages_of(pdfs: list[Path]) -> int:
-    total = 0
-    for pdf in pdfs:
-        with pdfplumber.open(pdf) as doc:
-            total += len(doc.pages)
-    return total
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
-def raw_pdfplumber(pdfs: list[Path]) -> None:
-    for pdf in pdfs:
-        with pdfplumber.open(pdf) as doc:
-            for page in doc.pages:
-                page.extract_tables()
-
-
-def pipeline(pdfs: list[Path], jobs: int = 1) -> None:
-    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.sqlite")) as store:
-        for outcome in import_many(store, pdfs, jobs=jobs):
-            if outcome.failed:
-                raise SystemExit(f"bench: {outcome.path.name} failed: {outcome.reason}")
-
-
-def best_of(fn: Callable[[list[Path]], None], pdfs: list[Path], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
+def measure(kind: str, files: list[Path], jobs: int) -> dict[str, Any]:
+    records: dict[str, int] = {}
+    with PeakMemory() as mem:
         start = time.perf_counter()
-        fn(pdfs)
-        times.append(time.perf_counter() - start)
-    return min(times)
+        if kind == "raw":
+            import pdfplumber
+
+            for pdf in files:
+                with pdfplumber.open(pdf) as doc:
+                    for page in doc.pages:
+                        page.extract_tables()
+        else:
+            from dhr_actions.importer import import_many
+            from dhr_actions.store.repository import Store
+
+            with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.sqlite")) as store:
+                for outcome in import_many(store, files, jobs=jobs):
+                    if outcome.failed:
+                        raise SystemExit(f"bench: {outcome.path.name} failed: {outcome.reason}")
+                    records[outcome.path.name] = outcome.records
+        seconds = time.perf_counter() - start
+    return {"seconds": seconds, "peak_mb": mem.peak_kb / 1024, "records": records}
+
+
+def run_measure(kind: str, files: list[Path], jobs: int = 1) -> dict[str, Any]:
+    """``measure`` in a fresh interpreter, so that each figure's memory is its own."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+        fh.write("\n".join(str(f) for f in files))
+        listing = fh.name
+    try:
+        cmd = [sys.executable, __file__, "_measure", kind, listing, str(jobs)]
+        done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    finally:
+        os.unlink(listing)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- the report ---------------------------------------------------------------------
+def profile(files: list[Path], top: int = 45) -> None:
+    from pyinstrument import Profiler
+
+    from dhr_actions.pipeline import extract_document
+
+    profiler = Profiler(interval=0.005)
+    profiler.start()
+    for pdf in files:
+        extract_document(pdf)
+    profiler.stop()
+    text = profiler.output_text(unicode=True, color=False, show_all=False)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    print(f"\nprofile of the pipeline in-process over {len(files)} documents (pyinstrument, top {top} lines):")
+    print("\n".join(lines[:top]))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
-    parser.add_argument("--copies", type=int, default=3, help="copies of each sample in the corpus")
+    parser.add_argument("--plans", type=int, default=200, help="documents in the corpus")
+    parser.add_argument("--seed", type=int, default=0, help="the corpus's seed")
+    parser.add_argument("--corpus", type=Path, help="where the corpus is built and cached (default .bench/)")
+    parser.add_argument("--profile", action="store_true", help="also profile the pipeline and print its hot spots")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        pdfs = corpus(Path(tmp), args.copies)
-        pages = pages_of(pdfs)
-        raw = best_of(raw_pdfplumber, pdfs, args.repeat)
-        full = best_of(pipeline, pdfs, args.repeat)
-        two = best_of(lambda p: pipeline(p, jobs=2), pdfs, args.repeat)
-        print(f"corpus: {len(pdfs)} born-digital PDFs, {pages} pages (best of {args.repeat} runs)")
-        print(f"raw pdfplumber extract_tables: {pages / raw:8.1f} pages/s  ({raw:.2f} s)")
-        print(f"dhr full pipeline (import):    {pages / full:8.1f} pages/s  ({full:.2f} s)")
-        print(f"dhr full pipeline, 2 jobs:     {pages / two:8.1f} pages/s  ({two:.2f} s)")
-        print(f"ratio pipeline/raw: {raw / full:.2f} (time ratio {full / raw:.2f}x); 2-job speed-up {full / two:.2f}x")
+
+    from corpus import build_corpus
+
+    folder = args.corpus or ROOT / ".bench" / f"corpus-{args.plans}-{args.seed}"
+    start = time.perf_counter()
+    docs = build_corpus(folder, args.plans, args.seed)
+    files = [folder / d.name for d in docs]
+    pages = sum(d.pages for d in docs)
+    expected = {d.name: d.expected_records for d in docs}
+    print(
+        f"corpus: {len(docs)} documents, {pages} pages, {sum(expected.values())} expected records "
+        f"({sum(1 for d in docs if d.style == 'no-plan')} without a plan; ready in {time.perf_counter() - start:.0f} s)"
+    )
+    quarter = files[: max(1, len(files) // 4)]
+    quarter_pages = sum(d.pages for d in docs[: len(quarter)])
+
+    raw = run_measure("raw", files)
+    one = run_measure("pipeline", files, jobs=1)
+    two = run_measure("pipeline", files, jobs=2)
+    small = run_measure("pipeline", quarter, jobs=2)
+
+    def line(label: str, m: dict[str, Any], n: int) -> str:
+        return f"{label:<34}{n / m['seconds']:7.1f} pages/s {m['seconds']:8.1f} s   peak {m['peak_mb']:6.0f} MB"
+
+    print(line("raw pdfplumber extract_tables:", raw, pages))
+    print(line("dhr import, 1 job:", one, pages))
+    print(line("dhr import, 2 jobs:", two, pages))
+    print(line(f"dhr import, 2 jobs, {len(quarter)} documents:", small, quarter_pages))
+    ratio = one["seconds"] / raw["seconds"]
+    speedup = one["seconds"] / two["seconds"]
+    growth = two["peak_mb"] / small["peak_mb"]
+    misses = {n: (e, one["records"].get(n)) for n, e in expected.items() if one["records"].get(n) != e}
+    print(
+        f"time pipeline/raw: {ratio:.2f}x (target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'})"
+    )
+    print(
+        f"2-job speed-up: {speedup:.2f}x (target >= {TARGET_SPEEDUP}x: {'met' if speedup >= TARGET_SPEEDUP else 'NOT met'})"
+    )
+    print(
+        f"peak memory, whole corpus vs a quarter: {two['peak_mb']:.0f} MB vs {small['peak_mb']:.0f} MB = {growth:.2f}x "
+        f"for {len(files) / len(quarter):.1f}x the documents ({'flat' if growth <= 1.25 else 'NOT flat'})"
+    )
+    print(
+        f"records: {sum(one['records'].values())} found, {sum(expected.values())} expected; "
+        f"{len(misses)} documents differ" + (f": {sorted(misses.items())[:5]}" if misses else "")
+    )
+
     scans = sorted((ROOT / "samples").glob("*--scan.pdf"))
     if scans and shutil.which("tesseract"):
-        scan_pages = pages_of(scans)
-        ocr = best_of(pipeline, scans, 1)
-        print(f"scanned (OCR) pipeline:        {scan_pages / ocr:8.2f} pages/s  ({ocr:.2f} s for {scan_pages} pages)")
+        import pdfplumber
+
+        scan_pages = 0
+        for scan in scans:
+            with pdfplumber.open(scan) as pdf:
+                scan_pages += len(pdf.pages)
+        ocr = run_measure("pipeline", scans, jobs=1)
+        print(line("scanned samples (OCR), 1 job:", ocr, scan_pages))
+    if args.profile:
+        profile(files[: min(len(files), 12)])
     return 0
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_measure":
+        _kind, _listing, _jobs = sys.argv[2:5]
+        _files = [Path(p) for p in Path(_listing).read_text().splitlines()]
+        print(json.dumps(measure(_kind, _files, int(_jobs))))
+        sys.exit(0)
     sys.exit(main())

@@ -149,6 +149,14 @@ _PHRASE_WORDS: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]] = {
 }
 
 
+# Phrases by their first word, so that a label is scanned once.
+_PHRASES_BY_FIRST_WORD: dict[str, list[tuple[str, int, tuple[str, ...], str, float]]] = {}
+for _fld, _phrases in _PHRASE_WORDS.items():
+    for _index, (_pwords, _phrase, _weight) in enumerate(_phrases):
+        if _pwords:
+            _PHRASES_BY_FIRST_WORD.setdefault(_pwords[0], []).append((_fld, _index, _pwords, _phrase, _weight))
+
+
 @dataclass(frozen=True)
 class FieldScore:
     field: str
@@ -161,23 +169,22 @@ def field_scores(label: str) -> list[FieldScore]:
 
     A phrase found at the very start of the label counts one and a half
     times: headers lead with what the column is ("Scope of recommendation").
+    Each phrase counts at its first occurrence; within a field the best
+    score wins, the earlier phrase on a tie.
     """
     words = _words(label)
-    if not words:
-        return []
-    out: list[FieldScore] = []
-    for fld, phrases in _PHRASE_WORDS.items():
-        best = FieldScore(fld, 0.0, "")
-        for pwords, phrase, weight in phrases:
-            n = len(pwords)
-            for start in range(len(words) - n + 1):
-                if tuple(words[start : start + n]) == pwords:
-                    score = weight * (1.5 if start == 0 else 1.0)
-                    if score > best.score:
-                        best = FieldScore(fld, score, phrase)
-                    break
-        if best.score > 0:
-            out.append(best)
+    best: dict[str, tuple[float, int, str]] = {}
+    seen: set[tuple[str, int]] = set()
+    for start, word in enumerate(words):
+        for fld, index, pwords, phrase, weight in _PHRASES_BY_FIRST_WORD.get(word, ()):
+            if (fld, index) in seen or tuple(words[start : start + len(pwords)]) != pwords:
+                continue
+            seen.add((fld, index))
+            score = weight * (1.5 if start == 0 else 1.0)
+            current = best.get(fld)
+            if current is None or score > current[0] or (score == current[0] and index < current[1]):
+                best[fld] = (score, index, phrase)
+    out = [FieldScore(fld, best[fld][0], best[fld][2]) for fld in _PHRASE_WORDS if fld in best and best[fld][0] > 0]
     out.sort(key=lambda s: -s.score)
     return out
 

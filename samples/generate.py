@@ -116,7 +116,7 @@ def build(path: Path, pagesize: tuple[float, float], story: list[Any], label: st
 
 
 # -- house styles -------------------------------------------------------------
-def ruled_coded(path: Path) -> list[dict[str, Any]]:
+def ruled_coded(path: Path, plan: list[Recommendation] | None = None) -> list[dict[str, Any]]:
     """Full grid; the recommendation cell spans its actions; action codes
     open the action cell; the header repeats; long rows split across pages."""
     header = [
@@ -130,7 +130,7 @@ def ruled_coded(path: Path) -> list[dict[str, Any]]:
     data: list[list[Any]] = [[para(h, BOLD) for h in header]]
     spans = []
     expected = []
-    for rec in NORTHMOOR:
+    for rec in plan or NORTHMOOR:
         first = len(data)
         for i, a in enumerate(rec.actions):
             data.append(
@@ -162,7 +162,7 @@ def ruled_coded(path: Path) -> list[dict[str, Any]]:
     return expected
 
 
-def sections_numbered(path: Path, ruled: bool = True) -> list[dict[str, Any]]:
+def sections_numbered(path: Path, ruled: bool = True, plan: list[Recommendation] | None = None) -> list[dict[str, Any]]:
     """One grid per section, each with a full-width section title row and the
     header repeated on every page; the reference sits in an unlabelled
     first column; sub-rows with no reference continue the row above."""
@@ -180,7 +180,7 @@ def sections_numbered(path: Path, ruled: bool = True) -> list[dict[str, Any]]:
     widths = [10 * mm, 38 * mm, 18 * mm, 38 * mm, 30 * mm, 38 * mm, 28 * mm, 38 * mm, 22 * mm]
     story: list[Any] = [para(line, TITLE) for line in EASTBRIDGE_TITLE] + [Spacer(1, 3 * mm)]
     expected = []
-    sections = by_section(EASTBRIDGE)
+    sections = by_section(plan or EASTBRIDGE)
     for n, (title, recs) in enumerate(sections):
         data: list[list[Any]] = [[para(title, BOLD)] + [""] * 8, [para(h, BOLD) for h in header]]
         for rec in recs:
@@ -219,7 +219,7 @@ def sections_numbered(path: Path, ruled: bool = True) -> list[dict[str, Any]]:
     return expected
 
 
-def open_rules(path: Path) -> list[dict[str, Any]]:
+def open_rules(path: Path, plan: list[Recommendation] | None = None) -> list[dict[str, Any]]:
     """Portrait; horizontal rules only; a Ref column with sub-action refs;
     the recommendation printed on its first action's row only."""
     header = [
@@ -234,7 +234,7 @@ def open_rules(path: Path) -> list[dict[str, Any]]:
     widths = [12 * mm, 38 * mm, 38 * mm, 28 * mm, 20 * mm, 30 * mm, 14 * mm]
     data: list[list[Any]] = [[para(h, BOLD) for h in header]]
     expected = []
-    for rec in WESTVALE:
+    for rec in plan or WESTVALE:
         for i, a in enumerate(rec.actions):
             data.append(
                 [
@@ -274,7 +274,7 @@ def open_rules(path: Path) -> list[dict[str, Any]]:
     return expected
 
 
-def borderless(path: Path) -> list[dict[str, Any]]:
+def borderless(path: Path, plan: list[Recommendation] | None = None) -> list[dict[str, Any]]:
     """No rules at all: columns by whitespace, rows by vertical gaps. A page of
     prose comes first; each agency's table is headed by a plain paragraph;
     the reference is written inside the recommendation text."""
@@ -290,7 +290,7 @@ def borderless(path: Path) -> list[dict[str, Any]]:
         story.append(para(SOUTHDOWN_INTRO, PROSE))
     story.append(para("Recommendations by agency", HEADING))
     expected = []
-    groups = by_section(SOUTHDOWN)
+    groups = by_section(plan or SOUTHDOWN)
     for heading, recs in groups:
         story.append(Spacer(1, 4 * mm))
         story.append(para(heading, PROSE))
@@ -329,7 +329,7 @@ def borderless(path: Path) -> list[dict[str, Any]]:
     return expected
 
 
-def ruled_no_repeat(path: Path) -> list[dict[str, Any]]:
+def ruled_no_repeat(path: Path, plan: list[Recommendation] | None = None) -> list[dict[str, Any]]:
     """A ruled grid that runs over several pages without repeating its
     header; the "Recommendation" header spans the number and text columns."""
     header = ["Recommendation", "", "Action", "Lead Officer", "Target Completion Date", "Progress Update", "RAG"]
@@ -337,7 +337,7 @@ def ruled_no_repeat(path: Path) -> list[dict[str, Any]]:
     big = ParagraphStyle("big", parent=BODY, fontSize=9, leading=11)
     data: list[list[Any]] = [[para(h, BOLD) for h in header]]
     expected = []
-    for rec in RIVERSIDE:
+    for rec in plan or RIVERSIDE:
         a = rec.actions[0]
         data.append(
             [
@@ -369,7 +369,7 @@ def ruled_no_repeat(path: Path) -> list[dict[str, Any]]:
     return expected
 
 
-def agency_rows(path: Path) -> list[dict[str, Any]]:
+def agency_rows(path: Path, plan: list[Recommendation] | None = None) -> list[dict[str, Any]]:
     """A page of prose, then one ruled table whose header is printed once;
     short agency rows span the full width inside the body; a recommendation's
     number and text cells are merged over its actions, which carry no codes."""
@@ -383,7 +383,7 @@ def agency_rows(path: Path) -> list[dict[str, Any]]:
     ]
     expected = []
     section = None
-    for rec in KINGSFORD:
+    for rec in plan or KINGSFORD:
         if rec.section != section:
             section = rec.section
             data.append([para(section, BOLD)] + [""] * 5)

@@ -104,14 +104,14 @@ def group_lines(words: Iterable[Word], tolerance: float = 0.5) -> list[Line]:
     """Group words into lines: a word joins the line whose vertical middle is
     within ``tolerance`` × font size of its own."""
     lines: list[Line] = []
+    top = bottom = 0.0  # the extent of the line being built
     for w in sorted(words, key=lambda w: (round(w.yc, 1), w.x0)):
-        if lines:
-            last = lines[-1]
-            last_yc = (last.top + last.bottom) / 2
-            if abs(w.yc - last_yc) <= tolerance * max(w.size, 4.0):
-                last.words.append(w)
-                continue
+        if lines and abs(w.yc - (top + bottom) / 2) <= tolerance * max(w.size, 4.0):
+            lines[-1].words.append(w)
+            top, bottom = min(top, w.top), max(bottom, w.bottom)
+            continue
         lines.append(Line([w]))
+        top, bottom = w.top, w.bottom
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return lines

@@ -121,19 +121,21 @@ def page_content(page: Any, number: int) -> PageContent:
         use_text_flow=False,
         extra_attrs=["size", "fontname"],
     )
-    words = [
-        Word(
-            text=_cid_free(w["text"]),
-            x0=float(w["x0"]),
-            x1=float(w["x1"]),
-            top=float(w["top"]),
-            bottom=float(w["bottom"]),
-            size=float(w.get("size") or 10.0),
-            bold="bold" in str(w.get("fontname", "")).lower(),
-        )
-        for w in raw
-        if _cid_free(w["text"]).strip()
-    ]
+    words = []
+    for w in raw:
+        text = _cid_free(w["text"]) if "(cid:" in w["text"] else w["text"]
+        if text.strip():
+            words.append(
+                Word(
+                    text=text,
+                    x0=float(w["x0"]),
+                    x1=float(w["x1"]),
+                    top=float(w["top"]),
+                    bottom=float(w["bottom"]),
+                    size=float(w.get("size") or 10.0),
+                    bold="bold" in str(w.get("fontname", "")).lower(),
+                )
+            )
     edges = [
         Edge(float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"]))
         for e in page.edges
@@ -320,8 +322,10 @@ class _PageTables:
     def _header_fields(self, line: Line) -> int:
         fields = set()
         for seg in line.segments(self.seg_gap):
+            if len(seg.words) > 8:  # a header label is short
+                continue
             best = best_field(seg.text)
-            if best and best.score >= 2.0 and len(seg.words) <= 8:
+            if best and best.score >= 2.0:
                 fields.add(best.field)
         if not fields & HEADER_CORE_FIELDS:
             return 0
