@@ -87,3 +87,19 @@ def test_mutants_import_whole_or_fail_with_one_line(tmp_path: Path) -> None:
             if row.status not in (None, "complete", "ongoing"):
                 problems.append(f"{made[name]}: status {row.status!r}")
     assert not problems, "\n".join(problems)
+
+
+# Seeds outside the default range that once found a bug, kept as regressions.
+FOUND = {1903: "qpdf raised QpdfRuntimeError (not a PdfError) on a page tree it could not flatten"}
+
+
+def test_seeds_that_once_failed(tmp_path: Path) -> None:
+    from dhr_actions.importer import import_file
+
+    with Store(str(tmp_path / "found.sqlite")) as store:
+        for seed, bug in FOUND.items():
+            rng = random.Random(seed)
+            mutant = tmp_path / f"seed{seed}.pdf"
+            make_mutant(rng, rng.choice(SAMPLE_PDFS), mutant)
+            outcome = import_file(store, mutant)
+            assert not (outcome.reason or "").startswith("extraction error"), f"seed {seed} ({bug}): {outcome.reason}"

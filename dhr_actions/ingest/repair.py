@@ -52,8 +52,8 @@ def _damage(path: Path) -> list[str] | None:
             return [str(w) for w in pdf.get_warnings()]
     except pikepdf.PasswordError as exc:
         raise EncryptedPdf("encrypted PDF: a password is needed to open it") from exc
-    except pikepdf.PdfError as exc:
-        log.debug("qpdf cannot open %s: %s", path, exc)
+    except Exception as exc:  # PdfError, QpdfRuntimeError (a page tree it cannot flatten), ...
+        log.debug("qpdf cannot read %s: %s", path, exc)
         return None
 
 
@@ -84,7 +84,7 @@ def readable_pdf(path: Path) -> Iterator[Readable]:
         try:
             with pikepdf.open(path) as pdf:
                 pdf.save(fixed, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
-        except pikepdf.PdfError as exc:
+        except Exception as exc:  # qpdf could not rebuild it either
             log.debug("qpdf could not write a repaired copy of %s: %s", path, exc)
             yield Readable(path)
             return
