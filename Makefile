@@ -63,9 +63,11 @@ eval-samples: $(STAMP) system-deps
 	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$$tmp/corpus"; \
 	status=$$?; rm -rf "$$tmp"; exit $$status
 
-## bench: pipeline pages/s vs raw pdfplumber (ratio); a no-change nightly scrape; queries on 100k records
+## bench: import of 200 generated reviews (~3,000 pages) vs raw pdfplumber, 1 and 2 jobs, peak memory;
+## a no-change nightly scrape; queries on 100k records. BENCH_ARGS="--plans 40 --profile" for a quick run.
+BENCH_ARGS ?=
 bench: $(STAMP) system-deps
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/scrape_bench.py
 	$(BIN)/python bench/research_bench.py
 
@@ -83,4 +85,4 @@ format: $(STAMP)
 	$(BIN)/ruff format dhr_actions tests samples bench
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) $(DEMO_DB) .bench .pytest_cache .mypy_cache .ruff_cache *.egg-info
