@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SAMPLE_PDFS, expected_records
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 import dhr_actions.store.repository as repository
 from dhr_actions.importer import import_file
 from dhr_actions.normalise.record import Record
-from dhr_actions.store.models import Document, RecordRow
+from dhr_actions.store.models import NO_PLAN, Document, RecordRow
 from dhr_actions.store.repository import DocumentImport, DocumentNotFound, Store
 
 
@@ -117,8 +118,9 @@ def test_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
     assert (tmp_path / "by-url.sqlite").exists()
 
 
-def test_two_processes_importing_overlapping_sets(tmp_path: Path) -> None:
-    """Concurrent writers lose nothing and duplicate nothing."""
+def test_two_processes_importing_overlapping_sets(tmp_path: Path, any_db: str) -> None:
+    """Concurrent writers lose nothing and duplicate nothing, from a database
+    that does not exist yet (both race to create the schema too)."""
     import subprocess
     import sys
 
@@ -129,8 +131,7 @@ def test_two_processes_importing_overlapping_sets(tmp_path: Path) -> None:
         shutil.copy(pdf, first / pdf.name)
     for pdf in SAMPLE_PDFS[2:]:
         shutil.copy(pdf, second / pdf.name)
-    db = str(tmp_path / "shared.sqlite")
-    Store(db).close()  # the schema exists before the race starts
+    db = any_db
     cmd = [sys.executable, "-m", "dhr_actions.cli", "import", "--db", db, "--jobs", "1", "-q"]
     procs = [
         subprocess.Popen([*cmd, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -146,3 +147,34 @@ def test_two_processes_importing_overlapping_sets(tmp_path: Path) -> None:
         want = {p.name: len(expected_records(p)) for p in SAMPLE_PDFS}
         assert {d.file_name: d.record_count for d in docs} == want
         assert counts(s) == (len(SAMPLE_PDFS), sum(want.values()))
+
+
+def test_a_partnership_created_meanwhile_by_another_writer(any_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two writers naming a new partnership at once: the one that loses the
+    race on the unique name tries again and finds it."""
+    if "://" not in any_db:
+        pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE), so this race cannot happen there")
+    from dhr_actions.store.models import Partnership
+
+    real = Store._partnership
+    calls = []
+
+    def racing(s: Any, name: str | None) -> Any:
+        calls.append(name)
+        if len(calls) > 1:
+            return real(s, name)
+        with Store(any_db) as other:  # commits the same new name first
+            other.save(DocumentImport(file_name="other.pdf", sha256="b" * 64, outcome=NO_PLAN, partnership=name))
+        found = Partnership(name=name)  # this writer looked before the other committed
+        s.add(found)
+        s.flush()
+        return found
+
+    with Store(any_db) as store:
+        monkeypatch.setattr(Store, "_partnership", staticmethod(racing))
+        saved = store.save(
+            DocumentImport(file_name="mine.pdf", sha256="a" * 64, outcome=NO_PLAN, partnership="Eastbridge")
+        )
+        assert saved.status == NO_PLAN and len(calls) == 3  # mine, the other writer's, mine again
+        docs = {d.file_name: d.partnership.name if d.partnership else None for d in store.documents()}
+        assert docs == {"mine.pdf": "Eastbridge", "other.pdf": "Eastbridge"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -25,6 +25,7 @@ from .models import FAILED, IMPORTED, NO_PLAN, Document, DocumentTheme, Partners
 
 DEFAULT_DB = "dhr.sqlite"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+SAVE_ATTEMPTS = 3
 
 
 class DocumentNotFound(LookupError):
@@ -143,16 +144,23 @@ class Store:
         ``replace`` re-writes a version already held (a re-extraction after
         the extractor improved) instead of leaving it unchanged.
         """
-        try:
-            with self.session() as s, s.begin():
-                return self._save(s, imp, replace)
-        except IntegrityError:
-            # Another writer saved the same version first.
-            with self.session() as s:
-                doc = s.scalars(
-                    select(Document).where(Document.file_name == imp.file_name, Document.sha256 == imp.sha256)
-                ).one()
-                return SaveResult("unchanged", doc.id, doc.version, doc.record_count)
+        for attempt in range(SAVE_ATTEMPTS):
+            try:
+                with self.session() as s, s.begin():
+                    return self._save(s, imp, replace)
+            except IntegrityError:
+                # Another writer got there first: with this very version
+                # (nothing left to do), or with a partnership this import
+                # also names (it exists now: try again).
+                with self.session() as s:
+                    doc = s.scalars(
+                        select(Document).where(Document.file_name == imp.file_name, Document.sha256 == imp.sha256)
+                    ).one_or_none()
+                    if doc is not None:
+                        return SaveResult("unchanged", doc.id, doc.version, doc.record_count)
+                if attempt == SAVE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     def _save(self, s: Session, imp: DocumentImport, replace: bool) -> SaveResult:
         existing = s.scalars(
@@ -171,6 +179,12 @@ class Store:
             # scraped (two sites may both publish "action-plan.pdf"), else
             # the same file name.
             lineage = Document.source_url == imp.source_url if imp.source_url else Document.file_name == imp.file_name
+            if s.get_bind().dialect.name == "postgresql":
+                # Two writers adding versions of one document take turns, so
+                # that each sees the other's version number. (SQLite's
+                # BEGIN IMMEDIATE already serialises every write.)
+                key = f"dhr-lineage:{imp.source_url or imp.file_name}"
+                s.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
             latest = s.scalar(select(func.max(Document.version)).where(lineage))
             for old in s.scalars(select(Document).where(lineage, Document.is_current)):
                 old.is_current = False
