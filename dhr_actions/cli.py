@@ -33,7 +33,7 @@ from .normalise.record import SCHEMA_FIELDS
 from .store import migrate
 from .store.migrate import SchemaError
 from .store.models import FAILED, NO_PLAN
-from .store.repository import DEFAULT_DB, DocumentNotFound, Store, make_engine
+from .store.repository import DEFAULT_DB, DocumentNotFound, Store, display_name, make_engine
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,7 +54,7 @@ def open_store(db: str) -> Store:
     except SchemaError as exc:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # bad URL, missing driver, unreachable server
-        raise click.ClickException(f"cannot open database {db!r}: {exc}") from exc
+        raise click.ClickException(f"cannot open database {display_name(db)!r}: {exc}") from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -201,7 +201,7 @@ def _engine(db: str) -> Any:
     try:
         return make_engine(db, check_schema=False)
     except Exception as exc:  # bad URL, missing driver
-        raise click.ClickException(f"cannot open database {db!r}: {exc}") from exc
+        raise click.ClickException(f"cannot open database {display_name(db)!r}: {exc}") from exc
 
 
 @db_group.command("upgrade")
@@ -215,13 +215,13 @@ def db_upgrade_cmd(db: str, revision: str) -> None:
     except SchemaError as exc:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # unknown revision, a failed migration (rolled back)
-        raise click.ClickException(f"{db}: upgrade failed, nothing changed: {exc}") from exc
+        raise click.ClickException(f"{display_name(db)}: upgrade failed, nothing changed: {exc}") from exc
     finally:
         engine.dispose()
     if before == after:
-        click.echo(f"{db}: schema already at {after}")
+        click.echo(f"{display_name(db)}: schema already at {after}")
     else:
-        click.echo(f"{db}: schema upgraded {before or '(empty)'} -> {after}")
+        click.echo(f"{display_name(db)}: schema upgraded {before or '(empty)'} -> {after}")
 
 
 @db_group.command("current")
@@ -232,17 +232,17 @@ def db_current_cmd(db: str) -> None:
     try:
         st = migrate.state(engine)
     except Exception as exc:  # unreachable server
-        raise click.ClickException(f"cannot open database {db!r}: {exc}") from exc
+        raise click.ClickException(f"cannot open database {display_name(db)!r}: {exc}") from exc
     finally:
         engine.dispose()
     if st.current is None:
-        click.echo(f"{db}: no schema yet (newest is {st.head}); any dhr command creates it")
+        click.echo(f"{display_name(db)}: no schema yet (newest is {st.head}); any dhr command creates it")
     elif st.up_to_date:
-        click.echo(f"{db}: {st.current} (up to date)")
+        click.echo(f"{display_name(db)}: {st.current} (up to date)")
     elif not st.known:
-        click.echo(f"{db}: {st.current} (newer than this dhr, which knows up to {st.head})")
+        click.echo(f"{display_name(db)}: {st.current} (newer than this dhr, which knows up to {st.head})")
     else:
-        click.echo(f"{db}: {st.current} (behind {st.head}: run `dhr db upgrade`)")
+        click.echo(f"{display_name(db)}: {st.current} (behind {st.head}: run `dhr db upgrade`)")
 
 
 @db_group.command("history")
@@ -326,7 +326,7 @@ def documents_cmd(db: str, fmt: str, current: bool) -> None:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not rows:
-        click.echo(f"No documents in {db}.")
+        click.echo(f"No documents in {display_name(db)}.")
         return
     table = [
         [
@@ -500,7 +500,7 @@ def runs_cmd(db: str, limit: int, fmt: str) -> None:
         click.echo(json.dumps(rows, indent=2))
         return
     if not rows:
-        click.echo(f"No scrape runs in {db}.")
+        click.echo(f"No scrape runs in {display_name(db)}.")
         return
     keys = ("new", "changed", "unchanged", "failed", "withdrawn", "records")
     table = []
@@ -692,7 +692,7 @@ def serve_cmd(db: str, host: str, port: int) -> None:
 
     store = open_store(db)
     try:
-        click.echo(f"Serving {db} at http://{host}:{port}/ (read-only); Ctrl-C stops.", err=True)
+        click.echo(f"Serving {display_name(db)} at http://{host}:{port}/ (read-only); Ctrl-C stops.", err=True)
         code = serve(store, host, port)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc

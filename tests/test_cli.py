@@ -106,3 +106,11 @@ def test_parallel_import_matches_serial(tmp_path: Path) -> None:
     assert exports["1"] == exports["2"] and exports["1"].count("\n") == sum(
         len(expected_records(p)) for p in SAMPLE_PDFS
     )
+
+
+def test_database_passwords_are_not_printed() -> None:
+    url = "postgresql+psycopg://analyst:s3cret@127.0.0.1:1/dhr"  # nothing listens on port 1
+    result = CliRunner().invoke(main, ["documents", "--db", url])
+    assert result.exit_code == 1
+    assert "cannot open database 'postgresql+psycopg://analyst:***@127.0.0.1:1/dhr'" in result.output
+    assert "s3cret" not in result.output

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, create_engine, event, func, make_url, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -38,6 +38,16 @@ def database_url(db: str) -> str:
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def display_name(db: str) -> str:
+    """``db`` as it may be printed or logged: a URL's password masked."""
+    if "://" not in db:
+        return db
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can parse: show no credentials at all
+        return db.rpartition("@")[2]
 
 
 def make_engine(db: str, check_schema: bool = True) -> Engine:
@@ -66,7 +76,7 @@ def make_engine(db: str, check_schema: bool = True) -> Engine:
     if not check_schema:
         return engine
     try:
-        migrate.ensure(engine, db)
+        migrate.ensure(engine, display_name(db))
     except BaseException:
         engine.dispose()
         raise
@@ -251,7 +261,7 @@ class Store:
             q = q.where(Document.version == int(version)) if version.isdigit() else q.where(Document.is_current)
             doc = s.scalars(q).first()
             if doc is None:
-                raise DocumentNotFound(f"no document {key!r} in {self.db}")
+                raise DocumentNotFound(f"no document {key!r} in {display_name(self.db)}")
             return doc
 
     def records(self, document: str | None = None, all_versions: bool = False) -> Iterator[tuple[Document, RecordRow]]:
