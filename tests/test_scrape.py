@@ -160,6 +160,8 @@ def test_first_and_second_run(sites: tuple[Site, Site, Site], tmp_path: Path) ->
         assert "larger than the 1.0 MB limit" in text
         assert "not a PDF: the server sent an HTML page" in text
         assert outside.calls == []  # the other host was never contacted
+        assert a.offsite == 1 and "1 PDF links on other hosts not fetched" in a.summary()
+        assert f"not fetched: {outside.url('/elsewhere.pdf')}: its host is not in this source's hosts" in text
         assert alpha.status_of("/private/secret.pdf") == []
         assert specials["/dhr/flaky.pdf"].left == 0 and alpha.status_of("/dhr/flaky.pdf") == [500, 200]  # type: ignore[attr-defined]
         busy = specials["/dhr/busy.pdf"].attempts  # type: ignore[attr-defined]

@@ -55,7 +55,8 @@ class CrawlResult:
     start_ok: bool = False
     pdfs: list[PdfResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    skipped_links: int = 0
+    skipped_links: int = 0  # links to hosts the source does not allow
+    offsite_pdfs: list[str] = field(default_factory=list)  # PDF links among them
 
 
 class _Links(HTMLParser):
@@ -177,6 +178,8 @@ def crawl_source(
         for link in page_links(page.body or b"", page.url):
             if not source.allows_host(urlsplit(link).netloc):
                 result.skipped_links += 1
+                if looks_like_pdf_url(link) and link not in result.offsite_pdfs:
+                    result.offsite_pdfs.append(link)
                 continue
             if looks_like_pdf_url(link) or link in known:
                 pdf_urls[link] = None

@@ -35,12 +35,15 @@ class SourceReport:
     withdrawn: int = 0
     skipped: int = 0
     records: int = 0
+    offsite: int = 0  # PDF links on hosts the source does not allow
     lines: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        offsite = f"; {self.offsite} PDF links on other hosts not fetched" if self.offsite else ""
         return (
             f"{self.name}: {self.pages} pages; PDFs {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
             f"{self.failed} failed, {self.withdrawn} withdrawn, {self.skipped} skipped; {self.records} records imported"
+            f"{offsite}"
         )
 
     def counts(self) -> dict[str, int]:
@@ -128,9 +131,11 @@ def _settle(
     dry_run: bool,
 ) -> SourceReport:
     """Import what a crawl downloaded and bring the URL records up to date."""
-    report = SourceReport(source.name, pages=crawl.pages)
+    report = SourceReport(source.name, pages=crawl.pages, offsite=len(crawl.offsite_pdfs))
     for problem in crawl.problems:
         report.lines.append(f"problem: {problem}")
+    for url in crawl.offsite_pdfs:
+        report.lines.append(f"not fetched: {url}: its host is not in this source's hosts")
     if not crawl.start_ok:
         report.failed += 1
         report.lines.append("failed: no start page could be read; nothing is withdrawn")
