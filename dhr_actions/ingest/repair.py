@@ -39,9 +39,11 @@ class Readable:
         return self.note is not None
 
 
-def _damage(path: Path) -> list[str] | None:
-    """qpdf's warnings after resolving every object; None when qpdf cannot
-    open the file at all (the other readers then give the reason)."""
+def _repair(path: Path, fixed: Path) -> str | None:
+    """Open ``path`` with qpdf and resolve every object. When qpdf had to
+    repair anything, write the repaired file to ``fixed`` and return the
+    first problem; None when the file is sound, or when qpdf cannot read or
+    rebuild it (the other readers then give the reason)."""
     import pikepdf
 
     try:
@@ -49,11 +51,15 @@ def _damage(path: Path) -> list[str] | None:
             for _obj in pdf.objects:
                 pass
             len(pdf.pages)
-            return [str(w) for w in pdf.get_warnings()]
+            warnings = [str(w) for w in pdf.get_warnings()]
+            if not warnings:
+                return None
+            pdf.save(fixed, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
+            return _first_problem(warnings, path)
     except pikepdf.PasswordError as exc:
         raise EncryptedPdf("encrypted PDF: a password is needed to open it") from exc
     except Exception as exc:  # PdfError, QpdfRuntimeError (a page tree it cannot flatten), ...
-        log.debug("qpdf cannot read %s: %s", path, exc)
+        log.debug("qpdf cannot read or repair %s: %s", path, exc)
         return None
 
 
@@ -72,20 +78,10 @@ def _first_problem(warnings: list[str], path: Path) -> str:
 def readable_pdf(path: Path) -> Iterator[Readable]:
     """Yield the file itself when it is sound, else a repaired copy that
     lives until the block ends."""
-    import pikepdf
-
-    warnings = _damage(path)
-    if not warnings:
-        yield Readable(path)
-        return
-    problem = _first_problem(warnings, path)
     with tempfile.TemporaryDirectory(prefix="dhr-repair-") as tmp:
         fixed = Path(tmp) / "repaired.pdf"
-        try:
-            with pikepdf.open(path) as pdf:
-                pdf.save(fixed, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
-        except Exception as exc:  # qpdf could not rebuild it either
-            log.debug("qpdf could not write a repaired copy of %s: %s", path, exc)
+        problem = _repair(path, fixed)
+        if problem is None:
             yield Readable(path)
             return
         log.info("%s: damaged (%s); reading a copy repaired by qpdf", path.name, problem)
