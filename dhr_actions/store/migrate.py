@@ -52,9 +52,9 @@ class SchemaState:
         return self.current is None or self.current in _revisions()
 
 
-def _config(connection: Connection | None = None) -> Config:
+def _config(connection: Connection | None = None, location: Path | None = None) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", str(location or MIGRATIONS))
     cfg.attributes["connection"] = connection
     return cfg
 
@@ -65,9 +65,7 @@ def _script() -> ScriptDirectory:
 
 @lru_cache(maxsize=4)
 def _script_at(location: Path) -> ScriptDirectory:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(location))
-    return ScriptDirectory.from_config(cfg)
+    return ScriptDirectory.from_config(_config(location=location))
 
 
 def _revisions() -> frozenset[str]:
