@@ -9,11 +9,13 @@ DEMO_DB ?= demo.sqlite
 
 .PHONY: venv system-deps demo test eval eval-samples bench samples lint format clean
 
+# The stamp is the venv's own, so it installs into $(VENV)/bin even when BIN
+# is pointed elsewhere on the command line.
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -r requirements.lock
+	$(VENV)/bin/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 venv: $(STAMP)
