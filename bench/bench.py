@@ -131,11 +131,11 @@ def measure(kind: str, files: list[Path], jobs: int) -> dict[str, Any]:
                     for page in doc.pages:
                         page.extract_tables()
         else:
-            from dhr_actions.importer import import_many
+            from dhr_actions.importer import ImportOptions, import_many
             from dhr_actions.store.repository import Store
 
             with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.sqlite")) as store:
-                for outcome in import_many(store, files, jobs=jobs):
+                for outcome in import_many(store, files, ImportOptions(jobs=jobs)):
                     if outcome.failed:
                         raise SystemExit(f"bench: {outcome.path.name} failed: {outcome.reason}")
                     records[outcome.path.name] = outcome.records

@@ -21,8 +21,9 @@ from .importer import (
     DEFAULT_MEMORY_LIMIT_MB,
     DEFAULT_TIME_LIMIT_S,
     FileOutcome,
+    Importer,
+    ImportOptions,
     Limits,
-    import_many,
     iter_pdf_paths,
     one_line,
     quiet_pdf_libraries,
@@ -32,7 +33,7 @@ from .ingest.base import EXTRACTOR_NAMES
 from .normalise.record import SCHEMA_FIELDS
 from .store import migrate
 from .store.migrate import SchemaError
-from .store.models import FAILED, NO_PLAN
+from .store.models import Outcome
 from .store.repository import DEFAULT_DB, DocumentNotFound, Store, display_name, make_engine
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -133,17 +134,22 @@ def import_cmd(
     if not files:
         raise click.ClickException("no PDF files found in the paths given")
     try:
-        limits = Limits(time_limit, max_memory, max_pages)
+        options = ImportOptions(
+            extractor=extractor,
+            ocr=not no_ocr,
+            partnership=partnership,
+            source_url=source_url,
+            force=force,
+            jobs=jobs or os.cpu_count() or 1,
+            limits=Limits(time_limit, max_memory, max_pages),
+        )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    counts: Counter[str] = Counter()
+    counts: Counter[Outcome] = Counter()
     records = 0
-    store = open_store(db)
     tty = sys.stderr.isatty() and not quiet
-    outcomes = import_many(
-        store, files, jobs or os.cpu_count() or 1, extractor, not no_ocr, partnership, force, limits, source_url
-    )
-    try:
+    with open_store(db) as store, Importer(store, options) as importer:
+        outcomes = importer.run(files)
         with (
             click.progressbar(outcomes, length=len(files), label="Importing", file=sys.stderr, show_pos=True)
             if tty
@@ -153,11 +159,9 @@ def import_cmd(
                 counts[outcome.status] += 1
                 records += outcome.records
                 _report(outcome, quiet, tty)
-    finally:
-        store.close()
-    parts = [f"{counts[s]} {s}" for s in ("imported", "new version", "unchanged", NO_PLAN, FAILED) if counts[s]]
+    parts = [f"{counts[s]} {s}" for s in Outcome if counts[s]]
     click.echo(f"Total: {len(files)} file{'s' if len(files) != 1 else ''}, {records} records: {', '.join(parts)}")
-    if counts[FAILED]:
+    if counts[Outcome.FAILED]:
         sys.exit(1)
 
 
@@ -177,19 +181,51 @@ class _plain:
 def _report(o: FileOutcome, quiet: bool, tty: bool) -> None:
     prefix = "\r\x1b[K" if tty else ""
     name = safe_name(o.path)
-    if o.status == FAILED:
+    if o.status == Outcome.FAILED:
         click.echo(f"{prefix}failed: {one_line(str(o.path))}: {one_line(o.reason or '')}", err=True)
         return
     if quiet:
         return
-    if o.status in ("imported", "new version"):
-        version = f" (version {o.version})" if o.status == "new version" else ""
+    if o.status in (Outcome.IMPORTED, Outcome.NEW_VERSION):
+        version = f" (version {o.version})" if o.status == Outcome.NEW_VERSION else ""
         line = f"{o.status}: {name}{version}: {o.records} record{'s' if o.records != 1 else ''} from {o.pages} pages"
-    elif o.status == NO_PLAN:
+    elif o.status == Outcome.NO_PLAN:
         line = f"no plan found: {name}: {o.reason}"
     else:
         line = f"unchanged: {name}: already stored"
     click.echo(prefix + line)
+
+
+@main.command("debug")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--page", "page", type=click.IntRange(1), default=1, show_default=True, help="The page to look at.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The PNG to write (default: FILE's name with -pN.png, in the working directory).",
+)
+@click.option("--resolution", type=click.IntRange(36, 400), default=110, show_default=True, help="Pixels per inch.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages.")
+def debug_cmd(file: Path, page: int, out: Path | None, resolution: int, no_ocr: bool) -> None:
+    """Draw what the table finder saw on one page of a PDF.
+
+    The PNG shows the table's outline, its header band, column bounds, row
+    cuts, section rows and the lines removed as page furniture; the same
+    findings are printed. Attach it when a plan reads wrong.
+    """
+    from .ingest.debug import debug_page, draw
+    from .ingest.errors import DocumentError
+    from .ingest.pdfcheck import check_pdf_bytes
+
+    try:
+        check_pdf_bytes(file)
+        seen = debug_page(file, page, ocr=not no_ocr)
+        target = draw(seen, out or Path(f"{file.stem}-p{page}.png"), resolution)
+    except (DocumentError, ValueError) as exc:
+        raise click.ClickException(f"{one_line(str(file))}: {exc}") from exc
+    for line in seen.describe():
+        click.echo(line)
+    click.echo(f"Wrote {target}")
 
 
 @main.group("db")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .ingest.base import Extractor, get_extractor
 from .ingest.errors import DocumentError
@@ -15,6 +16,9 @@ from .ingest.table import Table
 from .normalise.plan_check import assess
 from .normalise.record import Record
 from .normalise.records import records_from_table, table_mapping
+
+if TYPE_CHECKING:
+    from .importer.options import Limits
 
 log = logging.getLogger(__name__)
 
@@ -31,22 +35,29 @@ class Extraction:
     extractor: str = ""
 
     @property
-    def pages_with_tables(self) -> list[int]:
-        return sorted({t.page for t in self.tables})
-
-    @property
     def ocr(self) -> bool:
         return any(t.ocr for t in self.tables)
 
 
-def extract_document(path: Path, extractor: Extractor | str = "pdfplumber", document: str | None = None) -> Extraction:
+def extract_document(
+    path: Path | str,
+    extractor: Extractor | str = "pdfplumber",
+    document: str | None = None,
+    limits: Limits | None = None,
+) -> Extraction:
     """Extract the action-plan records of one PDF.
 
+    With ``limits`` (:class:`~dhr_actions.importer.Limits`) the work runs in
+    a worker process that is given up past the time, memory or page limit,
+    as ``dhr import`` and the scrape do: use it for files from the internet.
+
     Raises :class:`~dhr_actions.ingest.errors.DocumentError` with a one-line
-    reason when the file is not a readable PDF.
+    reason when the file is not a readable PDF or a limit gave it up.
     """
     path = Path(path)
     ex = get_extractor(extractor) if isinstance(extractor, str) else extractor
+    if limits is not None:
+        return _extract_isolated(path, ex, document, limits)
     name = document or path.name
     check_pdf_bytes(path)
     with readable_pdf(path) as readable:
@@ -79,3 +90,24 @@ def extract_document(path: Path, extractor: Extractor | str = "pdfplumber", docu
         notes.append(readable.note)
     log.debug("%s: %d tables, %d records", name, len(tables), len(records))
     return Extraction(name, records, tables, plan_tables, notes, ex.name)
+
+
+def _extract_isolated(path: Path, ex: Extractor, document: str | None, limits: Limits) -> Extraction:
+    from .importer.workers import GivenUp, Workers
+
+    with Workers(1, limits) as workers:
+        out = workers.submit(_extract_within, path, ex, document, limits.max_pages).result()
+    if isinstance(out, GivenUp):
+        raise DocumentError(out.reason)
+    return out
+
+
+def _extract_within(path: Path, ex: Extractor, document: str | None, max_pages: int) -> Extraction:
+    """In a worker: refuse too many pages before reading any."""
+    from .ingest.docinfo import document_info
+
+    check_pdf_bytes(path)
+    pages = document_info(path).page_count
+    if pages > max_pages:
+        raise DocumentError(f"too many pages: {pages} (the limit is {max_pages})")
+    return extract_document(path, ex, document)

@@ -11,24 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Field names of the common record that a column can feed. ``rag`` is a
-# column that only states progress (RAG rating, status): it feeds ``status``.
-FIELDS = (
-    "ref",
-    "recommendation",
-    "scope",
-    "action",
-    "lead",
-    "milestones",
-    "target_date_text",
-    "outcome",
-    "rag",
-)
-
 # (phrase, weight). Phrases are matched on word boundaries, case-insensitively.
 # Longer, more specific phrases carry more weight so that "Key milestones
 # achieved in enacting recommendation" is a milestones column, not a
 # recommendation column, and "Target completion date" is a date, not an outcome.
+# ``rag`` is a column that only states progress (RAG rating, status): it
+# feeds ``status``.
 PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
     "ref": (
         ("ref", 3.0),
@@ -196,3 +184,14 @@ def best_field(label: str) -> FieldScore | None:
 
 # Words that make a line of text look like the header of an action plan.
 HEADER_CORE_FIELDS = frozenset({"recommendation", "action"})
+
+
+def header_fields(labels: list[str], min_score: float) -> int:
+    """How many fields a row of header labels names, each matched with at
+    least ``min_score``; 0 unless one of them is a core field."""
+    fields = set()
+    for label in labels:
+        best = best_field(label)
+        if best and best.score >= min_score:
+            fields.add(best.field)
+    return len(fields) if fields & HEADER_CORE_FIELDS else 0

@@ -107,13 +107,14 @@ def test_encrypted_with_a_user_password_fails_with_the_reason(tmp_path: Path, st
 
 
 def test_extractor_crash_is_a_failed_document(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dhr_actions.importer as importer
+    import dhr_actions.importer.prepare as prepare
+    from dhr_actions.importer import ImportOptions
 
     def boom(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(importer, "extract_document", boom)
-    outcome = import_file(store, SAMPLE_PDFS[0])
+    monkeypatch.setattr(prepare, "extract_document", boom)
+    outcome = import_file(store, SAMPLE_PDFS[0], ImportOptions(jobs=0))  # the patch lives in this process
     assert outcome.failed and outcome.reason == "extraction error: ZeroDivisionError: division by zero"
 
 
@@ -195,4 +196,31 @@ def test_a_decompression_bomb_fails_alone(tmp_path: Path) -> None:
 
 def test_bad_limits_are_refused() -> None:
     result = CliRunner().invoke(main, ["import", str(SAMPLE_PDFS[0]), "--max-memory", "10"])
-    assert result.exit_code == 1 and "memory_mb: 10 must be at least 64" in result.output
+    assert result.exit_code == 1 and "memory limit: 10 MB must be at least 64" in result.output
+
+
+def test_extract_document_under_limits(tmp_path: Path) -> None:
+    """Python callers get the import's limits by asking for them."""
+    from badfiles import make_decompression_bomb, make_many_pages
+
+    from dhr_actions import extract_document
+    from dhr_actions.importer import Limits
+    from dhr_actions.ingest.errors import DocumentError
+
+    result = extract_document(SAMPLE_PDFS[0], limits=Limits(seconds=120, memory_mb=2048))
+    assert result.records and result.records == extract_document(SAMPLE_PDFS[0]).records
+    with pytest.raises(DocumentError, match="too many pages: 30 \\(the limit is 10\\)"):
+        extract_document(make_many_pages(tmp_path / "long.pdf", 30), limits=Limits(max_pages=10))
+    with pytest.raises(DocumentError, match="decompression bomb"):
+        extract_document(make_decompression_bomb(tmp_path / "bomb.pdf", 200), limits=Limits())
+
+
+def test_inflation_budget_counts_without_holding_the_bytes() -> None:
+    import zlib
+
+    from dhr_actions.ingest.inflation import _inflated_size
+
+    raw = zlib.compress(b"0" * (5 << 20), 9)
+    assert _inflated_size(raw, 100 << 20) == 5 << 20
+    assert (1 << 20) < _inflated_size(raw, 1 << 20) <= (2 << 20) + 1  # stops just past the budget
+    assert _inflated_size(b"not deflate at all", 1 << 20) == 0

@@ -20,7 +20,7 @@ from conftest import SAMPLE_PDFS, expected_records
 
 from dhr_actions import load_records
 from dhr_actions.cli import main
-from dhr_actions.importer import import_file
+from dhr_actions.importer import ImportOptions, import_file
 from dhr_actions.research.queries import (
     agencies,
     overdue,
@@ -41,7 +41,7 @@ def research_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = str(tmp_path_factory.mktemp("research") / "r.sqlite")
     with Store(db) as store:
         for pdf in SAMPLE_PDFS:
-            import_file(store, pdf)
+            import_file(store, pdf, IN_PROCESS)
     yield db
 
 
@@ -49,6 +49,9 @@ def research_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def store(research_db: str) -> Iterator[Store]:
     with Store(research_db) as s:
         yield s
+
+
+IN_PROCESS = ImportOptions(jobs=0)  # trusted samples: no worker processes needed
 
 
 def sample_records() -> list[dict[str, object]]:
@@ -150,8 +153,8 @@ def test_recurring_recommendations_across_reviews(tmp_path: Path) -> None:
     shutil.copy(pdf, copy)
     copy.write_bytes(pdf.read_bytes() + b"\n% republished\n")  # other bytes, same plan
     with Store(str(tmp_path / "rec.sqlite")) as s:
-        import_file(s, pdf)
-        import_file(s, copy)
+        import_file(s, pdf, IN_PROCESS)
+        import_file(s, copy, IN_PROCESS)
         found = recurring(s, min_reviews=2)
     distinct_recs = {r["recommendation"] for r in expected_records(pdf)}
     assert len(found["recommendations"]) == len(distinct_recs)
@@ -198,7 +201,7 @@ def test_load_records(research_db: str) -> None:
 def test_retag_with_an_edited_taxonomy(tmp_path: Path) -> None:
     db = str(tmp_path / "t.sqlite")
     with Store(db) as s:
-        import_file(s, next(p for p in PLANS if p.name.startswith("southdown")))
+        import_file(s, next(p for p in PLANS if p.name.startswith("southdown")), IN_PROCESS)
     taxonomy = tmp_path / "mine.toml"
     taxonomy.write_text(
         "[[theme]]\nkey = 'hospitals'\nlabel = 'Hospitals'\nphrases = ['hospitals?', 'emergency department']\n"
@@ -338,7 +341,7 @@ def test_queries_on_postgresql(any_db: str) -> None:
     """The same answers from both databases (search by the portable path on PostgreSQL)."""
     with Store(any_db) as s:
         for pdf in PLANS:
-            import_file(s, pdf)
+            import_file(s, pdf, IN_PROCESS)
         themes = {r["theme"]: (r["records"], r["reviews"]) for r in theme_counts(s)}
         late = sorted((r["document"], r["ref"]) for r in overdue(s, date(2022, 6, 30)))
         hits = {(h["document"], h["ref"]) for h in search(s, "tenancy officers", limit=50)}

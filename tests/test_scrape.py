@@ -338,3 +338,69 @@ def test_downloaded_file_names_are_never_paths(url: str, disposition: str | None
         assert name == expected
     else:
         assert name.startswith("csp.example-") and name.endswith(".pdf")
+
+
+def test_hostile_downloads_fail_alone_and_the_run_is_recorded(tmp_path: Path) -> None:
+    """A site serving a decompression bomb and a 5,000-page PDF beside a good
+    plan: the real `dhr scrape` process imports the plan, fails the two in
+    one line each, exits 1 and records the run, in well under two minutes."""
+    import subprocess
+    import sys
+
+    from badfiles import make_decompression_bomb, make_many_pages
+
+    site = Site(start_server())
+    try:
+        site.page("/dhr/", ["/dhr/plan.pdf", "/dhr/bomb.pdf", "/dhr/huge.pdf"])
+        site.files["/dhr/plan.pdf"] = Document(sample("northmoor"))
+        site.files["/dhr/bomb.pdf"] = Document(make_decompression_bomb(tmp_path / "bomb.pdf", 1500).read_bytes())
+        site.files["/dhr/huge.pdf"] = Document(make_many_pages(tmp_path / "huge.pdf", 5000).read_bytes())
+        serve(site)
+        cfg = write_config(
+            tmp_path / "s.toml",
+            f'[scrape]\ndelay = 0.0\ndownloads = "{tmp_path / "dl"}"\n\n'
+            f'[[source]]\nname = "hostile"\nstart = "{site.url("/dhr/")}"\n',
+        )
+        db = str(tmp_path / "h.sqlite")
+        started = time.monotonic()
+        run = subprocess.run(
+            [sys.executable, "-m", "dhr_actions.cli", "scrape", "--config", str(cfg), "--db", db],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        seconds = time.monotonic() - started
+    finally:
+        stop([site.server])
+    assert run.returncode == 1, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert any(ln.strip().startswith("imported: plan.pdf (11 records)") for ln in lines), run.stdout
+    (bomb,) = [ln for ln in lines if "bomb.pdf" in ln]
+    assert bomb.strip().startswith(f"failed: {site.url('/dhr/bomb.pdf')}: decompression bomb")
+    (huge,) = [ln for ln in lines if "huge.pdf" in ln]
+    assert (
+        huge.strip()
+        == f"failed: {site.url('/dhr/huge.pdf')}: too many pages: 5000 (the limit is 2000; see --max-pages)"
+    )
+    assert "1 new, 0 changed, 0 unchanged, 2 failed" in lines[-1]
+    with Store(db) as store:
+        (last,) = ScrapeState(store).runs(1)
+        assert last.status == "failed" and last.counts["hostile"]["failed"] == 2
+        assert [d.file_name for d in store.documents() if d.outcome == "imported"] == ["plan.pdf"]
+    assert seconds < 120
+
+
+def test_scrape_limits_come_from_the_config(one_plan: tuple[Site, Site], tmp_path: Path) -> None:
+    """The worker limits are the config's: with a 1-page limit a 2-page plan is refused."""
+    alpha, beta = one_plan
+    beta.files["/files/b-plan.pdf"] = Document(sample("northmoor"))
+    text = config_text(alpha, beta, tmp_path / "dl").replace(
+        "[scrape]\n", "[scrape]\ntime_limit = 30\nmax_memory = 2048\nmax_document_pages = 1\n"
+    )
+    config = load_config(write_config(tmp_path / "s.toml", text))
+    assert (config.limits.seconds, config.limits.memory_mb, config.limits.max_pages) == (30, 2048, 1)
+    lines: list[str] = []
+    with Store(str(tmp_path / "l.sqlite")) as store:
+        report = run_scrape(config, store, only=["beta"], echo=lines.append)
+    assert report.failed == 1
+    assert any(ln.endswith("b-plan.pdf: too many pages: 2 (the limit is 1; see --max-pages)") for ln in lines), lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,9 @@ from conftest import SAMPLE_PDFS, expected_records
 from sqlalchemy import func, select
 
 import dhr_actions.store.repository as repository
-from dhr_actions.importer import import_file
+from dhr_actions.importer import ImportOptions, import_file
 from dhr_actions.normalise.record import Record
-from dhr_actions.store.models import NO_PLAN, Document, RecordRow
+from dhr_actions.store.models import Document, Outcome, RecordRow
 from dhr_actions.store.repository import DocumentImport, DocumentNotFound, Store
 
 
@@ -24,6 +25,10 @@ def store(any_db: str) -> Iterator[Store]:
     s = Store(any_db)
     yield s
     s.close()
+
+
+# Extraction in this process: these tests are about the store, not the limits.
+IN_PROCESS = ImportOptions(jobs=0)
 
 
 def counts(store: Store) -> tuple[int, int]:
@@ -39,10 +44,10 @@ def snapshot(store: Store) -> list[tuple]:
 
 
 def test_reimport_changes_nothing(store: Store) -> None:
-    first = [import_file(store, p) for p in SAMPLE_PDFS]
+    first = [import_file(store, p, IN_PROCESS) for p in SAMPLE_PDFS]
     assert {o.status for o in first} == {"imported", "no plan found"}
     before, rows_before = snapshot(store), counts(store)
-    again = [import_file(store, p) for p in SAMPLE_PDFS]
+    again = [import_file(store, p, IN_PROCESS) for p in SAMPLE_PDFS]
     assert {o.status for o in again} == {"unchanged"}
     assert snapshot(store) == before
     assert counts(store) == rows_before
@@ -51,9 +56,9 @@ def test_reimport_changes_nothing(store: Store) -> None:
 def test_changed_file_is_a_new_version_and_the_old_is_kept(store: Store, tmp_path: Path) -> None:
     plan = tmp_path / "plan.pdf"
     shutil.copy(SAMPLE_PDFS[0], plan)
-    assert import_file(store, plan).status == "imported"
+    assert import_file(store, plan, IN_PROCESS).status == "imported"
     shutil.copy(SAMPLE_PDFS[1], plan)
-    second = import_file(store, plan)
+    second = import_file(store, plan, IN_PROCESS)
     assert (second.status, second.version) == ("new version", 2)
     versions = [(d.version, d.is_current) for d in store.documents() if d.file_name == "plan.pdf"]
     assert versions == [(1, False), (2, True)]
@@ -67,8 +72,8 @@ def test_changed_file_is_a_new_version_and_the_old_is_kept(store: Store, tmp_pat
 
 def test_force_reextracts_in_place(store: Store) -> None:
     pdf = SAMPLE_PDFS[0]
-    import_file(store, pdf)
-    again = import_file(store, pdf, force=True)
+    import_file(store, pdf, IN_PROCESS)
+    again = import_file(store, pdf, replace(IN_PROCESS, force=True))
     assert (again.status, again.version) == ("imported", 1)
     assert counts(store)[0] == 1
 
@@ -96,7 +101,7 @@ def test_a_document_is_saved_whole_or_not_at_all(store: Store, monkeypatch: pyte
 
 def test_provenance_columns(store: Store) -> None:
     pdf = next(p for p in SAMPLE_PDFS if p.name.startswith("northmoor"))
-    import_file(store, pdf, source_url="https://example.org/dhr.pdf")
+    import_file(store, pdf, replace(IN_PROCESS, source_url="https://example.org/dhr.pdf"))
     doc = store.document(pdf.name)
     assert doc.sha256 and len(doc.sha256) == 64
     assert doc.page_count == 2 and doc.source_url == "https://example.org/dhr.pdf"
@@ -113,7 +118,7 @@ def test_unknown_document(store: Store) -> None:
 def test_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'by-url.sqlite'}"
     with Store(url) as s:
-        import_file(s, SAMPLE_PDFS[0])
+        import_file(s, SAMPLE_PDFS[0], IN_PROCESS)
         assert counts(s)[0] == 1
     assert (tmp_path / "by-url.sqlite").exists()
 
@@ -164,7 +169,9 @@ def test_a_partnership_created_meanwhile_by_another_writer(any_db: str, monkeypa
         if len(calls) > 1:
             return real(s, name)
         with Store(any_db) as other:  # commits the same new name first
-            other.save(DocumentImport(file_name="other.pdf", sha256="b" * 64, outcome=NO_PLAN, partnership=name))
+            other.save(
+                DocumentImport(file_name="other.pdf", sha256="b" * 64, outcome=Outcome.NO_PLAN, partnership=name)
+            )
         found = Partnership(name=name)  # this writer looked before the other committed
         s.add(found)
         s.flush()
@@ -173,8 +180,8 @@ def test_a_partnership_created_meanwhile_by_another_writer(any_db: str, monkeypa
     with Store(any_db) as store:
         monkeypatch.setattr(Store, "_partnership", staticmethod(racing))
         saved = store.save(
-            DocumentImport(file_name="mine.pdf", sha256="a" * 64, outcome=NO_PLAN, partnership="Eastbridge")
+            DocumentImport(file_name="mine.pdf", sha256="a" * 64, outcome=Outcome.NO_PLAN, partnership="Eastbridge")
         )
-        assert saved.status == NO_PLAN and len(calls) == 3  # mine, the other writer's, mine again
+        assert saved.status == Outcome.NO_PLAN and len(calls) == 3  # mine, the other writer's, mine again
         docs = {d.file_name: d.partnership.name if d.partnership else None for d in store.documents()}
         assert docs == {"mine.pdf": "Eastbridge", "other.pdf": "Eastbridge"}

@@ -20,7 +20,7 @@ def get_extractor(name: str, ocr: bool = True) -> Extractor:
     """An extractor by name: ``pdfplumber`` (default; OCRs scanned pages
     unless ``ocr`` is false) or ``camelot``."""
     if name == "pdfplumber":
-        from .pdfplumber_tables import PdfplumberExtractor
+        from .layout_extractor import PdfplumberExtractor
 
         return PdfplumberExtractor(ocr=ocr)
     if name == "camelot":

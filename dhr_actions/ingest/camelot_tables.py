@@ -14,8 +14,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from ..vocabulary import HEADER_CORE_FIELDS, best_field
-from .pdfplumber_tables import _cid_free
+from ..vocabulary import header_fields
+from .layout import BULLET_START
+from .page import cid_free
+from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import Cell, Row, Table
 
 log = logging.getLogger(__name__)
@@ -24,7 +26,8 @@ log = logging.getLogger(__name__)
 class CamelotExtractor:
     name = "camelot"
 
-    def __init__(self, flavor: str = "lattice", line_scale: int = 40) -> None:
+    def __init__(self, flavor: str = "lattice", line_scale: int = 40, settings: LayoutSettings | None = None) -> None:
+        self.settings = settings or DEFAULT_SETTINGS
         if flavor not in {"lattice", "network", "hybrid", "stream"}:
             raise ValueError(f"flavor: unknown camelot flavor {flavor!r}")
         self.flavor = flavor
@@ -44,7 +47,7 @@ class CamelotExtractor:
         previous_columns: int | None = None
         for ct in sorted(found, key=lambda t: (int(t.page), -t._bbox[3])):
             page = int(ct.page)
-            table = _to_table(ct, page, heights[page - 1])
+            table = _to_table(ct, page, heights[page - 1], self.settings)
             if table is None:
                 continue
             if not table.header_rows:
@@ -56,21 +59,19 @@ class CamelotExtractor:
         return tables
 
 
-def _header_fields(texts: list[str]) -> int:
-    fields = set()
-    for text in texts:
-        best = best_field(text)
-        if best and best.score >= 2.0:
-            fields.add(best.field)
-    return len(fields) if fields & HEADER_CORE_FIELDS else 0
-
-
-def _to_table(ct: Any, page: int, height: float) -> Table | None:
+def _to_table(ct: Any, page: int, height: float, settings: LayoutSettings) -> Table | None:
     grid = ct.cells
     if not grid:
         return None
-    texts = [[" ".join(_cid_free(c.text).split()) if c.text else "" for c in row] for row in grid]
-    header_at = next((i for i, row in enumerate(texts) if _header_fields(row) >= 3), None)
+    texts = [[" ".join(cid_free(c.text).split()) if c.text else "" for c in row] for row in grid]
+    header_at = next(
+        (
+            i
+            for i, row in enumerate(texts)
+            if header_fields(row, settings.header_field_score) >= settings.min_header_fields
+        ),
+        None,
+    )
     rows: list[Row] = []
     for i, (cells, row_texts) in enumerate(zip(grid, texts, strict=True)):
         filled = [t for t in row_texts if t]
@@ -91,7 +92,7 @@ def _to_table(ct: Any, page: int, height: float) -> Table | None:
             kind = "body"
         out: list[Cell | None] = []
         for c in cells:
-            text = "\n".join(line.strip() for line in _cid_free(c.text).splitlines() if line.strip())
+            text = "\n".join(line.strip() for line in cid_free(c.text).splitlines() if line.strip())
             out.append(Cell(_rejoin(text), (c.x1, height - c.y2, c.x2, height - c.y1)))
         if kind == "section":
             out = [Cell(" ".join(row_texts[0].split()), bbox)] + [None] * (len(cells) - 1)
@@ -105,8 +106,6 @@ def _to_table(ct: Any, page: int, height: float) -> Table | None:
 def _rejoin(text: str) -> str:
     """Camelot breaks a cell at every printed line: wrapped lines join back
     with spaces, lines opening a bullet or list item stay on their own."""
-    from .layout import BULLET_START
-
     out: list[str] = []
     for line in text.splitlines():
         if out and not BULLET_START.match(line):

@@ -24,7 +24,7 @@ def document_info(path: Path) -> DocumentInfo:
     except pdfium.PdfiumError as exc:
         message = str(exc)
         if "password" in message.lower():
-            raise EncryptedPdf("encrypted PDF: a password is needed to open it") from exc
+            raise EncryptedPdf() from exc
         raise UnreadablePdf(f"unreadable PDF: {message.rstrip('.')}") from exc
     try:
         count = len(pdf)

@@ -20,8 +20,15 @@ class TruncatedPdf(DocumentError):
 
 
 class EncryptedPdf(DocumentError):
-    pass
+    """A PDF that needs a user password to be opened."""
+
+    def __init__(self, message: str = "encrypted PDF: a password is needed to open it") -> None:
+        super().__init__(message)
 
 
 class UnreadablePdf(DocumentError):
     pass
+
+
+class DecompressionBomb(DocumentError):
+    """A PDF whose compressed streams inflate far beyond any real page."""

@@ -56,10 +56,6 @@ class Line:
         return max(w.bottom for w in self.words)
 
     @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    @property
     def size(self) -> float:
         return median(w.size for w in self.words)
 
@@ -117,11 +113,12 @@ def group_lines(words: Iterable[Word], tolerance: float = 0.5) -> list[Line]:
     return lines
 
 
-def cell_text(words: Sequence[Word]) -> str:
+def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5) -> str:
     """Text of one cell in reading order.
 
-    Wrapped lines join with a space; a new paragraph (a gap wider than half a
-    line, or a line opening with a bullet or list number) starts a new line.
+    Wrapped lines join with a space; a new paragraph (a gap wider than
+    ``paragraph_gap_em`` of a line, or a line opening with a bullet or list
+    number) starts a new line.
     A word hyphenated at a line end is joined back without a space.
     """
     if not words:
@@ -135,7 +132,7 @@ def cell_text(words: Sequence[Word]) -> str:
             parts.append(text)
         else:
             gap = line.top - prev.bottom
-            if gap > 0.5 * line.size or BULLET_START.match(text):
+            if gap > paragraph_gap_em * line.size or BULLET_START.match(text):
                 parts.append("\n" + text)
             elif parts[-1].endswith("-") and len(parts[-1]) > 1 and parts[-1][-2].isalpha() and text[:1].islower():
                 parts.append(text)

@@ -45,6 +45,6 @@ def classify_open_error(exc: BaseException) -> DocumentError:
         )
     names = " ".join(type(e).__name__ for e in chain)
     if "Password" in names or "Encrypt" in names:
-        return EncryptedPdf("encrypted PDF: a password is needed to open it")
+        return EncryptedPdf()
     detail = str(chain[-1]) or type(chain[-1]).__name__
     return UnreadablePdf(f"unreadable PDF: {detail.splitlines()[0][:160]}")

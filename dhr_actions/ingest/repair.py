@@ -10,7 +10,8 @@ every object resolved; if qpdf had to repair anything, the extractors read a
 repaired copy written to a temporary file, and the document's notes say so.
 
 Streams are copied as they are (not decoded), so a decompression bomb costs
-no memory here.
+no memory here; while every object is at hand, streams that inflate absurdly
+are refused (``inflation.py``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EncryptedPdf
+from .errors import DocumentError, EncryptedPdf
+from .inflation import check_inflation
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,8 @@ class Readable:
 
 
 def _repair(path: Path, fixed: Path) -> str | None:
-    """Open ``path`` with qpdf and resolve every object. When qpdf had to
+    """Open ``path`` with qpdf and resolve every object (refusing a
+    decompression bomb). When qpdf had to
     repair anything, write the repaired file to ``fixed`` and return the
     first problem; None when the file is sound, or when qpdf cannot read or
     rebuild it (the other readers then give the reason)."""
@@ -48,8 +51,7 @@ def _repair(path: Path, fixed: Path) -> str | None:
 
     try:
         with pikepdf.open(path) as pdf:
-            for _obj in pdf.objects:
-                pass
+            check_inflation(pdf)  # resolves every object
             len(pdf.pages)
             warnings = [str(w) for w in pdf.get_warnings()]
             if not warnings:
@@ -57,7 +59,9 @@ def _repair(path: Path, fixed: Path) -> str | None:
             pdf.save(fixed, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
             return _first_problem(warnings, path)
     except pikepdf.PasswordError as exc:
-        raise EncryptedPdf("encrypted PDF: a password is needed to open it") from exc
+        raise EncryptedPdf() from exc
+    except DocumentError:
+        raise
     except Exception as exc:  # PdfError, QpdfRuntimeError (a page tree it cannot flatten), ...
         log.debug("qpdf cannot read or repair %s: %s", path, exc)
         return None

@@ -48,7 +48,6 @@ class Table:
     rows: list[Row]
     extractor: str
     confidence: float = 1.0
-    heading: str | None = None
     continued: bool = False
     ocr: bool = False
     notes: list[str] = field(default_factory=list)

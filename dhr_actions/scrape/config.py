@@ -7,6 +7,9 @@
     max_bytes = 50_000_000
     retries = 3
     downloads = "downloads"   # content-addressed copies of every PDF fetched
+    time_limit = 600       # seconds one downloaded document may take to extract
+    max_memory = 4096      # MB one document may use while extracted
+    max_document_pages = 2000   # PDFs with more pages are refused
 
     [[source]]
     name = "cheltenham"
@@ -29,6 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from ..importer.options import DEFAULT_MAX_PAGES as DEFAULT_MAX_DOCUMENT_PAGES
+from ..importer.options import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S, Limits
 
 DEFAULT_USER_AGENT = "dhr-actions/0.1 (+https://github.com/dhr-actions; research use)"
 DEFAULT_DELAY = 2.0
@@ -77,6 +83,9 @@ class ScrapeConfig:
     retries: int = DEFAULT_RETRIES
     max_retry_after: float = 120.0
     downloads: Path = Path("downloads")
+    # Downloads are extracted in a worker process under these limits, as
+    # `dhr import` does: files fetched unattended are the ones that need them.
+    limits: Limits = field(default_factory=Limits)
     path: Path | None = field(default=None, compare=False)
 
     def source(self, name: str) -> Source:
@@ -87,7 +96,18 @@ class ScrapeConfig:
         raise ConfigError(f"{self.path}: no source named {name!r} (sources: {names})")
 
 
-_SCRAPE_KEYS = {"user_agent", "delay", "timeout", "max_bytes", "retries", "max_retry_after", "downloads"}
+_SCRAPE_KEYS = {
+    "user_agent",
+    "delay",
+    "timeout",
+    "max_bytes",
+    "retries",
+    "max_retry_after",
+    "downloads",
+    "time_limit",
+    "max_memory",
+    "max_document_pages",
+}
 _SOURCE_KEYS = {
     "name",
     "partnership",
@@ -149,6 +169,21 @@ def parse_config(raw: dict[str, Any], path: Path | None = None) -> ScrapeConfig:
         retries=int(_number(where, "scrape.retries", top.get("retries", DEFAULT_RETRIES), 0, 10)),
         max_retry_after=_number(where, "scrape.max_retry_after", top.get("max_retry_after", 120.0), 0, 86400),
         downloads=downloads,
+        limits=Limits(
+            seconds=int(_number(where, "scrape.time_limit", top.get("time_limit", DEFAULT_TIME_LIMIT_S), 1, 86400)),
+            memory_mb=int(
+                _number(where, "scrape.max_memory", top.get("max_memory", DEFAULT_MEMORY_LIMIT_MB), 64, 10**6)
+            ),
+            max_pages=int(
+                _number(
+                    where,
+                    "scrape.max_document_pages",
+                    top.get("max_document_pages", DEFAULT_MAX_DOCUMENT_PAGES),
+                    1,
+                    10**6,
+                )
+            ),
+        ),
         path=path,
     )
 

@@ -1,8 +1,10 @@
 """One scrape run: crawl every source, import what changed, record the run.
 
 Sources are crawled in parallel threads (the client keeps to one request at
-a time per host); imports and database writes happen on the calling thread,
-one document at a time. A file linked before but missing now is marked
+a time per host). Downloads go through the same import path as `dhr import`:
+extracted in a worker process under the configured limits (time, memory,
+pages), so a hostile file is one failed line, and saved on the calling
+thread, one document at a time. A file linked before but missing now is marked
 withdrawn, only when the source's start page was read this run: a site that
 is down withdraws nothing.
 """
@@ -10,11 +12,13 @@ is down withdraws nothing.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
-from ..importer import import_file
+from ..importer import Importer, ImportOptions
+from ..store.models import Outcome
 from ..store.repository import Store
 from ..store.scrape_state import RemoteState, ScrapeState
 from .config import ScrapeConfig, Source
@@ -58,16 +62,33 @@ class RunReport:
     requests: int = 0
 
     @property
+    def totals(self) -> dict[str, int]:
+        return run_totals(s.counts() for s in self.sources)
+
+    @property
     def failed(self) -> int:
-        return sum(s.failed for s in self.sources)
+        return self.totals["failed"]
 
     def total(self) -> str:
-        keys = ("new", "changed", "unchanged", "failed", "withdrawn", "skipped")
-        sums = {k: sum(getattr(s, k) for s in self.sources) for k in keys}
-        records = sum(s.records for s in self.sources)
+        sums = self.totals
         label = f"run {self.run_id}" if self.run_id is not None else "dry run"
-        parts = ", ".join(f"{v} {k}" for k, v in sums.items())
-        return f"{label}: {len(self.sources)} sources in {self.seconds:.1f} s, {self.requests} requests; PDFs {parts}; {records} records imported"
+        parts = ", ".join(f"{sums[k]} {k}" for k in PDF_COUNTS)
+        return (
+            f"{label}: {len(self.sources)} sources in {self.seconds:.1f} s, {self.requests} requests; "
+            f"PDFs {parts}; {sums['records']} records imported"
+        )
+
+
+PDF_COUNTS = ("new", "changed", "unchanged", "failed", "withdrawn", "skipped")
+
+
+def run_totals(per_source: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """A run's counts summed over its sources (as recorded per source)."""
+    sums = dict.fromkeys((*PDF_COUNTS, "records"), 0)
+    for counts in per_source:
+        for k in sums:
+            sums[k] += int(counts.get(k, 0))
+    return sums
 
 
 def run_scrape(
@@ -83,8 +104,23 @@ def run_scrape(
     state = ScrapeState(store)
     blobs = BlobStore(config.downloads)
     started = time.monotonic()
-    if offline:
-        return _replay(config, sources, store, state, blobs, echo, started)
+    with Importer(store, ImportOptions(jobs=1, limits=config.limits)) as importer:
+        if offline:
+            return _replay(config, sources, importer, state, blobs, echo, started)
+        return _crawl_and_import(config, sources, importer, state, blobs, echo, started, dry_run, client)
+
+
+def _crawl_and_import(
+    config: ScrapeConfig,
+    sources: list[Source],
+    importer: Importer,
+    state: ScrapeState,
+    blobs: BlobStore,
+    echo: Callable[[str], None],
+    started: float,
+    dry_run: bool,
+    client: PoliteClient | None,
+) -> RunReport:
     run_id = None if dry_run else state.start_run(str(config.path) if config.path else None)
     own_client = client is None
     http = client or PoliteClient(config)
@@ -97,7 +133,7 @@ def run_scrape(
             ]
             for source, future in zip(sources, futures, strict=True):
                 crawl = future.result()
-                report = _settle(crawl, source, known_by_source[source.name], store, state, run_id, dry_run)
+                report = _settle(crawl, source, known_by_source[source.name], importer, state, run_id, dry_run)
                 for line in report.lines:
                     echo(f"  {line}")
                 echo(report.summary())
@@ -125,7 +161,7 @@ def _settle(
     crawl: CrawlResult,
     source: Source,
     known: dict[str, RemoteState],
-    store: Store,
+    importer: Importer,
     state: ScrapeState,
     run_id: int | None,
     dry_run: bool,
@@ -148,7 +184,7 @@ def _settle(
             report.unchanged += before is not None
             report.new += before is None
             continue
-        _settle_pdf(pdf, before, source, store, state, run_id, report, gone)
+        _settle_pdf(pdf, before, source, importer, state, run_id, report, gone)
     if dry_run:
         return report
     missing = [u for u, s in known.items() if s.status == "active" and u not in linked] if crawl.start_ok else []
@@ -163,7 +199,7 @@ def _settle_pdf(
     pdf: PdfResult,
     before: RemoteState | None,
     source: Source,
-    store: Store,
+    importer: Importer,
     state: ScrapeState,
     run_id: int | None,
     report: SourceReport,
@@ -193,7 +229,7 @@ def _settle_pdf(
         report.unchanged += 1  # served again in full, same bytes: nothing to import
         state.seen(source.name, pdf.url, run_id, etag=v.etag, last_modified=v.last_modified)
         return
-    outcome = import_file(store, pdf.blob, partnership=source.partnership, source_url=pdf.url, name=pdf.file_name)
+    outcome = importer.import_one(pdf.blob, pdf.file_name, pdf.url, source.partnership)
     if outcome.failed:
         report.failed += 1
         report.lines.append(f"failed: {pdf.url}: {outcome.reason}")
@@ -210,7 +246,7 @@ def _settle_pdf(
 def _replay(
     config: ScrapeConfig,
     sources: list[Source],
-    store: Store,
+    importer: Importer,
     state: ScrapeState,
     blobs: BlobStore,
     echo: Callable[[str], None],
@@ -229,10 +265,11 @@ def _replay(
                 report.failed += 1
                 report.lines.append(f"failed: {url}: no local copy {path}")
                 continue
-            outcome = import_file(store, path, partnership=source.partnership, source_url=url, name=remote.file_name)
+            outcome = importer.import_one(path, remote.file_name, url, source.partnership)
             if outcome.failed:
                 report.failed += 1
-            elif outcome.status == "unchanged":
+                report.lines.append(f"failed: {url}: {outcome.reason}")
+            elif outcome.status == Outcome.UNCHANGED:
                 report.unchanged += 1
             else:
                 report.new += 1

@@ -7,6 +7,7 @@ a SQLite file or a PostgreSQL server.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -23,11 +24,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# How an import of one document ended.
-IMPORTED = "imported"
-NO_PLAN = "no plan found"
-FAILED = "failed"
-OUTCOMES = (IMPORTED, NO_PLAN, FAILED)
+
+class Outcome(StrEnum):
+    """How the import of one file ended. A stored document's ``outcome`` is
+    IMPORTED, NO_PLAN or FAILED; NEW_VERSION and UNCHANGED are what saving
+    it did."""
+
+    IMPORTED = "imported"
+    NEW_VERSION = "new version"
+    UNCHANGED = "unchanged"
+    NO_PLAN = "no plan found"
+    FAILED = "failed"
 
 
 def utcnow() -> datetime:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..normalise.record import Record
 from . import migrate
-from .models import FAILED, IMPORTED, NO_PLAN, Document, DocumentTheme, Partnership, RecordRow, RecordTheme
+from .models import Document, DocumentTheme, Outcome, Partnership, RecordRow, RecordTheme
 
 DEFAULT_DB = "dhr.sqlite"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -30,6 +30,26 @@ SAVE_ATTEMPTS = 3
 
 class DocumentNotFound(LookupError):
     """No stored document matches the name or id asked for."""
+
+
+class DatabaseMissing(FileNotFoundError):
+    """A SQLite database that is not there: a command that only reads finds
+    nothing to read, and one that writes has no folder to create it in."""
+
+
+def check_location(db: str, create: bool) -> None:
+    """Refuse a SQLite path that cannot be what the user meant, in one line:
+    a file a reading command would create empty (a mistyped ``--db``), or a
+    folder that does not exist."""
+    if "://" in db:
+        return
+    path = Path(db).expanduser()
+    if path.exists():
+        return
+    if not create:
+        raise DatabaseMissing(f"no database at {db} (check --db or DHR_DB; `dhr import` creates one)")
+    if not path.resolve().parent.is_dir():
+        raise DatabaseMissing(f"cannot create database {db}: folder {path.parent} does not exist")
 
 
 def database_url(db: str) -> str:
@@ -95,7 +115,7 @@ class DocumentImport:
 
     file_name: str
     sha256: str
-    outcome: str  # IMPORTED, NO_PLAN or FAILED
+    outcome: Outcome  # IMPORTED, NO_PLAN or FAILED
     reason: str | None = None
     records: Sequence[Record] = ()
     size_bytes: int | None = None
@@ -114,7 +134,7 @@ class DocumentImport:
 
 @dataclass(frozen=True)
 class SaveResult:
-    status: str  # "imported", "new version", "unchanged", NO_PLAN, FAILED
+    status: Outcome
     document_id: int
     version: int
     records: int
@@ -123,7 +143,10 @@ class SaveResult:
 class Store:
     """A database of documents and records, by path or SQLAlchemy URL."""
 
-    def __init__(self, db: str = DEFAULT_DB) -> None:
+    def __init__(self, db: str = DEFAULT_DB, create: bool = True) -> None:
+        """``create``: make a new database when ``db`` names none (commands
+        that only read pass False, and a missing file is refused)."""
+        check_location(db, create)
         self.db = db
         self.engine = make_engine(db)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -167,7 +190,7 @@ class Store:
                         select(Document).where(Document.file_name == imp.file_name, Document.sha256 == imp.sha256)
                     ).one_or_none()
                     if doc is not None:
-                        return SaveResult("unchanged", doc.id, doc.version, doc.record_count)
+                        return SaveResult(Outcome.UNCHANGED, doc.id, doc.version, doc.record_count)
                 if attempt == SAVE_ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")
@@ -177,13 +200,13 @@ class Store:
             select(Document).where(Document.file_name == imp.file_name, Document.sha256 == imp.sha256)
         ).one_or_none()
         if existing is not None and not replace:
-            return SaveResult("unchanged", existing.id, existing.version, existing.record_count)
+            return SaveResult(Outcome.UNCHANGED, existing.id, existing.version, existing.record_count)
         partnership = self._partnership(s, imp.partnership)
         if existing is not None:
             doc = existing
             doc.records.clear()
             s.flush()
-            status = _status_for(imp.outcome, "imported")
+            status = _status_for(imp.outcome, Outcome.IMPORTED)
         else:
             # Versions of one document: the same source URL when it was
             # scraped (two sites may both publish "action-plan.pdf"), else
@@ -200,7 +223,7 @@ class Store:
                 old.is_current = False
             doc = Document(file_name=imp.file_name, sha256=imp.sha256, version=(latest or 0) + 1, is_current=True)
             s.add(doc)
-            status = _status_for(imp.outcome, "new version" if latest else "imported")
+            status = _status_for(imp.outcome, Outcome.NEW_VERSION if latest else Outcome.IMPORTED)
         doc.title = imp.title
         doc.partnership = partnership
         doc.page_count = imp.page_count
@@ -282,8 +305,8 @@ class Store:
                 yield doc, row
 
 
-def _status_for(outcome: str, ok: str) -> str:
-    return ok if outcome == IMPORTED else outcome
+def _status_for(outcome: Outcome, ok: Outcome) -> Outcome:
+    return ok if outcome == Outcome.IMPORTED else outcome
 
 
 def _row(r: Record, position: int, taxonomy: str = "") -> RecordRow:
@@ -310,4 +333,4 @@ def _row(r: Record, position: int, taxonomy: str = "") -> RecordRow:
     )
 
 
-__all__ = ["DEFAULT_DB", "FAILED", "IMPORTED", "NO_PLAN", "DocumentImport", "DocumentNotFound", "SaveResult", "Store"]
+__all__ = ["DEFAULT_DB", "DatabaseMissing", "DocumentImport", "DocumentNotFound", "Outcome", "SaveResult", "Store"]

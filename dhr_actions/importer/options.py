@@ -1,0 +1,56 @@
+"""What an import may do and cost: the options every caller passes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_TIME_LIMIT_S = 600
+DEFAULT_MEMORY_LIMIT_MB = 4096
+DEFAULT_MAX_PAGES = 2000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost a worker process before it is given up."""
+
+    seconds: int = DEFAULT_TIME_LIMIT_S
+    memory_mb: int = DEFAULT_MEMORY_LIMIT_MB
+    max_pages: int = DEFAULT_MAX_PAGES
+
+    def __post_init__(self) -> None:
+        if self.seconds < 1:
+            raise ValueError(f"time limit: {self.seconds} s must be at least 1")
+        if self.memory_mb < 64:
+            raise ValueError(f"memory limit: {self.memory_mb} MB must be at least 64")
+        if self.max_pages < 1:
+            raise ValueError(f"page limit: {self.max_pages} must be at least 1")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How files are imported, the same for ``dhr import``, the scrape and
+    Python callers.
+
+    ``jobs`` worker processes extract under ``limits`` (a hostile file costs
+    one failed line, never a hung or exhausted caller). ``jobs=0`` extracts
+    in the calling process without limits: for files you trust, tests and
+    debugging only.
+    """
+
+    extractor: str = "pdfplumber"
+    ocr: bool = True
+    partnership: str | None = None
+    source_url: str | None = None
+    force: bool = False
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    limits: Limits = field(default_factory=Limits)
+
+    def __post_init__(self) -> None:
+        if self.jobs < 0:
+            raise ValueError(f"jobs: {self.jobs} must be 0 (in this process) or more")
+
+    @property
+    def isolated(self) -> bool:
+        """Extraction runs in worker processes under the limits."""
+        return self.jobs > 0

@@ -1,0 +1,111 @@
+"""One document extracted, tagged and described: everything but saving.
+
+Runs in a worker process (or in the caller's with ``jobs=0``) and never
+raises for a bad file: the import comes back FAILED with its reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .. import __version__
+from ..ingest.base import Extractor, get_extractor
+from ..ingest.docinfo import document_info
+from ..ingest.errors import DocumentError
+from ..ingest.pdfcheck import check_pdf_bytes
+from ..normalise.record import Record
+from ..pipeline import extract_document
+from ..research.themes import load_taxonomy, taxonomy_path
+from ..store.models import Outcome
+from ..store.repository import DocumentImport
+from .plan import ImportJob
+from .workers import MEMORY_REASON
+
+log = logging.getLogger(__name__)
+
+
+def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> DocumentImport:
+    """Extract, tag and describe one document."""
+    ex = extractor or get_extractor(job.extractor, ocr=job.ocr)
+    imp = failed_import(job, None, ex.name)
+    try:
+        check_pdf_bytes(job.path)  # the one-line reason for a file that is no PDF
+        info = document_info(job.path)
+        if info.page_count > job.max_pages:
+            raise DocumentError(f"too many pages: {info.page_count} (the limit is {job.max_pages}; see --max-pages)")
+        imp.page_count = info.page_count
+        imp.title = info.title
+        imp.partnership = job.partnership or guess_partnership(job.name, info.opening_text)
+        result = extract_document(job.path, ex, document=job.name)
+    except DocumentError as exc:
+        imp.reason = str(exc)
+        return imp
+    except MemoryError:
+        imp.reason = MEMORY_REASON
+        return imp
+    except Exception as exc:  # an extractor bug must not stop the batch
+        log.debug("extraction of %s failed", job.path, exc_info=True)
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        imp.reason = f"extraction error: {type(exc).__name__}{': ' + detail if detail else ''}"
+        return imp
+    taxonomy = load_taxonomy(taxonomy_path())
+    for record in result.records:
+        record.themes = [(t.theme, t.phrase) for t in taxonomy.tag(record.recommendation, record.action)]
+    imp.records = result.records
+    imp.taxonomy = taxonomy.digest
+    imp.year = review_year(job.name, imp.title, result.records)
+    imp.notes = result.notes
+    imp.ocr = result.ocr
+    if result.records:
+        imp.outcome = Outcome.IMPORTED
+    else:
+        imp.outcome = Outcome.NO_PLAN
+        imp.reason = result.notes[0] if result.notes else "no action-plan table found"
+    return imp
+
+
+def failed_import(job: ImportJob, reason: str | None, extractor: str | None = None) -> DocumentImport:
+    """A failed import of ``job``: the starting point of every import, and
+    the result when a limit gives the document up."""
+    return DocumentImport(
+        file_name=job.name,
+        sha256=job.sha256,
+        outcome=Outcome.FAILED,
+        reason=reason,
+        size_bytes=job.size,
+        source_path=str(job.path.resolve()),
+        source_url=job.source_url,
+        partnership=job.partnership,
+        extractor=extractor or job.extractor,
+        extractor_version=__version__,
+    )
+
+
+def guess_partnership(file_name: str, opening_text: str) -> str | None:
+    """Name the publishing partnership from the first page's text, else from
+    the words that open the file name ("south-worcestershire-dhr-3.pdf")."""
+    m = re.search(
+        r"([A-Z][A-Za-z'&.]+(?:[ -][A-Z][A-Za-z'&.]+){0,3})\s+(Community Safety Partnership|Safer\s+\w+\s+Partnership|Strategic Leadership Group|Safeguarding (?:Adults )?Board)",
+        opening_text,
+    )
+    if m:
+        return " ".join(m.group(1).split())
+    stem = re.sub(r"\.pdf$", "", file_name, flags=re.I)
+    words: list[str] = []
+    for word in re.split(r"[-_\s]+", stem):
+        if not word.isalpha() or word.lower() in {"dhr", "bdhr", "domestic", "homicide", "review", "action", "plan"}:
+            break
+        words.append(word.capitalize())
+    return " ".join(words) or None
+
+
+def review_year(file_name: str, title: str | None, records: list[Record]) -> int | None:
+    """The review's year: the first year in its title or file name, else the
+    earliest year among its target dates."""
+    for text in (title or "", file_name):
+        m = re.search(r"(?<!\d)(199\d|20\d\d)(?!\d)", text)
+        if m:
+            return int(m.group(1))
+    years = [int(r.target_date[:4]) for r in records if r.target_date]
+    return min(years) if years else None

@@ -1,0 +1,116 @@
+"""Column bounds of a table, and the whitespace evidence that places them.
+
+A ruled table's columns are its vertical rules. Without rules, columns come
+from the header's phrases; a phrase is split where a whitespace *river* runs
+down the body between two of its words (labels printed tight), and each
+boundary is set in the body's whitespace *valley* between two columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .layout import Line, Word, group_lines
+from .settings import LayoutSettings
+
+
+@dataclass
+class ColumnBounds:
+    """Column boundaries of one table: ``bounds[i]..bounds[i+1]`` is column i."""
+
+    bounds: list[float]
+    ruled: bool  # vertical rules drew them
+
+    @property
+    def left(self) -> float:
+        return self.bounds[0]
+
+    @property
+    def right(self) -> float:
+        return self.bounds[-1]
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def index(self, x: float) -> int | None:
+        for i in range(len(self)):
+            if self.bounds[i] <= x < self.bounds[i + 1]:
+                return i
+        return None
+
+    def crosses(self, span: Line | Word, slack: float = 2.0) -> bool:
+        """Does a phrase or word run across an inner boundary by more than
+        ``slack``?"""
+        return any(span.x0 < b - slack and span.x1 > b + slack for b in self.bounds[1:-1])
+
+
+def valley(words: list[Word], a: float, b: float) -> float:
+    """The x between a and b crossed by the fewest words, nearest b."""
+    if b <= a:
+        return (a + b) / 2
+    best_x, best_n = b - 1, None
+    steps = max(int(b - a), 1)
+    for k in range(steps + 1):
+        x = b - 1 - k * (b - a - 1) / steps
+        n = sum(1 for w in words if w.x0 < x < w.x1)
+        if best_n is None or n < best_n:
+            best_x, best_n = x, n
+        if n == 0:
+            break
+    return best_x
+
+
+def rivers(lines: list[Line], settings: LayoutSettings) -> list[tuple[float, float]]:
+    """x intervals that the body's text lines leave empty, top to bottom
+    (a line or two may cross: an overlong word, a stray footnote mark)."""
+    if len(lines) < settings.min_river_lines:
+        return []  # a short body leaves whole columns empty: no evidence
+    x0 = int(min(ln.x0 for ln in lines))
+    x1 = int(max(ln.x1 for ln in lines)) + 1
+    cover = [0] * (x1 - x0 + 1)
+    for ln in lines:
+        for w in ln.words:
+            for x in range(max(int(w.x0) - x0, 0), min(int(w.x1) - x0 + 1, len(cover))):
+                cover[x] += 1
+    allowed = len(lines) // settings.river_cross_per_lines
+    out: list[tuple[float, float]] = []
+    start: int | None = None
+    for i, c in enumerate([*cover, allowed + 1]):
+        if c <= allowed and start is None:
+            start = i
+        elif c > allowed and start is not None:
+            if i - start >= settings.min_river_width_pt:
+                out.append((x0 + start, x0 + i - 1))
+            start = None
+    return out
+
+
+def split_at_rivers(
+    group: list[Word], rivers: list[tuple[float, float]], lines: list[Line], settings: LayoutSettings
+) -> list[list[Word]]:
+    """Split a header phrase where a body river passes between two of its
+    words and, in several body lines, text stands on both sides of it under
+    the phrase: two columns printed with tight labels."""
+    g0, g1 = min(w.x0 for w in group), max(w.x1 for w in group)
+    cuts: set[float] = set()
+    for line in group_lines(group):
+        for a, b in pairwise(line.words):
+            for r0, r1 in rivers:
+                lo, hi = max(a.x1, r0), min(b.x0, r1)
+                if hi < lo:
+                    continue
+                x = (lo + hi) / 2
+                both = sum(
+                    1 for ln in lines if any(g0 <= w.xc < x for w in ln.words) and any(x < w.xc <= g1 for w in ln.words)
+                )
+                if both >= settings.min_river_sides:
+                    cuts.add(x)
+                break
+    if not cuts:
+        return [group]
+    edges = sorted(cuts)
+    parts: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
+    for w in group:
+        parts[sum(1 for e in edges if w.xc > e)].append(w)
+    return [p for p in parts if p]

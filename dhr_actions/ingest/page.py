@@ -1,0 +1,83 @@
+"""One PDF page as the table finder sees it: words and ruling lines.
+
+pdfplumber reads a text page here; OCR (``ocr.py``) builds the same
+:class:`PageContent` for a scanned one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+from .layout import Edge, Line, Word, group_lines
+from .settings import DEFAULT_SETTINGS, LayoutSettings
+
+# Glyphs without a Unicode mapping come out as "(cid:127)": alone they are
+# almost always list bullets, inside a word they are noise.
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass
+class PageContent:
+    """What one page holds, in the terms the table finder uses."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+    edges: list[Edge]
+    lines: list[Line] = field(default_factory=list)
+    ocr: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.lines:
+            self.lines = group_lines(self.words)
+
+    @property
+    def font_size(self) -> float:
+        return median(w.size for w in self.words) if self.words else 10.0
+
+
+def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETTINGS) -> PageContent:
+    """Read one pdfplumber page into words and ruling edges."""
+    raw = page.extract_words(
+        x_tolerance=settings.word_x_tolerance_pt,
+        y_tolerance=settings.word_y_tolerance_pt,
+        keep_blank_chars=False,
+        use_text_flow=False,
+        extra_attrs=["size", "fontname"],
+    )
+    words = []
+    for w in raw:
+        text = cid_free(w["text"]) if "(cid:" in w["text"] else w["text"]
+        if text.strip():
+            words.append(
+                Word(
+                    text=text,
+                    x0=float(w["x0"]),
+                    x1=float(w["x1"]),
+                    top=float(w["top"]),
+                    bottom=float(w["bottom"]),
+                    size=float(w.get("size") or 10.0),
+                    bold="bold" in str(w.get("fontname", "")).lower(),
+                )
+            )
+    edges = [
+        Edge(float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"]))
+        for e in page.edges
+        if max(float(e["x1"]) - float(e["x0"]), float(e["bottom"]) - float(e["top"])) >= settings.min_rule_length_pt
+    ]
+    return PageContent(number=number, width=float(page.width), height=float(page.height), words=words, edges=edges)
+
+
+def cid_free(text: str) -> str:
+    """Unmapped glyphs: a lone "(cid:N)" word is a bullet, others are dropped."""
+    return _CID.sub(lambda m: "•" if _lone(text, m) else "", text)
+
+
+def _lone(text: str, m: re.Match[str]) -> bool:
+    before = text[: m.start()]
+    after = text[m.end() :]
+    return (not before or before[-1].isspace()) and (not after or after[0].isspace())
