@@ -13,9 +13,9 @@ from .ingest.pdfcheck import check_pdf_bytes, classify_open_error
 from .ingest.repair import readable_pdf
 from .ingest.stitch import PlanTable, stitch
 from .ingest.table import Table
+from .normalise.assemble import records_from_table, table_mapping
 from .normalise.plan_check import assess
 from .normalise.record import Record
-from .normalise.records import records_from_table, table_mapping
 
 if TYPE_CHECKING:
     from .importer.options import Limits

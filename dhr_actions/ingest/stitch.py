@@ -4,7 +4,7 @@ A table whose header matches the one before it (same labels, ignoring case,
 spacing and punctuation), or that has no header of its own, continues it: the
 repeated header rows are dropped. Section title rows are not rows: they set
 the section of the rows that follow until the next one. Whether a row cut by
-a page break continues the row above is decided in ``normalise.records``,
+a page break continues the row above is decided in ``normalise.assemble``,
 which knows which cells hold references; stitching keeps what that needs:
 each row's page and whether it opens or closes its page.
 """

@@ -1,0 +1,223 @@
+"""The core steps on small synthetic pages: words and rules built here, not
+read from a PDF, so each test shows one decision of the layout finder,
+stitching or record assembly."""
+
+from __future__ import annotations
+
+from dhr_actions.ingest.bounds import ColumnBounds, rivers, valley
+from dhr_actions.ingest.finder import find_tables, tables_from_pages
+from dhr_actions.ingest.layout import Edge, Word
+from dhr_actions.ingest.page import PageContent
+from dhr_actions.ingest.settings import LayoutSettings
+from dhr_actions.ingest.stitch import stitch
+from dhr_actions.normalise.assemble import records_from_table
+
+SIZE = 9.0
+CHAR = 0.5 * SIZE  # a glyph's advance
+SPACE = 0.28 * SIZE
+
+
+def words(text: str, x: float, top: float) -> list[Word]:
+    """``text`` set in one line from ``x`` at ``top``."""
+    out = []
+    for token in text.split():
+        out.append(Word(token, x, x + CHAR * len(token), top, top + SIZE, SIZE))
+        x += CHAR * len(token) + SPACE
+    return out
+
+
+def cell(lines: list[str], x: float, top: float, leading: float = 11.0) -> list[Word]:
+    """A cell's wrapped lines, ``leading`` apart."""
+    return [w for i, line in enumerate(lines) if line for w in words(line, x, top + i * leading)]
+
+
+COLUMNS = (40.0, 190.0, 330.0, 450.0)
+HEADER = ("Recommendation", "Action to take", "Lead agency", "Target date")
+
+
+def header_at(top: float) -> list[Word]:
+    return [w for x, label in zip(COLUMNS, HEADER, strict=True) for w in words(label, x, top)]
+
+
+def row_at(top: float, cells: tuple[list[str], ...]) -> list[Word]:
+    return [w for x, lines in zip(COLUMNS, cells, strict=True) for w in cell(lines, x, top)]
+
+
+def page(number: int, content: list[Word], edges: list[Edge] | None = None) -> PageContent:
+    return PageContent(number, 595.0, 842.0, content, edges or [])
+
+
+def body_texts(table_rows: list) -> list[list[str]]:  # type: ignore[type-arg]
+    return [r.texts() for r in table_rows if r.kind == "body"]
+
+
+def test_whitespace_row_cut_between_paragraph_spaced_rows() -> None:
+    """No rules: a row ends where a wider gap runs across every column and
+    text then starts in several columns at once; a wrapped cell stays whole."""
+    content = header_at(100)
+    content += row_at(
+        130,
+        (
+            ["1. Train frontline", "staff in housing", "and health."],
+            ["Commission a", "course"],
+            ["CSP"],
+            ["March 2024"],
+        ),
+    )
+    content += row_at(180, (["2. Share risk", "information."], ["Revise the", "protocol"], ["Police"], ["June 2024"]))
+    (table,) = tables_from_pages([page(1, content)], "test")
+    assert body_texts(table.rows) == [
+        ["1. Train frontline staff in housing and health.", "Commission a course", "CSP", "March 2024"],
+        ["2. Share risk information.", "Revise the protocol", "Police", "June 2024"],
+    ]
+
+
+def test_row_gap_is_a_setting() -> None:
+    """With a row gap threshold wider than the paragraph spacing, the two
+    rows read as one: the threshold really comes from the settings."""
+    content = header_at(100)
+    content += row_at(130, (["1. Train staff", "in every agency."], ["Course"], ["CSP"], ["March 2024"]))
+    content += row_at(160, (["2. Share", "information."], ["Protocol"], ["Police"], ["June 2024"]))
+    (default,) = tables_from_pages([page(1, content)], "test")
+    (wide,) = tables_from_pages([page(1, content)], "test", LayoutSettings(row_gap_extra_em=3.0))
+    assert len(body_texts(default.rows)) == 2
+    assert len(body_texts(wide.rows)) == 1
+
+
+def test_column_bound_from_a_river_between_tight_labels() -> None:
+    """'Recommendation Scope' printed as one phrase: a whitespace river down
+    the body between its two words splits it into two columns, and the bound
+    sits in the body's whitespace valley."""
+    tight = [*words("Recommendation Scope", 40, 100)]
+    rest = [
+        w
+        for x, label in ((330.0, "Action to take"), (450.0, "Lead agency"), (520.0, "Target date"))
+        for w in words(label, x, 100)
+    ]
+    content = tight + rest
+    scope_x = tight[1].x0
+    for i in range(8):
+        top = 125 + 14 * i
+        content += words(f"R{i + 1} text", 40, top)  # under "Recommendation"
+        content += words("Local", scope_x, top)  # under "Scope"
+        content += words("Do it", 330, top) + words("CSP", 450, top) + words("2024", 520, top)
+    (table,) = tables_from_pages([page(1, content)], "test")
+    assert table.header == ["Recommendation", "Scope", "Action to take", "Lead agency", "Target date"]
+    bounds = [c.bbox[0] for c in table.rows[0].cells if c is not None and c.bbox is not None]
+    r_text_end = max(w.x1 for w in content if w.text == "text")
+    assert r_text_end < bounds[1] < scope_x
+    first = body_texts(table.rows)[0]
+    assert first[0].startswith("R1 text\nR2 text") and first[1].startswith("Local\nLocal")
+
+
+def test_rivers_and_valleys_directly() -> None:
+    from dhr_actions.ingest.layout import group_lines
+
+    lines = group_lines([w for i in range(10) for w in words("alpha", 10, 20 * i) + words("beta", 100, 20 * i)])
+    found = rivers(lines, LayoutSettings())
+    assert len(found) == 1 and found[0][0] >= 10 + 5 * CHAR and found[0][1] < 100
+    body = [w for ln in lines for w in ln.words]
+    assert 10 + 5 * CHAR < valley(body, 10 + 5 * CHAR, 100) < 100
+    assert rivers(lines[:3], LayoutSettings()) == []  # too few lines: no evidence
+
+
+def test_continuation_page_takes_the_previous_columns() -> None:
+    """A page with no header whose text fits the previous page's columns
+    continues that table; stitching makes one table of the two."""
+    first = header_at(100) + row_at(130, (["1. Train staff."], ["Course"], ["CSP"], ["March 2024"]))
+    second = row_at(60, (["2. Share information."], ["Protocol"], ["Police"], ["June 2024"]))
+    tables = tables_from_pages([page(1, first), page(2, second)], "test")
+    assert [t.continued for t in tables] == [False, True]
+    assert body_texts(tables[1].rows) == [["2. Share information.", "Protocol", "Police", "June 2024"]]
+    (plan,) = stitch(tables)
+    assert plan.header == list(HEADER)
+    assert [r.page for r in plan.rows] == [1, 2]
+
+
+def test_prose_after_a_table_ends_it_and_is_no_continuation() -> None:
+    prose = words(" ".join(["The panel thanks everyone who took part in this review and its work."] * 2), 40, 60)
+    first = header_at(100) + row_at(130, (["1. Train staff."], ["Course"], ["CSP"], ["March 2024"]))
+    tables = tables_from_pages([page(1, first), page(2, prose)], "test")
+    assert len(tables) == 1
+
+
+def test_running_footer_is_furniture_and_a_title_above_is_a_section() -> None:
+    pages = []
+    for n in (1, 2):
+        content = words("Agency: Police", 40, 85) if n == 1 else []
+        content += header_at(100) + row_at(130, ([f"{n}. Train staff."], ["Course"], ["CSP"], ["March 2024"]))
+        content += words(f"OFFICIAL SENSITIVE Page {n} of 2", 40, 800)
+        pages.append(page(n, content))
+    found = find_tables(pages, "test")
+    assert [ln.text for ln in found[0].furniture] == ["OFFICIAL SENSITIVE Page 1 of 2"]
+    first = found[0].tables[0]
+    assert first.rows[0].kind == "section" and first.rows[0].texts()[0] == "Agency: Police"
+    assert all("OFFICIAL" not in " ".join(r.texts()) for t in found[1].tables for r in t.rows)
+
+
+def test_ruled_rows_keep_a_merged_cell_whole() -> None:
+    """Rules drawn only across the columns right of the first one leave the
+    first column's cell merged over both rows."""
+    x0, x1 = COLUMNS[0] - 5, 560.0
+    bounds = [x0, COLUMNS[1] - 5, COLUMNS[2] - 5, COLUMNS[3] - 5, x1]
+    edges = [Edge(x, x, 95, 220) for x in bounds]
+    edges += [Edge(x0, x1, 95, 95), Edge(x0, x1, 115, 115), Edge(x0, x1, 220, 220)]
+    edges.append(Edge(bounds[1], x1, 165, 165))  # between 1A and 1B, not under the merged cell
+    content = header_at(100)
+    content += row_at(125, (["1. Train staff in", "every agency."], ["1A Course"], ["CSP"], ["2024"]))
+    content += row_at(175, (["continued text"], ["1B Audit"], ["Police"], ["2025"]))
+    (table,) = tables_from_pages([page(1, content, edges)], "test")
+    rows = body_texts(table.rows)
+    assert rows[0][0] == "1. Train staff in every agency.\ncontinued text"
+    assert [r[1] for r in rows] == ["1A Course", "1B Audit"]
+
+
+def test_fill_down_and_action_codes_in_record_assembly() -> None:
+    """A merged recommendation fills down to the actions coded under it."""
+    content = header_at(100)
+    content += row_at(130, (["1. Train staff."], ["1A Commission a", "course"], ["CSP"], ["March 2024"]))
+    content += row_at(165, ([""], ["1B Audit", "attendance"], ["Police"], ["June 2024"]))
+    (plan,) = stitch(tables_from_pages([page(1, content)], "test"))
+    records = records_from_table(plan, "doc.pdf")
+    assert [(r.ref, r.recommendation, r.lead, r.target_date) for r in records] == [
+        ("1A", "Train staff.", "CSP", "2024-03"),
+        ("1B", "Train staff.", "Police", "2024-06"),
+    ]
+    assert [r.action for r in records] == [
+        "Commission a course",
+        "Audit attendance",
+    ]
+
+
+def test_a_row_cut_by_the_page_break_is_rejoined() -> None:
+    """The rest of a row carried to the next page (no reference of its own)
+    joins the record above it."""
+    first = header_at(100) + row_at(760, (["1. Train staff in"], ["Commission a"], ["CSP"], [""]))
+    second = row_at(60, (["every agency."], ["course"], [""], ["March 2024"]))
+    second += row_at(95, (["2. Share risk", "information."], ["Revise the", "protocol"], ["Police"], ["June 2024"]))
+    tables = tables_from_pages([page(1, first), page(2, second)], "test")
+    (plan,) = stitch(tables)
+    records = records_from_table(plan, "doc.pdf")
+    assert [r.ref for r in records] == ["1", "2"]
+    # The two halves are kept as the two printed pieces of the cell.
+    assert records[0].recommendation == "Train staff in\nevery agency."
+    assert records[0].action == "Commission a\ncourse"
+    assert records[0].target_date == "2024-03"
+    assert (records[0].page_start, records[0].page_end) == (1, 2)
+
+
+def test_column_bounds_geometry() -> None:
+    cols = ColumnBounds([0.0, 100.0, 200.0], ruled=False)
+    assert (len(cols), cols.index(50), cols.index(150), cols.index(250)) == (2, 0, 1, None)
+    assert cols.crosses(Word("across", 90, 110, 0, 9)) and not cols.crosses(Word("edge", 90, 101, 0, 9))
+
+
+def test_settings_are_validated() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match=r"margin_top_share: 1\.5 is a share"):
+        LayoutSettings(margin_top_share=1.5)
+    with pytest.raises(ValueError, match="min_header_fields: must be at least 1"):
+        LayoutSettings(min_header_fields=0)
+    with pytest.raises(ValueError, match="row_gap_factor: -1 must not be negative"):
+        LayoutSettings(row_gap_factor=-1)
