@@ -31,10 +31,12 @@ from .importer import (
 )
 from .ingest.base import EXTRACTOR_NAMES
 from .normalise.record import SCHEMA_FIELDS
+from .output import FORMATS as OUTPUT_FORMATS
+from .output import format_table, render
 from .store import migrate
 from .store.migrate import SchemaError
 from .store.models import Outcome
-from .store.repository import DEFAULT_DB, DocumentNotFound, Store, display_name, make_engine
+from .store.repository import DEFAULT_DB, DatabaseMissing, DocumentNotFound, Store, display_name, make_engine
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,13 +51,27 @@ def db_option(f: F) -> F:
     )(f)
 
 
-def open_store(db: str) -> Store:
+def open_store(db: str, create: bool = True) -> Store:
+    """The store at ``db``; commands that only read pass ``create=False``
+    so that a mistyped path is refused instead of created empty."""
     try:
-        return Store(db)
-    except SchemaError as exc:
+        return Store(db, create=create)
+    except (SchemaError, DatabaseMissing) as exc:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # bad URL, missing driver, unreachable server
         raise click.ClickException(f"cannot open database {display_name(db)!r}: {exc}") from exc
+
+
+def format_option(f: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True, help="Output format."
+    )(f)
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, empty: str = "Nothing found.", columns: Sequence[str] = ()) -> None:
+    """Print rows as a table, CSV or JSON (``columns``: a CSV's header when
+    there are no rows)."""
+    click.echo(render(rows, fmt, empty, columns=columns))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -228,7 +244,7 @@ def debug_cmd(file: Path, page: int, out: Path | None, resolution: int, no_ocr: 
     click.echo(f"Wrote {target}")
 
 
-@main.group("db")
+@main.group("db", short_help="Schema revision: see it, upgrade it.")
 def db_group() -> None:
     """The database's schema: which revision it is at, and upgrading it."""
 
@@ -288,7 +304,7 @@ def db_history_cmd() -> None:
         click.echo(f"{revision}  {message.splitlines()[0] if message else ''}")
 
 
-@main.command("export")
+@main.command("export", short_help="Export records as JSON Lines, CSV or Excel.")
 @db_option
 @click.option(
     "--format",
@@ -307,8 +323,12 @@ def db_history_cmd() -> None:
 @click.option("--document", metavar="DOC", help="Only this document (file name or id).")
 @click.option("--all-versions", is_flag=True, help="Include superseded versions of documents.")
 def export_cmd(db: str, fmt: str, output: Path | None, document: str | None, all_versions: bool) -> None:
-    """Export records as JSON Lines or CSV (current document versions)."""
-    store = open_store(db)
+    """Export records as JSON Lines, CSV or Excel (current document versions)."""
+    with open_store(db, create=False) as store:
+        _export(store, fmt, output, document, all_versions)
+
+
+def _export(store: Store, fmt: str, output: Path | None, document: str | None, all_versions: bool) -> None:
     try:
         rows = store.records(document=document, all_versions=all_versions)
         if fmt == "xlsx":
@@ -327,21 +347,16 @@ def export_cmd(db: str, fmt: str, output: Path | None, document: str | None, all
             click.echo(f"Wrote {n} records to {output}", err=True)
     except DocumentNotFound as exc:
         raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
 
 
 @main.command("documents")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option
 @click.option("--current", is_flag=True, help="Only the current version of each document.")
 def documents_cmd(db: str, fmt: str, current: bool) -> None:
     """List stored documents and how each import ended."""
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         docs = store.documents(all_versions=not current)
-    finally:
-        store.close()
     rows: list[dict[str, Any]] = [
         {
             "id": d.id,
@@ -358,29 +373,22 @@ def documents_cmd(db: str, fmt: str, current: bool) -> None:
         }
         for d in docs
     ]
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    if not rows:
-        click.echo(f"No documents in {display_name(db)}.")
-        return
-    table = [
-        [
-            str(r["id"]),
-            str(r["document"]) + ("" if r["current"] else " (old)"),
-            str(r["version"]),
-            r["partnership"] or "",
-            str(r["pages"] or ""),
-            str(r["outcome"]),
-            str(r["records"]),
-            str(r["imported_at"] or "")[:16].replace("T", " "),
-            r["reason"] or "",
+    if fmt == "table":
+        rows = [
+            {
+                "id": r["id"],
+                "document": r["document"] + ("" if r["current"] else " (old)"),
+                "v": r["version"],
+                "partnership": r["partnership"],
+                "pages": r["pages"],
+                "outcome": r["outcome"],
+                "records": r["records"],
+                "imported": (r["imported_at"] or "")[:16].replace("T", " "),
+                "reason": r["reason"],
+            }
+            for r in rows
         ]
-        for r in rows
-    ]
-    click.echo(
-        format_table(["id", "document", "v", "partnership", "pages", "outcome", "records", "imported", "reason"], table)
-    )
+    emit(rows, fmt, f"No documents in {display_name(db)}.")
 
 
 @main.command("show")
@@ -394,20 +402,20 @@ def show_cmd(doc: str, db: str, full: bool, explain: bool) -> None:
     DOC is a file name (with or without .pdf), NAME@VERSION, or an id from
     `dhr documents`.
     """
-    store = open_store(db)
-    try:
-        d = store.document(doc)
-    except DocumentNotFound as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with open_store(db, create=False) as store:
+        try:
+            d = store.document(doc)
+        except DocumentNotFound as exc:
+            raise click.ClickException(str(exc)) from exc
     who = f", {d.partnership.name}" if d.partnership else ""
-    click.echo(f"{d.file_name} (version {d.version}{who}): {d.outcome}, {d.record_count} records, {d.page_count} pages")
+    pages = f", {d.page_count} pages" if d.page_count is not None else ""
+    click.echo(f"{d.file_name} (version {d.version}{who}): {d.outcome}, {d.record_count} records{pages}")
     if d.reason:
         click.echo(f"reason: {d.reason}")
     if explain:
         for note in d.notes or []:
-            click.echo(f"  {note}")
+            if note != d.reason:  # the reason is the first note of a document with no plan
+                click.echo(f"  {note}")
     if not d.records:
         return
     if full:
@@ -441,26 +449,7 @@ def show_cmd(doc: str, db: str, full: bool, explain: bool) -> None:
     click.echo(format_table([headers[i] for i in keep], [[row[i] for i in keep] for row in table], width))
 
 
-def format_table(headers: list[str], rows: list[list[str]], width: int = 160) -> str:
-    """A plain-text table; long cells are cut to fit ``width`` with an ellipsis."""
-    cells = [[" ".join(c.split()) for c in row] for row in rows]
-    natural = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    widths = list(natural)
-    budget = width - 2 * (len(headers) - 1)
-    while sum(widths) > budget and max(widths) > 8:
-        i = widths.index(max(widths))
-        widths[i] -= 1
-
-    def fit(text: str, w: int) -> str:
-        return text if len(text) <= w else text[: max(w - 1, 0)] + "…"
-
-    lines = ["  ".join(fit(h, w).ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines.extend("  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells)
-    return "\n".join(lines)
-
-
-@main.command("scrape")
+@main.command("scrape", short_help="Crawl CSP websites; import new and changed plans.")
 @click.option(
     "--config",
     "config_path",
@@ -478,15 +467,20 @@ def format_table(headers: list[str], rows: list[list[str]], width: int = 160) ->
 @click.option(
     "--offline", is_flag=True, help="Replay: import the last downloaded copy of every known PDF, without the network."
 )
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures, problems and the summaries.")
 @db_option
-def scrape_cmd(config_path: Path, sources: tuple[str, ...], dry_run: bool, offline: bool, db: str) -> None:
+def scrape_cmd(config_path: Path, sources: tuple[str, ...], dry_run: bool, offline: bool, quiet: bool, db: str) -> None:
     """Crawl CSP websites for new and changed action plans and import them.
 
     Polite (robots.txt, one request at a time per host, a delay, retries
     with backoff) and incremental (conditional GET: unchanged files are not
     downloaded again). Files that disappear are marked withdrawn, never
     deleted. Every run is recorded (`dhr runs`). Exit status 1 when anything
-    failed. For cron: `dhr scrape --config /etc/dhr/scrape.toml --db ... -q`.
+    failed. Downloads are extracted in a worker process under the limits
+    of the config's [scrape] section (time_limit, max_memory,
+    max_document_pages), as `dhr import` does.
+
+    For cron: `dhr scrape --config /etc/dhr/scrape.toml --db ... -q`.
     """
     from .scrape.config import ConfigError, load_config
     from .scrape.runner import run_scrape
@@ -499,88 +493,51 @@ def scrape_cmd(config_path: Path, sources: tuple[str, ...], dry_run: bool, offli
             config.source(name)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from exc
-    store = open_store(db)
-    try:
-        report = run_scrape(config, store, only=sources, dry_run=dry_run, offline=offline, echo=click.echo)
-    finally:
-        store.close()
+    with open_store(db) as store:
+        echo = _quiet_scrape_echo if quiet else click.echo
+        report = run_scrape(config, store, only=sources, dry_run=dry_run, offline=offline, echo=echo)
     if report.failed:
         sys.exit(1)
+
+
+def _quiet_scrape_echo(line: str) -> None:
+    """Per-file lines only when something went wrong; summaries always."""
+    if not line.startswith("  ") or line.lstrip().startswith(("failed:", "problem:")):
+        click.echo(line)
 
 
 @main.command("runs")
 @db_option
 @click.option("--limit", default=20, show_default=True, help="How many of the latest runs.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option
 def runs_cmd(db: str, limit: int, fmt: str) -> None:
-    """List past scrape runs with their counts per source."""
+    """List past scrape runs with their counts (JSON: per source)."""
+    from .scrape.runner import run_totals
     from .store.scrape_state import ScrapeState
 
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         runs = ScrapeState(store).runs(limit)
-    finally:
-        store.close()
-    rows: list[dict[str, Any]] = [
-        {
-            "id": r.id,
-            "started_at": r.started_at.isoformat(timespec="seconds"),
-            "finished_at": r.finished_at.isoformat(timespec="seconds") if r.finished_at else None,
+    rows: list[dict[str, Any]] = []
+    for r in runs:
+        per_source = {name: c for name, c in (r.counts or {}).items() if isinstance(c, dict)}
+        row: dict[str, Any] = {
+            "run": r.id,
+            "started": r.started_at.isoformat(timespec="seconds"),
+            "finished": r.finished_at.isoformat(timespec="seconds") if r.finished_at else None,
             "status": r.status,
             "offline": r.offline,
-            "counts": r.counts or {},
+            "sources": len(per_source),
         }
-        for r in runs
-    ]
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2))
-        return
-    if not rows:
-        click.echo(f"No scrape runs in {display_name(db)}.")
-        return
-    keys = ("new", "changed", "unchanged", "failed", "withdrawn", "records")
-    table = []
-    for r in rows:
-        counts = [c for c in r["counts"].values() if isinstance(c, dict)]
-        sums = {k: sum(int(c.get(k, 0)) for c in counts) for k in keys}
-        table.append(
-            [str(r["id"]), r["started_at"][:19].replace("T", " "), r["status"], str(len(counts))]
-            + [str(sums[k]) for k in keys]
-        )
-    click.echo(format_table(["run", "started", "status", "sources", *keys], table))
+        if fmt == "json":
+            row["counts"] = r.counts or {}
+        else:
+            row.update(run_totals(per_source.values()))
+        rows.append(row)
+    columns = ("run", "started", "finished", "status", "offline", "sources", *run_totals([]))
+    emit(rows, fmt, f"No scrape runs in {display_name(db)}.", columns)
 
 
 # -- research ------------------------------------------------------------------
-OUTPUT_FORMATS = ("table", "csv", "json")
-
-
-def format_option(f: F) -> F:
-    return click.option(
-        "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True, help="Output format."
-    )(f)
-
-
-def emit(rows: list[dict[str, Any]], fmt: str, empty: str = "Nothing found.") -> None:
-    """Print rows as a table, CSV or JSON."""
-    from .research.queries import rows_to_table
-
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
-        return
-    headers, table = rows_to_table(rows)
-    if fmt == "csv":
-        import csv
-
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows(table)
-        return
-    if not rows:
-        click.echo(empty)
-        return
-    click.echo(format_table(headers, table, shutil.get_terminal_size((160, 24)).columns))
-
-
 @main.group("themes", invoke_without_command=True)
 @db_option
 @click.option("--by", type=click.Choice(["csp", "year"]), help="Break the counts down by partnership or review year.")
@@ -597,11 +554,8 @@ def themes_cmd(ctx: click.Context, db: str, by: str | None, fmt: str) -> None:
         return
     from .research.queries import theme_counts
 
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         emit(theme_counts(store, by), fmt, "No tagged records.")
-    finally:
-        store.close()
 
 
 @themes_cmd.command("retag")
@@ -620,15 +574,12 @@ def retag_cmd(db: str, taxonomy: str | None) -> None:
         tx = load_taxonomy(taxonomy or taxonomy_path())
     except TaxonomyError as exc:
         raise click.ClickException(str(exc)) from exc
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         records, tags = retag(store, tx)
-    finally:
-        store.close()
     click.echo(f"Tagged {records} records with {tags} theme tags ({len(tx.themes)} themes, taxonomy {tx.digest}).")
 
 
-@main.command("search")
+@main.command("search", short_help="Full-text search over the records, ranked.")
 @click.argument("query")
 @db_option
 @click.option("--limit", default=20, show_default=True, help="How many results.")
@@ -641,14 +592,11 @@ def search_cmd(query: str, db: str, limit: int, fmt: str) -> None:
     """
     from .research.queries import search
 
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         emit(search(store, query, limit), fmt, f"No records match {query!r}.")
-    finally:
-        store.close()
 
 
-@main.command("recurring")
+@main.command("recurring", short_help="Themes and recommendations recurring across reviews.")
 @db_option
 @click.option("--min-reviews", default=2, show_default=True, help="Appearing in at least this many reviews.")
 @click.option(
@@ -659,11 +607,8 @@ def recurring_cmd(db: str, min_reviews: int, similarity: float, fmt: str) -> Non
     """Themes and near-identical recommendations that recur across reviews."""
     from .research.queries import recurring
 
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         found = recurring(store, min_reviews, similarity)
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(found, indent=2, ensure_ascii=False))
         return
@@ -686,17 +631,19 @@ def recurring_cmd(db: str, min_reviews: int, similarity: float, fmt: str) -> Non
 
 @main.command("overdue")
 @db_option
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="The day to judge by (default: today).")
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="The day to judge by, YYYY-MM-DD (default: today).",
+)
 @format_option
 def overdue_cmd(db: str, as_of: Any, fmt: str) -> None:
     """Actions whose target date has passed and that are not complete."""
     from .research.queries import overdue
 
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         emit(overdue(store, as_of.date() if as_of else None), fmt, "Nothing overdue.")
-    finally:
-        store.close()
 
 
 @main.command("agencies")
@@ -706,14 +653,11 @@ def agencies_cmd(db: str, fmt: str) -> None:
     """Lead agencies with record and review counts, variants merged."""
     from .research.queries import agencies
 
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         emit(agencies(store), fmt, "No lead agencies recorded.")
-    finally:
-        store.close()
 
 
-@main.command("serve")
+@main.command("serve", short_help="Browse the database in Datasette (read-only).")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
@@ -726,16 +670,16 @@ def serve_cmd(db: str, host: str, port: int) -> None:
     """
     from .research.browse import serve
 
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         click.echo(f"Serving {display_name(db)} at http://{host}:{port}/ (read-only); Ctrl-C stops.", err=True)
-        code = serve(store, host, port)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
+        try:
+            code = serve(store, host, port)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
     sys.exit(code)
 
 
-@main.command("report")
+@main.command("report", short_help="Write a self-contained HTML report.")
 @db_option
 @click.option(
     "--out",
@@ -746,18 +690,18 @@ def serve_cmd(db: str, host: str, port: int) -> None:
     help="The HTML file to write.",
 )
 @click.option(
-    "--as-of", type=click.DateTime(["%Y-%m-%d"]), help="The day overdue actions are judged by (default: today)."
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="The day overdue actions are judged by, YYYY-MM-DD (default: today).",
 )
 def report_cmd(db: str, out: Path, as_of: Any) -> None:
     """Write one self-contained HTML page: themes by year, progress by theme,
     top lead agencies, overdue actions and recurring recommendations."""
     from .research.report import build_report
 
-    store = open_store(db)
-    try:
+    with open_store(db, create=False) as store:
         page = build_report(store, as_of.date() if as_of else None)
-    finally:
-        store.close()
     out.write_text(page, encoding="utf-8")
     click.echo(f"Wrote {out} ({len(page) // 1024} KB)")
 

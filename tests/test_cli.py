@@ -15,6 +15,7 @@ from conftest import SAMPLE_PDFS, expected_records
 
 from dhr_actions.cli import main
 from dhr_actions.normalise.record import SCHEMA_FIELDS
+from dhr_actions.store.repository import Store
 
 
 def run(*args: str) -> click.testing.Result:
@@ -81,8 +82,52 @@ def test_import_documents_show_export(tmp_path: Path) -> None:
 
 
 def test_unknown_document_is_a_clean_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["show", "missing", "--db", str(tmp_path / "x.sqlite")])
+    db = str(tmp_path / "x.sqlite")
+    Store(db).close()
+    result = CliRunner().invoke(main, ["show", "missing", "--db", db])
     assert result.exit_code == 1 and "Error: no document 'missing'" in result.output
+
+
+@pytest.mark.parametrize("command", [["documents"], ["show", "x"], ["export"], ["themes"], ["runs"], ["overdue"]])
+def test_reading_commands_refuse_a_database_that_is_not_there(tmp_path: Path, command: list[str]) -> None:
+    typo = tmp_path / "dhr.sqlte"
+    result = CliRunner().invoke(main, [*command, "--db", str(typo)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: no database at {typo} (check --db or DHR_DB; `dhr import` creates one)\n"
+    assert not typo.exists()
+
+
+def test_a_database_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "no" / "such" / "dhr.sqlite"
+    result = CliRunner().invoke(main, ["import", str(SAMPLE_PDFS[0]), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: cannot create database {db}: folder {db.parent} does not exist\n"
+
+
+def test_failed_document_and_explain_read_cleanly(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.sqlite")
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    strategy = next(p for p in SAMPLE_PDFS if "strategy" in p.name)
+    CliRunner().invoke(main, ["import", str(empty), str(strategy), "--db", db])
+    shown = run("show", "empty", "--db", db).output
+    assert shown.splitlines()[0] == "empty.pdf (version 1): failed, 0 records" and "None" not in shown
+    explained = run("show", strategy.stem, "--explain", "--db", db).output
+    reason = explained.splitlines()[1].removeprefix("reason: ")
+    assert explained.count(reason) == 1
+
+
+def test_documents_and_runs_as_csv(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.sqlite")
+    run("import", str(SAMPLE_PDFS[0]), "--db", db)
+    rows = list(csv.DictReader(io.StringIO(run("documents", "--format", "csv", "--db", db).stdout)))
+    assert [(r["document"], r["outcome"]) for r in rows] == [(SAMPLE_PDFS[0].name, "imported")]
+    assert run("runs", "--format", "csv", "--db", db).stdout.splitlines()[0].startswith("run,started,finished,status")
+
+
+def test_command_summaries_are_whole() -> None:
+    listing = run("--help").output.split("Commands:")[1]
+    assert "..." not in listing and "…" not in listing
 
 
 def test_bad_database_url_is_a_clean_error() -> None:

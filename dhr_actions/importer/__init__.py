@@ -9,7 +9,7 @@ one line, and a bad file never stops the batch.
 
 >>> from dhr_actions.importer import Importer, ImportOptions
 >>> with Store("dhr.sqlite") as store, Importer(store, ImportOptions(jobs=2)) as importer:
-...     for outcome in importer.run([Path("reviews")]):
+...     for outcome in importer.run(["reviews/"]):
 ...         print(outcome.status, outcome.path)
 """
 
@@ -40,7 +40,7 @@ class Importer:
         self.options = options or ImportOptions()
         self._workers: Workers | None = None
 
-    def run(self, paths: Iterable[Path]) -> Iterator[FileOutcome]:
+    def run(self, paths: Iterable[Path | str]) -> Iterator[FileOutcome]:
         """Import files (folders searched for PDFs) in order, with up to
         ``WINDOW_PER_JOB`` documents per worker in flight."""
         window: deque[tuple[Path, ImportJob | FileOutcome, Task[DocumentImport] | None]] = deque()
@@ -54,13 +54,14 @@ class Importer:
 
     def import_one(
         self,
-        path: Path,
+        path: Path | str,
         name: str | None = None,
         source_url: str | None = None,
         partnership: str | None = None,
     ) -> FileOutcome:
         """Import one file, stored as ``name`` (default: its file name) with
         this ``source_url`` and ``partnership`` (default: the options')."""
+        path = Path(path)
         planned = plan_job(self.store, path, self.options, name, source_url, partnership)
         return self._finish(path, planned, self._submit(planned))
 

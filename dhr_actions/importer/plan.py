@@ -47,9 +47,9 @@ class ImportJob:
     max_pages: int = DEFAULT_MAX_PAGES
 
 
-def iter_pdf_paths(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_pdf_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
     """Files as given; folders searched recursively for ``*.pdf`` (any case)."""
-    for p in paths:
+    for p in map(Path, paths):
         if p.is_dir():
             yield from sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() == ".pdf")
         else:

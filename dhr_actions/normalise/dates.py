@@ -10,9 +10,9 @@ Policy (SCHEMA.md, "Dates"):
 * Words around dates are ignored; nothing datable gives ``None``. A day or a
   month is never invented.
 
-Spans are found with the patterns below (most specific first, each span used
-once); day and month spans are read by one configured ``dateparser`` parser
-(English, day-first), which also rejects impossible dates such as 31/02.
+Spans are found and read with the patterns below (most specific first, each
+span used once); a day is then checked by one configured ``dateparser``
+parser (English, day-first), which rejects impossible days such as 31/02.
 """
 
 from __future__ import annotations
@@ -173,12 +173,22 @@ def _year(text: str | None) -> int | None:
     return None
 
 
+def period_end(iso: str) -> date:
+    """The last day of a date written at its precision: "2018" → 2018-12-31,
+    "2018-09" → 2018-09-30, "2018-09-04" itself."""
+    parts = [int(p) for p in iso.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else None
+    return date(year, month, day or calendar.monthrange(year, month)[1])
+
+
 def _year_period(year: int) -> Period:
-    return Period(date(year, 12, 31), 0, f"{year:04d}")
+    iso = f"{year:04d}"
+    return Period(period_end(iso), 0, iso)
 
 
 def _month_period(year: int, month: int) -> Period:
-    return Period(date(year, month, calendar.monthrange(year, month)[1]), 1, f"{year:04d}-{month:02d}")
+    iso = f"{year:04d}-{month:02d}"
+    return Period(period_end(iso), 1, iso)
 
 
 def _day(year: int, month: int, day: int) -> Period | None:

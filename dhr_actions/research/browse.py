@@ -27,7 +27,9 @@ LEFT JOIN partnerships p ON p.id = d.partnership_id
 WHERE d.is_current = 1 AND d.withdrawn_at IS NULL
 """
 
-# The last day of a target date printed as a year, a month or a day.
+# The last day of a target date printed as a year, a month or a day: the
+# SQL twin of normalise.dates.period_end for Datasette's canned queries
+# (tests/test_research.py checks the two agree).
 _PERIOD_END = (
     "CASE length(r.target_date) WHEN 4 THEN r.target_date || '-12-31' "
     "WHEN 7 THEN date(r.target_date || '-01', '+1 month', '-1 day') ELSE r.target_date END"

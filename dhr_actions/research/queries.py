@@ -6,16 +6,15 @@ or JSON; ``load_records`` returns a pandas DataFrame for notebooks.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from sqlalchemy import distinct, func, select, text
 from sqlalchemy.orm import Session
 
+from ..normalise.dates import period_end
 from ..normalise.record import SCHEMA_FIELDS
 from ..store.models import Document, DocumentTheme, Partnership, RecordRow, RecordTheme
 from ..store.repository import Store, has_fts
@@ -189,16 +188,6 @@ def _near_duplicates(sets: list[frozenset[str]], threshold: float) -> list[list[
 
 
 # -- overdue ---------------------------------------------------------------------
-def period_end(iso: str) -> date:
-    """The last day of a target date printed as a year, month or day."""
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return date(parts[0], parts[1], parts[2])
-
-
 def overdue(store: Store, as_of: date | None = None) -> list[dict[str, Any]]:
     """Actions whose target date has passed and whose status is not complete."""
     as_of = as_of or date.today()
@@ -399,9 +388,3 @@ def load_records(db: str | Store, all_versions: bool = False) -> Any:
 # The record's schema fields (its document comes from the join) and its pages.
 _RECORD_COLUMNS = (*SCHEMA_FIELDS[1:], "page_start", "page_end")
 _FRAME_COLUMNS = ["document", "version", "csp", "year", "withdrawn", *_RECORD_COLUMNS, "themes"]
-
-
-def rows_to_table(rows: Iterable[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
-    rows = list(rows)
-    headers = list(rows[0]) if rows else []
-    return headers, [["" if r.get(h) is None else str(r.get(h)) for h in headers] for r in rows]

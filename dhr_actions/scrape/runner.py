@@ -105,51 +105,54 @@ def run_scrape(
     blobs = BlobStore(config.downloads)
     started = time.monotonic()
     with Importer(store, ImportOptions(jobs=1, limits=config.limits)) as importer:
-        if offline:
-            return _replay(config, sources, importer, state, blobs, echo, started)
-        return _crawl_and_import(config, sources, importer, state, blobs, echo, started, dry_run, client)
+        run = _Run(config, sources, importer, state, blobs, echo, started)
+        return _replay(run) if offline else _crawl_and_import(run, dry_run, client)
 
 
-def _crawl_and_import(
-    config: ScrapeConfig,
-    sources: list[Source],
-    importer: Importer,
-    state: ScrapeState,
-    blobs: BlobStore,
-    echo: Callable[[str], None],
-    started: float,
-    dry_run: bool,
-    client: PoliteClient | None,
-) -> RunReport:
-    run_id = None if dry_run else state.start_run(str(config.path) if config.path else None)
+@dataclass
+class _Run:
+    """What one scrape run works with."""
+
+    config: ScrapeConfig
+    sources: list[Source]
+    importer: Importer
+    state: ScrapeState
+    blobs: BlobStore
+    echo: Callable[[str], None]
+    started: float
+
+
+def _crawl_and_import(run: _Run, dry_run: bool, client: PoliteClient | None) -> RunReport:
+    run_id = None if dry_run else run.state.start_run(str(run.config.path) if run.config.path else None)
     own_client = client is None
-    http = client or PoliteClient(config)
+    http = client or PoliteClient(run.config)
     reports: list[SourceReport] = []
     try:
-        known_by_source = {s.name: state.known(s.name) for s in sources}
-        with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(sources) or 1)) as pool:
+        known_by_source = {s.name: run.state.known(s.name) for s in run.sources}
+        with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(run.sources) or 1)) as pool:
             futures = [
-                pool.submit(crawl_source, http, s, _known(known_by_source[s.name]), blobs, not dry_run) for s in sources
+                pool.submit(crawl_source, http, s, _known(known_by_source[s.name]), run.blobs, not dry_run)
+                for s in run.sources
             ]
-            for source, future in zip(sources, futures, strict=True):
+            for source, future in zip(run.sources, futures, strict=True):
                 crawl = future.result()
-                report = _settle(crawl, source, known_by_source[source.name], importer, state, run_id, dry_run)
+                report = _settle(crawl, source, known_by_source[source.name], run.importer, run.state, run_id, dry_run)
                 for line in report.lines:
-                    echo(f"  {line}")
-                echo(report.summary())
+                    run.echo(f"  {line}")
+                run.echo(report.summary())
                 reports.append(report)
     except BaseException:
         if run_id is not None:
-            state.finish_run(run_id, "failed", {"error": "interrupted"})
+            run.state.finish_run(run_id, "failed", {"error": "interrupted"})
         raise
     finally:
         if own_client:
             http.close()
-    result = RunReport(run_id, reports, time.monotonic() - started, http.requests_made)
+    result = RunReport(run_id, reports, time.monotonic() - run.started, http.requests_made)
     if run_id is not None:
         counts = {r.name: r.counts() for r in reports}
-        state.finish_run(run_id, "failed" if result.failed else "ok", counts)
-    echo(result.total())
+        run.state.finish_run(run_id, "failed" if result.failed else "ok", counts)
+    run.echo(result.total())
     return result
 
 
@@ -243,29 +246,21 @@ def _settle_pdf(
     state.seen(source.name, pdf.url, run_id, pdf.sha256, pdf.file_name, v.etag, v.last_modified)
 
 
-def _replay(
-    config: ScrapeConfig,
-    sources: list[Source],
-    importer: Importer,
-    state: ScrapeState,
-    blobs: BlobStore,
-    echo: Callable[[str], None],
-    started: float,
-) -> RunReport:
+def _replay(run: _Run) -> RunReport:
     """Import the last fetched copy of every active PDF, without the network."""
-    run_id = state.start_run(str(config.path) if config.path else None, offline=True)
+    run_id = run.state.start_run(str(run.config.path) if run.config.path else None, offline=True)
     reports = []
-    for source in sources:
+    for source in run.sources:
         report = SourceReport(source.name)
-        for url, remote in state.known(source.name).items():
+        for url, remote in run.state.known(source.name).items():
             if remote.status != "active" or not remote.sha256:
                 continue
-            path = blobs.path(remote.sha256)
+            path = run.blobs.path(remote.sha256)
             if not path.exists():
                 report.failed += 1
                 report.lines.append(f"failed: {url}: no local copy {path}")
                 continue
-            outcome = importer.import_one(path, remote.file_name, url, source.partnership)
+            outcome = run.importer.import_one(path, remote.file_name, url, source.partnership)
             if outcome.failed:
                 report.failed += 1
                 report.lines.append(f"failed: {url}: {outcome.reason}")
@@ -275,10 +270,10 @@ def _replay(
                 report.new += 1
                 report.records += outcome.records
         for line in report.lines:
-            echo(f"  {line}")
-        echo(report.summary())
+            run.echo(f"  {line}")
+        run.echo(report.summary())
         reports.append(report)
-    result = RunReport(run_id, reports, time.monotonic() - started, 0)
-    state.finish_run(run_id, "failed" if result.failed else "ok", {r.name: r.counts() for r in reports})
-    echo(result.total())
+    result = RunReport(run_id, reports, time.monotonic() - run.started, 0)
+    run.state.finish_run(run_id, "failed" if result.failed else "ok", {r.name: r.counts() for r in reports})
+    run.echo(result.total())
     return result
