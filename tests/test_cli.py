@@ -159,3 +159,24 @@ def test_database_passwords_are_not_printed() -> None:
     assert result.exit_code == 1
     assert "cannot open database 'postgresql+psycopg://analyst:***@127.0.0.1:1/dhr'" in result.output
     assert "s3cret" not in result.output
+
+
+def test_debug_draws_and_describes_a_page(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from dhr_actions.ingest.debug import COLUMN, FURNITURE, ROW_CUT
+
+    pdf = next(p for p in SAMPLE_PDFS if p.name.startswith("northmoor-dhr-adult-a.pdf"))
+    out = tmp_path / "page.png"
+    result = run("debug", str(pdf), "--page", "1", "--out", str(out))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "page 1 of 2: 2 table(s)"
+    assert "table 1: 6 columns, 1 header, 0 section and 7 body rows" in lines[1]
+    assert any(ln.strip().startswith("furniture: Northmoor CSP") for ln in lines)
+    colours = {rgb for _n, rgb in Image.open(out).convert("RGB").getcolors(1 << 20) or []}
+    for marked in (COLUMN, ROW_CUT, FURNITURE[0]):
+        assert marked[:3] in colours
+
+    bad = CliRunner().invoke(main, ["debug", str(pdf), "--page", "9", "--out", str(out)])
+    assert bad.exit_code == 1 and bad.output == f"Error: {pdf}: {pdf.name} has 2 page(s): there is no page 9\n"

@@ -1,0 +1,68 @@
+"""The `dhr` group and what its commands share: the database option, opening
+the store, the output format."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from .. import __version__
+from ..importer import (
+    quiet_pdf_libraries,
+)
+from ..output import FORMATS as OUTPUT_FORMATS
+from ..output import render
+from ..store.migrate import SchemaError
+from ..store.repository import DEFAULT_DB, DatabaseMissing, Store, display_name
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        envvar="DHR_DB",
+        show_default=True,
+        help="Database: a SQLite file path, or a SQLAlchemy URL such as postgresql://user@host/dhr. Env: DHR_DB.",
+    )(f)
+
+
+def open_store(db: str, create: bool = True) -> Store:
+    """The store at ``db``; commands that only read pass ``create=False``
+    so that a mistyped path is refused instead of created empty."""
+    try:
+        return Store(db, create=create)
+    except (SchemaError, DatabaseMissing) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:  # bad URL, missing driver, unreachable server
+        raise click.ClickException(f"cannot open database {display_name(db)!r}: {exc}") from exc
+
+
+def format_option(f: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True, help="Output format."
+    )(f)
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, empty: str = "Nothing found.", columns: Sequence[str] = ()) -> None:
+    """Print rows as a table, CSV or JSON (``columns``: a CSV's header when
+    there are no rows)."""
+    click.echo(render(rows, fmt, empty, columns=columns))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="dhr")
+@click.option("-v", "--verbose", count=True, help="Log more (-v: info, -vv: debug).")
+def main(verbose: int) -> None:
+    """Extract Domestic Homicide Review action plans from PDFs into a database.
+
+    Import PDFs with `dhr import`, check what each import found with
+    `dhr documents` and `dhr show`, and export records with `dhr export`.
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    quiet_pdf_libraries(level)

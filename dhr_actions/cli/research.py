@@ -1,0 +1,181 @@
+"""Research queries: themes, search, recurring, overdue, agencies, serve, report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..store.repository import display_name
+from .common import db_option, emit, format_option, main, open_store
+
+
+@main.group("themes", invoke_without_command=True)
+@db_option
+@click.option("--by", type=click.Choice(["csp", "year"]), help="Break the counts down by partnership or review year.")
+@format_option
+@click.pass_context
+def themes_cmd(ctx: click.Context, db: str, by: str | None, fmt: str) -> None:
+    """Records and distinct reviews per theme (current documents).
+
+    Themes come from a taxonomy of phrases (dhr_actions/research/themes.toml,
+    or the file in DHR_TAXONOMY); each tag keeps the phrase that matched.
+    `dhr themes retag` re-applies the taxonomy after it changed.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..research.queries import theme_counts
+
+    with open_store(db, create=False) as store:
+        emit(theme_counts(store, by), fmt, "No tagged records.")
+
+
+@themes_cmd.command("retag")
+@db_option
+@click.option(
+    "--taxonomy",
+    type=click.Path(dir_okay=False, exists=True),
+    help="A taxonomy TOML file (default: DHR_TAXONOMY or the built-in one).",
+)
+def retag_cmd(db: str, taxonomy: str | None) -> None:
+    """Tag every stored record again with the (changed) taxonomy."""
+    from ..research.tagging import retag
+    from ..research.themes import TaxonomyError, load_taxonomy, taxonomy_path
+
+    try:
+        tx = load_taxonomy(taxonomy or taxonomy_path())
+    except TaxonomyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with open_store(db, create=False) as store:
+        records, tags = retag(store, tx)
+    click.echo(f"Tagged {records} records with {tags} theme tags ({len(tx.themes)} themes, taxonomy {tx.digest}).")
+
+
+@main.command("search", short_help="Full-text search over the records, ranked.")
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True, help="How many results.")
+@format_option
+def search_cmd(query: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search over recommendations, actions and milestones, ranked.
+
+    Every word must appear; results come best first with a snippet (SQLite
+    FTS5 with stemming when the store is SQLite, a plain scan otherwise).
+    """
+    from ..research.queries import search
+
+    with open_store(db, create=False) as store:
+        emit(search(store, query, limit), fmt, f"No records match {query!r}.")
+
+
+@main.command("recurring", short_help="Themes and recommendations recurring across reviews.")
+@db_option
+@click.option("--min-reviews", default=2, show_default=True, help="Appearing in at least this many reviews.")
+@click.option(
+    "--similarity", default=0.5, show_default=True, help="Token overlap (Jaccard) for near-identical recommendations."
+)
+@format_option
+def recurring_cmd(db: str, min_reviews: int, similarity: float, fmt: str) -> None:
+    """Themes and near-identical recommendations that recur across reviews."""
+    from ..research.queries import recurring
+
+    with open_store(db, create=False) as store:
+        found = recurring(store, min_reviews, similarity)
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    rows = [
+        {"kind": "theme", "reviews": t["reviews"], "records": t["records"], "what": t["label"], "where": ""}
+        for t in found["themes"]
+    ]
+    rows += [
+        {
+            "kind": "recommendation",
+            "reviews": c["reviews"],
+            "records": "",
+            "what": c["recommendation"],
+            "where": c["where"],
+        }
+        for c in found["recommendations"]
+    ]
+    emit(rows, fmt, f"Nothing recurs across {min_reviews} reviews.")
+
+
+@main.command("overdue")
+@db_option
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="The day to judge by, YYYY-MM-DD (default: today).",
+)
+@format_option
+def overdue_cmd(db: str, as_of: Any, fmt: str) -> None:
+    """Actions whose target date has passed and that are not complete."""
+    from ..research.queries import overdue
+
+    with open_store(db, create=False) as store:
+        emit(overdue(store, as_of.date() if as_of else None), fmt, "Nothing overdue.")
+
+
+@main.command("agencies")
+@db_option
+@format_option
+def agencies_cmd(db: str, fmt: str) -> None:
+    """Lead agencies with record and review counts, variants merged."""
+    from ..research.queries import agencies
+
+    with open_store(db, create=False) as store:
+        emit(agencies(store), fmt, "No lead agencies recorded.")
+
+
+@main.command("serve", short_help="Browse the database in Datasette (read-only).")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, help="Port to listen on.")
+def serve_cmd(db: str, host: str, port: int) -> None:
+    """Browse the database in Datasette (read-only), with canned queries.
+
+    Opens a `current_records` view faceted by partnership, year and status,
+    and queries for themes, themes by year and by partnership, overdue
+    actions, lead agencies and full-text search. SQLite stores only.
+    """
+    from ..research.browse import serve
+
+    with open_store(db, create=False) as store:
+        click.echo(f"Serving {display_name(db)} at http://{host}:{port}/ (read-only); Ctrl-C stops.", err=True)
+        try:
+            code = serve(store, host, port)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+    sys.exit(code)
+
+
+@main.command("report", short_help="Write a self-contained HTML report.")
+@db_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="report.html",
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="The day overdue actions are judged by, YYYY-MM-DD (default: today).",
+)
+def report_cmd(db: str, out: Path, as_of: Any) -> None:
+    """Write one self-contained HTML page: themes by year, progress by theme,
+    top lead agencies, overdue actions and recurring recommendations."""
+    from ..research.report import build_report
+
+    with open_store(db, create=False) as store:
+        page = build_report(store, as_of.date() if as_of else None)
+    out.write_text(page, encoding="utf-8")
+    click.echo(f"Wrote {out} ({len(page) // 1024} KB)")
