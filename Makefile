@@ -20,9 +20,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP)
 
-## system-deps: Debian packages: tesseract (OCR of scans), chromium (browser test), postgresql (store tests)
+## system-deps: Debian packages: tesseract (OCR of scans), chromium (browser test), postgresql (store tests),
+## LibreOffice (prints the Word and Excel samples to PDF)
 system-deps:
 	@missing=""; command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui libreoffice-calc-nogui"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -z "$$missing" ]; then :; \
@@ -45,14 +47,21 @@ demo: $(STAMP) system-deps
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
-## eval: score the dev corpus in ../shared (skipped when it is not there)
+## eval: score the dev corpus in ../shared, and check its non-plans give no records (skipped when absent)
 eval: $(STAMP)
 	@if [ ! -d "$(SHARED)/corpus/dev" ]; then echo "eval: $(SHARED)/corpus/dev not found, skipping"; exit 0; fi; \
 	tmp=$$(mktemp -d); \
 	$(BIN)/dhr import -q "$(SHARED)"/corpus/dev/*.pdf --db "$$tmp/eval.sqlite" && \
 	$(BIN)/dhr export --db "$$tmp/eval.sqlite" -o "$$tmp/export.jsonl" 2>/dev/null && \
 	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$(SHARED)/corpus/dev"; \
-	status=$$?; rm -rf "$$tmp"; exit $$status
+	status=$$?; \
+	if [ -d "$(SHARED)/corpus/nonplans" ]; then \
+	  $(BIN)/dhr import -q "$(SHARED)"/corpus/nonplans/*.pdf --db "$$tmp/nonplans.sqlite" >/dev/null 2>&1; \
+	  n=$$($(BIN)/dhr export --db "$$tmp/nonplans.sqlite" 2>/dev/null | wc -l); \
+	  echo "nonplans: $$n records from $$(ls "$(SHARED)"/corpus/nonplans/*.pdf | wc -l) documents that hold no plan (want 0)"; \
+	  [ "$$n" -eq 0 ] || status=1; \
+	fi; \
+	rm -rf "$$tmp"; exit $$status
 
 ## eval-samples: score the samples (and their scans) with ../shared's scorer, one line per style
 eval-samples: $(STAMP) system-deps
@@ -73,9 +82,10 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/scrape_bench.py
 	$(BIN)/python bench/research_bench.py
 
-## samples: rebuild samples/*.pdf and their expected records
-samples: $(STAMP)
+## samples: rebuild samples/*.pdf and their expected records (the Office ones need LibreOffice)
+samples: $(STAMP) system-deps
 	$(BIN)/python samples/generate.py samples
+	$(BIN)/python samples/office.py samples
 
 lint: $(STAMP)
 	$(BIN)/ruff check dhr_actions tests samples bench

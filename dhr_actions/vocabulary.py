@@ -128,13 +128,38 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
 _WORD = re.compile(r"[a-z0-9#]+")
 
 
-def _words(text: str) -> list[str]:
+def _tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("&", " and "))
 
 
 _PHRASE_WORDS: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]] = {
-    fld: tuple((tuple(_words(p)), p, w) for p, w in phrases) for fld, phrases in PHRASES.items()
+    fld: tuple((tuple(_tokens(p)), p, w) for p, w in phrases) for fld, phrases in PHRASES.items()
 }
+_VOCABULARY = frozenset(w for phrases in _PHRASE_WORDS.values() for pwords, _p, _w in phrases for w in pwords)
+# A word broken over two lines of a narrow header cell, or printed as two
+# runs with a gap, comes in up to this many pieces.
+MAX_WORD_PIECES = 3
+
+
+def _words(text: str) -> list[str]:
+    """The label's words, with a vocabulary word that a narrow column broke
+    ("Recommendat ion", "Recommen dation", "Time scale") mended: pieces
+    are joined when together they spell a header word and one of them alone
+    is not one."""
+    tokens = _tokens(text)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_WORD_PIECES, len(tokens) - i), 1, -1):
+            pieces = tokens[i : i + n]
+            if "".join(pieces) in _VOCABULARY and any(p not in _VOCABULARY for p in pieces):
+                out.append("".join(pieces))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 # Phrases by their first word, so that a label is scanned once.

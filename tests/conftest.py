@@ -15,7 +15,12 @@ SAMPLES = ROOT / "samples"
 SAMPLE_PDFS = sorted(p for p in SAMPLES.glob("*.pdf") if "--" not in p.name)  # born-digital
 SCAN_PDFS = sorted(SAMPLES.glob("*--scan.pdf"))  # image-only copies
 VARIANT_PDFS = sorted(p for p in SAMPLES.glob("*--*.pdf") if p not in SCAN_PDFS)  # other layouts of a plan
+# Printed to PDF by LibreOffice from Word and Excel files (samples/office.py):
+# rebuilt by content, not bytes (the PDFs carry timestamps).
+OFFICE_PDFS = sorted(p for p in SAMPLE_PDFS if (SAMPLES / "office.py").read_text(encoding="utf-8").count(f'"{p.stem}"'))
 HAS_TESSERACT = shutil.which("tesseract") is not None
+HAS_LIBREOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+needs_libreoffice = pytest.mark.skipif(not HAS_LIBREOFFICE, reason="LibreOffice is not installed: `make system-deps`")
 needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed: `make system-deps`")
 
 

@@ -221,3 +221,56 @@ def test_settings_are_validated() -> None:
         LayoutSettings(min_header_fields=0)
     with pytest.raises(ValueError, match="row_gap_factor: -1 must not be negative"):
         LayoutSettings(row_gap_factor=-1)
+
+
+def test_header_words_broken_mid_word_keep_their_field() -> None:
+    """A narrow column breaks "Recommendation" into pieces; the label still
+    names the recommendation column."""
+    from dhr_actions.vocabulary import best_field
+
+    for label in ("Recommendat ion", "Recommen dation", "recommend ation", "Time scale"):
+        best = best_field(label)
+        assert best is not None and best.field in {"recommendation", "target_date_text"}, label
+    assert best_field("Lead agency").field == "lead"  # two real words stay two words
+    content = [
+        w
+        for x, label in zip(COLUMNS, ("Ref", "Recommen dation", "Action", "Target date"), strict=True)
+        for w in words(label, x, 100)
+    ]
+    content += row_at(130, (["1."], ["Train staff in", "every agency."], ["Course"], ["March 2024"]))
+    (plan,) = stitch(tables_from_pages([page(1, content)], "test"))
+    (record,) = records_from_table(plan, "doc.pdf")
+    assert record.recommendation == "Train staff in every agency."
+
+
+def test_a_line_ended_early_is_a_paragraph_break() -> None:
+    """Word sets paragraphs with no space between them: a line that stops
+    although the next line's first word would have fitted was broken by hand."""
+    from dhr_actions.ingest.layout import cell_text
+
+    cell = words("Completed /Ongoing", 40, 100)
+    cell += words("212 officers trained; refresher sessions", 40, 111)
+    cell += words("planned for new starters.", 40, 122)
+    assert cell_text(cell) == "Completed /Ongoing\n212 officers trained; refresher sessions planned for new starters."
+    wrapped = words("Deliver briefings on economic", 40, 100) + words("abuse to housing officers.", 40, 111)
+    assert cell_text(wrapped) == "Deliver briefings on economic abuse to housing officers."
+
+
+def test_document_title_rows_are_not_a_section() -> None:
+    """Title rows resting on the header that name the document (Excel title
+    rows, "Action Plan – Version 3.2") are its title; a heading after them is
+    still the section."""
+
+    def first_row_kinds(lines: list[str]) -> list[tuple[str, str]]:
+        content = [w for i, text in enumerate(lines) for w in words(text, 40, 60 + 12 * i)]
+        content += header_at(60 + 12 * len(lines) + 4)
+        content += row_at(60 + 12 * len(lines) + 34, (["1. Train staff."], ["Course"], ["CSP"], ["March 2024"]))
+        (table,) = tables_from_pages([page(1, content)], "test")
+        return [(r.kind, r.texts()[0]) for r in table.rows if r.kind == "section"]
+
+    assert (
+        first_row_kinds(["Fenwick Community Safety Partnership", "Recommendations tracker", "Position as at May 2022"])
+        == []
+    )
+    assert first_row_kinds(["Action Plan – Version 3.2", "Agency: Police"]) == [("section", "Agency: Police")]
+    assert first_row_kinds(["Agency: Police"]) == [("section", "Agency: Police")]

@@ -39,6 +39,16 @@ from .page import PageContent
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import BBox, Cell, Row, Table
 
+# A line that names the document rather than a part of the plan: its type
+# ("Action Plan", "tracker", "Domestic Homicide Review", "DHR 07"), a version
+# or an update ("Version 3.2", "Updated 19.3.18", "Position as at May 2022"),
+# a date. Such lines above a table are the document's title, never a section.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+DOCUMENT_TITLE = re.compile(
+    r"\baction\s+plan\b|\btracker\b|\bdomestic\s+homicide\s+review\b|\bDHR\b|\bversion\b|\bv\d+(?:\.\d+)?\b"
+    r"|\bupdated\b|\bas\s+at\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b" + _MONTH + r"\s+(?:19|20)\d\d\b",
+    re.I,
+)
 # A row opening with a reference alone: "1.", "2A", "R3.1", "(4)".
 _ROW_REF = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?[.):]?$")
 
@@ -362,9 +372,14 @@ class PageTableFinder:
                 break
             taken.append(ln)
             edge = ln.top
+        taken.reverse()
+        # The document's title block (Excel title rows, "Action Plan –
+        # Version 3.2") sits on the header too: only lines after it can be
+        # the section.
+        last_title = max((i for i, ln in enumerate(taken) if DOCUMENT_TITLE.search(ln.text)), default=-1)
+        taken = taken[last_title + 1 :]
         if not taken:
             return None
-        taken.reverse()
         text = " ".join(ln.text for ln in taken)
         # A heading names a section; prose introducing the table is longer
         # and ends like a sentence.

@@ -116,14 +116,17 @@ def group_lines(words: Iterable[Word], tolerance: float = 0.5) -> list[Line]:
 def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5) -> str:
     """Text of one cell in reading order.
 
-    Wrapped lines join with a space; a new paragraph (a gap wider than
-    ``paragraph_gap_em`` of a line, or a line opening with a bullet or list
-    number) starts a new line.
+    Wrapped lines join with a space; a new paragraph starts a new line: a
+    gap wider than ``paragraph_gap_em`` of a line, a line opening with a
+    bullet or list number, or a line that ended early (the next line's first
+    word would have fitted after it, so the writer broke it: Word and Excel
+    set paragraphs with no space between them).
     A word hyphenated at a line end is joined back without a space.
     """
     if not words:
         return ""
     lines = group_lines(words)
+    measure = max(ln.x1 for ln in lines)  # the cell's text is at least this wide
     parts: list[str] = []
     prev: Line | None = None
     for line in lines:
@@ -132,7 +135,7 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5) -> str:
             parts.append(text)
         else:
             gap = line.top - prev.bottom
-            if gap > paragraph_gap_em * line.size or BULLET_START.match(text):
+            if gap > paragraph_gap_em * line.size or BULLET_START.match(text) or _ended_early(prev, line, measure):
                 parts.append("\n" + text)
             elif parts[-1].endswith("-") and len(parts[-1]) > 1 and parts[-1][-2].isalpha() and text[:1].islower():
                 parts.append(text)
@@ -140,6 +143,16 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5) -> str:
                 parts.append(" " + text)
         prev = line
     return "".join(parts).strip()
+
+
+def _ended_early(prev: Line, line: Line, measure: float) -> bool:
+    """Would ``line``'s first word have fitted at the end of ``prev``, which
+    starts at the same left edge? Then ``prev`` was broken by hand."""
+    if abs(prev.x0 - line.x0) > 2:
+        return False  # centred or indented text: its line ends say nothing
+    first = line.words[0]
+    space = max(0.25 * first.size, 1.0)
+    return prev.x1 + space + (first.x1 - first.x0) < measure - 1
 
 
 def cluster_values(values: Iterable[float], tolerance: float) -> list[float]:

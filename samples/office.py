@@ -1,0 +1,308 @@
+"""Office samples: plans written as real Word and Excel files and printed to
+PDF by LibreOffice, the way most councils publish them.
+
+    python samples/office.py [OUT_DIR]
+
+Each house style writes ``<name>.docx`` or ``<name>.xlsx`` (python-docx,
+openpyxl), converts it with ``soffice --headless --convert-to pdf`` and
+writes ``<name>.expected.jsonl`` beside it. The PDFs carry LibreOffice's
+timestamps, so the tests check their content, not their bytes. Needs
+LibreOffice (`make system-deps`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import record, write_jsonl
+from office_plans import (
+    FENWICK,
+    FENWICK_TITLE,
+    HARBOURSIDE,
+    HARBOURSIDE_TITLE,
+    MILLBROOK,
+    MILLBROOK_TITLE,
+)
+from plans import Recommendation
+
+CONVERT_TIMEOUT_S = 180
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(source: Path, out_dir: Path) -> Path:
+    """Print ``source`` to PDF with LibreOffice, in a private profile."""
+    exe = soffice()
+    if exe is None:
+        raise RuntimeError("LibreOffice is not installed (make system-deps)")
+    with tempfile.TemporaryDirectory(prefix="dhr-lo-") as profile:
+        subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=CONVERT_TIMEOUT_S,
+        )
+    return out_dir / (source.stem + ".pdf")
+
+
+# -- Word ---------------------------------------------------------------------
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in ``paragraph``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"), ("end", None)):
+        if kind is not None:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text == instruction:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {instruction} "
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+
+
+def _page_furniture(section: Any, marking: str, label: str) -> None:
+    """A protective marking in the page header, "Page X of Y" in the footer."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    head = section.header.paragraphs[0]
+    head.text = marking
+    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    foot = section.footer.paragraphs[0]
+    foot.text = f"{label}    Page "
+    _field(foot, "PAGE")
+    foot.add_run(" of ")
+    _field(foot, "NUMPAGES")
+
+
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _no_borders(table: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _set_cell(cell: Any, text: str | None, size: float, bold: bool = False, space_after: float = 0) -> None:
+    from docx.shared import Pt
+
+    lines = (text or "").split("\n")
+    cell.paragraphs[0].text = ""
+    for i, line in enumerate(lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        run = p.add_run(line)
+        run.font.size = Pt(size)
+        run.bold = bold
+        p.paragraph_format.space_after = Pt(space_after if i == len(lines) - 1 else 0)
+        p.paragraph_format.space_before = Pt(0)
+
+
+def _title(doc: Any, lines: list[str]) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    for line in lines:
+        p = doc.add_paragraph()
+        run = p.add_run(line)
+        run.bold = True
+        run.font.size = Pt(12)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def word_grid(path: Path, plan: list[Recommendation] = HARBOURSIDE) -> list[dict[str, Any]]:
+    """Word grid, landscape: a header row repeated on every page, rows allowed
+    to break across pages, the recommendation merged down over its actions, a
+    protective marking in the page header and "Page X of Y" in the footer."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(1.8))
+    _page_furniture(section, "OFFICIAL – SENSITIVE", "Harbourside DHR Mr E action plan")
+    _title(doc, HARBOURSIDE_TITLE)
+    labels = ["Ref", "Recommendation", "Action", "Lead agency", "Target date", "Progress update", "RAG"]
+    table = doc.add_table(rows=1, cols=len(labels))
+    table.style = "Table Grid"
+    for cell, label in zip(table.rows[0].cells, labels, strict=True):
+        _set_cell(cell, label, 9, bold=True)
+    _repeat_header(table.rows[0])
+    expected = []
+    for rec in plan:
+        first = len(table.rows)
+        for i, a in enumerate(rec.actions):
+            row = table.add_row()
+            values = [a.code, rec.text if i == 0 else "", a.text, a.lead, a.target, a.milestones, a.rag]
+            for cell, value in zip(row.cells, values, strict=True):
+                _set_cell(cell, value, 9)
+            expected.append(record(path.with_suffix(".pdf").name, rec, i))
+        if len(rec.actions) > 1:
+            table.cell(first, 1).merge(table.cell(len(table.rows) - 1, 1))
+    widths = [1.4, 5.6, 5.6, 3.4, 2.6, 6.0, 1.2]
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = Cm(w)
+    doc.save(str(path))
+    return expected
+
+
+def word_borderless(path: Path, plan: list[Recommendation] = MILLBROOK) -> list[dict[str, Any]]:
+    """Word, portrait, no borders at all: eight narrow columns whose cells wrap
+    over many lines, rows set apart only by paragraph spacing."""
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    section = doc.sections[0]
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(1.5))
+    _page_furniture(section, "OFFICIAL", "Millbrook DHR Ms F")
+    _title(doc, MILLBROOK_TITLE)
+    labels = ["No.", "Recommendation", "Scope", "Action", "Lead", "Key milestones", "Target date", "Outcome"]
+    table = doc.add_table(rows=1, cols=len(labels))
+    _no_borders(table)
+    for cell, label in zip(table.rows[0].cells, labels, strict=True):
+        _set_cell(cell, label, 8, bold=True, space_after=6)
+    expected = []
+    for rec in plan:
+        a = rec.actions[0]
+        row = table.add_row()
+        values = [f"{rec.number}.", rec.text, a.scope, a.text, a.lead, a.milestones, a.target, a.outcome]
+        for cell, value in zip(row.cells, values, strict=True):
+            _set_cell(cell, value, 8, space_after=10)
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+    widths = [1.0, 3.4, 1.6, 3.0, 2.2, 3.0, 1.8, 2.0]
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = Cm(w)
+    doc.save(str(path))
+    return expected
+
+
+# -- Excel --------------------------------------------------------------------
+def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict[str, Any]]:
+    """An Excel tracker: title rows above the header, a coloured header fill,
+    the header as print titles, gridlines printed, landscape, fit to width."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tracker"
+    for i, line in enumerate(FENWICK_TITLE, start=1):
+        ws.cell(i, 1, line).font = Font(bold=True, size=12)
+    header_row = len(FENWICK_TITLE) + 2
+    labels = [
+        "Rec No",
+        "Recommendation",
+        "Action",
+        "Lead Officer",
+        "Progress update",
+        "Target Date",
+        "Outcome",
+        "RAG Status",
+    ]
+    fill = PatternFill("solid", fgColor="1F4E78")
+    for col, label in enumerate(labels, start=1):
+        c = ws.cell(header_row, col, label)
+        c.font = Font(bold=True, color="FFFFFF")
+        c.fill = fill
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    expected = []
+    r = header_row + 1
+    for rec in plan:
+        a = rec.actions[0]
+        values = [rec.number, rec.text, a.text, a.lead, a.milestones, a.target, a.outcome, a.rag]
+        for col, value in enumerate(values, start=1):
+            c = ws.cell(r, col, value)
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+        r += 1
+    widths = (8, 40, 34, 20, 32, 14, 24, 11)
+    for col, width in zip("ABCDEFGH", widths, strict=True):
+        ws.column_dimensions[col].width = width
+    # Excel saves the heights it autofits to wrapped text; openpyxl does not,
+    # so set what Excel would (15 points a line, ~1.1 characters a unit).
+    for row in ws.iter_rows(min_row=header_row, max_row=r - 1):
+        lines = max(_wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
+        ws.row_dimensions[row[0].row].height = 15 * lines
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.gridLines = True
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddHeader.center.text = "OFFICIAL"
+    ws.oddFooter.right.text = "Page &P of &N"
+    wb.save(str(path))
+    return expected
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    per_line = max(int(width * 1.1), 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
+    "harbourside-dhr-mr-e": ("docx", word_grid),
+    "millbrook-dhr-ms-f": ("docx", word_borderless),
+    "fenwick-dhr-2019-02": ("xlsx", excel_tracker),
+}
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="dhr-office-") as tmp:
+        for name, (suffix, make) in STYLES.items():
+            source = Path(tmp) / f"{name}.{suffix}"
+            expected = make(source)
+            pdf = to_pdf(source, out)
+            write_jsonl(out / f"{name}.expected.jsonl", [{**r, "document": pdf.name} for r in expected])
+            print(f"{pdf}: {len(expected)} expected records")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,277 @@
+"""Plans written the way councils write them in Word and Excel: invented
+partnerships and texts, other vocabularies than ``plans.py``."""
+
+from __future__ import annotations
+
+from plans import Action, Recommendation
+
+# -- Harbourside: a Word grid, merged recommendation cells, RAG column ---------
+HARBOURSIDE_TITLE = [
+    "Harbourside Community Safety Partnership",
+    "DHR Mr E – Action Plan – Version 3.2",
+    "Updated 19.3.18",
+]
+HARBOURSIDE = [
+    Recommendation(
+        "1",
+        "All agencies should make sure that frontline staff can recognise stalking and harassment and refer victims to the specialist service.",
+        [
+            Action(
+                code="1.1",
+                text="Deliver stalking awareness sessions to neighbourhood officers and call handlers, using the specialist service's materials.",
+                lead="Harbourside Police – Public Protection",
+                milestones="Completed /Ongoing\n212 officers trained; refresher sessions planned for new starters.",
+                target="31/03/18",
+                target_date="2018-03-31",
+                status="complete",
+            ),
+            Action(
+                code="1.2",
+                text="Add stalking screening questions to the adult social care front door triage form.",
+                lead="Adult Social Care",
+                milestones="Form changed and staff briefed.",
+                target="June 2018",
+                target_date="2018-06",
+                rag="A",
+                status="ongoing",
+            ),
+        ],
+    ),
+    Recommendation(
+        "2",
+        "The Clinical Commissioning Group should remind GP practices to record the name of any person who attends appointments with a patient.",
+        [
+            Action(
+                code="2.1",
+                text="Issue a practice bulletin and add the point to the annual safeguarding audit tool.",
+                lead="CCG Designated Nurse",
+                milestones="Bulletin issued in April; audit tool revised.",
+                target="Quarter 1 2018/19",
+                target_date="2018",
+                rag="G",
+                status="complete",
+            )
+        ],
+    ),
+    Recommendation(
+        "3",
+        "Housing providers should check for domestic abuse when a tenant reports repeated damage to a property, and record what they asked.",
+        [
+            Action(
+                code="3.1",
+                text="Revise the repairs reporting script so that call handlers ask a routine question about safety at home.",
+                lead="Harbourside Homes",
+                milestones="Script drafted with the domestic abuse service. Call handlers trained in two groups.",
+                target="Sept 18",
+                target_date="2018-09",
+                rag="R",
+                status="ongoing",
+            ),
+            Action(
+                code="3.2",
+                text="Audit twenty repairs cases each quarter for evidence that the question was asked.",
+                lead="Harbourside Homes Tenancy Services Manager",
+                milestones="First audit completed; findings shared with the partnership board.",
+                target="Ongoing; first report by December 2018",
+                target_date="2018-12",
+                rag="A",
+                status="ongoing",
+            ),
+            Action(
+                code="3.3",
+                text="Share the audit tool with the other registered providers in the borough.",
+                lead="Community Safety Manager",
+                milestones="Tool sent to four providers.",
+                target="2019",
+                target_date="2019",
+            ),
+        ],
+    ),
+    Recommendation(
+        "4",
+        "The partnership should publish a short guide for employers on supporting staff who are experiencing domestic abuse, and promote it through local business networks.",
+        [
+            Action(
+                code="4.1",
+                text="Write the guide with the chamber of commerce and two local employers; publish it on the partnership website.",
+                lead="Community Safety Partnership",
+                milestones="Draft agreed by the board.\nGuide published and launched at the business breakfast on 12 October 2018.",
+                target="Autumn 2018",
+                target_date="2018",
+                status="complete",
+                rag="G",
+            ),
+            Action(
+                code="4.2",
+                text="Offer a workplace champion course to the ten largest employers in the borough.",
+                lead="Specialist Domestic Abuse Service",
+                milestones="Six employers signed up; two courses delivered.",
+                target="31st March 2019",
+                target_date="2019-03-31",
+                rag="A",
+                status="ongoing",
+            ),
+        ],
+    ),
+]
+
+# -- Millbrook: a borderless Word table, portrait, narrow columns ---------------
+MILLBROOK_TITLE = [
+    "Millbrook Safer Communities Partnership",
+    "Domestic Homicide Review – Ms F",
+    "Recommendations and Action Plan",
+]
+MILLBROOK = [
+    Recommendation(
+        "1",
+        "Millbrook Safer Communities Partnership to commission a review of how multi-agency risk assessment conference referrals are made by health services.",
+        [
+            Action(
+                text="Commission the review from the MARAC coordinator; report findings to the board with an improvement plan for each health provider.",
+                lead="Safer Communities Manager",
+                scope="Local",
+                milestones="Terms of reference agreed. Review completed and presented to the board in March.",
+                target="March 2020",
+                target_date="2020-03",
+                outcome="Complete",
+                status="complete",
+            )
+        ],
+    ),
+    Recommendation(
+        "2",
+        "The ambulance service to make sure that crews record the presence and behaviour of any other adult at incidents involving injury to a woman at home.",
+        [
+            Action(
+                text="Change the electronic patient record so that the field is mandatory, and brief crews through the clinical bulletin.",
+                lead="Regional Ambulance Service Safeguarding Lead",
+                scope="Regional",
+                milestones="Change request approved by the clinical records group. Bulletin issued to all stations.",
+                target="Dec-20",
+                target_date="2020-12",
+                outcome="In progress",
+                status="ongoing",
+            )
+        ],
+    ),
+    Recommendation(
+        "3",
+        "Children's social care to review its guidance on assessing the risk posed by a parent's new partner, and train practitioners in its use.",
+        [
+            Action(
+                text="Rewrite the practice guidance with the local safeguarding children partnership and deliver four workshops for social workers and team managers.",
+                lead="Principal Social Worker",
+                scope="County Wide",
+                milestones="Guidance rewritten and signed off.\nFour workshops delivered; evaluation gathered from participants.",
+                target="04/03/21",
+                target_date="2021-03-04",
+                outcome="Workshops delivered to 96 practitioners.",
+            )
+        ],
+    ),
+    Recommendation(
+        "4",
+        "The partnership to raise awareness of economic abuse among staff of banks, building societies and credit unions in Millbrook.",
+        [
+            Action(
+                text="Hold a briefing for branch managers and give every branch a poster and referral card for the domestic abuse helpline.",
+                lead="Millbrook Domestic Abuse Coordinator",
+                scope="Local",
+                milestones="Briefing held in June with eleven branches represented.",
+                target="Summer 2021",
+                target_date="2021",
+                outcome="Ongoing",
+                status="ongoing",
+            )
+        ],
+    ),
+    Recommendation(
+        "5",
+        "The Home Office to consider adding guidance on older victims of domestic abuse to the statutory guidance for the conduct of domestic homicide reviews.",
+        [
+            Action(
+                text="The chair of the partnership to write to the Home Office with the review's findings on older victims.",
+                lead="Chair, Millbrook Safer Communities Partnership",
+                scope="National",
+                milestones="Letter sent with the overview report.",
+                target="On publication",
+                target_date=None,
+                outcome="Completed",
+                status="complete",
+            )
+        ],
+    ),
+]
+
+# -- Fenwick: an Excel tracker with title rows and print titles -----------------
+FENWICK_TITLE = [
+    "Fenwick Community Safety Partnership",
+    "DHR 2019/02 – Recommendations tracker",
+    "Position as at May 2022",
+]
+FENWICK = [
+    Recommendation(
+        "1",
+        "All partner agencies to adopt the county routine enquiry policy and report quarterly on how often staff ask about domestic abuse.",
+        [
+            Action(
+                text="Adopt the policy and add routine enquiry to induction for new staff.",
+                lead="All agencies",
+                milestones="Policy adopted by seven of nine agencies.",
+                target="April 2020",
+                target_date="2020-04",
+                outcome="Two agencies still to confirm.",
+                rag="Amber",
+                status="ongoing",
+            )
+        ],
+    ),
+    Recommendation(
+        "2",
+        "Fenwick Council's housing options service to offer every applicant a private interview, away from any partner or family member.",
+        [
+            Action(
+                text="Change the appointment letter and reception procedure; train reception staff.",
+                lead="Housing Options Team Leader",
+                milestones="Letter and procedure changed; reception staff trained.",
+                target="01/09/2020",
+                target_date="2020-09-01",
+                outcome="Completed September 2020.",
+                rag="Green",
+                status="complete",
+            )
+        ],
+    ),
+    Recommendation(
+        "3",
+        "The probation service to share information about a perpetrator's release with the victim's support worker at least ten days before release.",
+        [
+            Action(
+                text="Agree a notification protocol between probation and the independent domestic violence advisers.",
+                lead="Probation Head of Service",
+                milestones="Protocol drafted; awaiting sign-off by the reducing reoffending board.",
+                target="Q3 2020/21",
+                target_date="2020",
+                outcome=None,
+                rag="Red",
+                status="ongoing",
+            )
+        ],
+    ),
+    Recommendation(
+        "4",
+        "The partnership to evaluate the impact of the review's recommendations one year after publication and publish a short report.",
+        [
+            Action(
+                text="Collect evidence from each agency and write an impact report for the board.",
+                lead="Community Safety Partnership Analyst",
+                milestones="Evidence requested from agencies.",
+                target="2022",
+                target_date="2022",
+                outcome="Not started",
+                rag=None,
+                status=None,
+            )
+        ],
+    ),
+]
