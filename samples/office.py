@@ -23,9 +23,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import record, write_jsonl
 from office_plans import (
+    ASHDOWN,
+    ASHDOWN_TITLE,
     FENWICK,
     FENWICK_TITLE,
     HARBOURSIDE,
+    HARBOURSIDE_PRINTED_STATUS,
     HARBOURSIDE_TITLE,
     MILLBROOK,
     MILLBROOK_TITLE,
@@ -220,6 +223,47 @@ def word_borderless(path: Path, plan: list[Recommendation] = MILLBROOK) -> list[
     return expected
 
 
+def word_agency_sections(path: Path, plan: list[Recommendation] = ASHDOWN) -> list[dict[str, Any]]:
+    """Word grid, portrait: each agency's recommendations under a full-width
+    merged row naming the agency, references restarting per agency with the
+    agency's prefix ("NP1", "ICB1", "CSC2")."""
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    section = doc.sections[0]
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(1.5))
+    _page_furniture(section, "OFFICIAL – SENSITIVE", "Ashdown DHR 'Jane'")
+    _title(doc, ASHDOWN_TITLE)
+    labels = ["Ref", "Recommendation", "Action", "Owner", "Timescale", "Progress", "Status"]
+    table = doc.add_table(rows=1, cols=len(labels))
+    table.style = "Table Grid"
+    for cell, label in zip(table.rows[0].cells, labels, strict=True):
+        _set_cell(cell, label, 8, bold=True)
+    _repeat_header(table.rows[0])
+    expected = []
+    current = None
+    for rec in plan:
+        if rec.section != current:
+            current = rec.section
+            row = table.add_row()
+            merged = row.cells[0].merge(row.cells[-1])
+            _set_cell(merged, current, 9, bold=True)
+        a = rec.actions[0]
+        row = table.add_row()
+        values = [rec.number, rec.text, a.text, a.lead, a.target, a.milestones, a.rag]
+        for cell, value in zip(row.cells, values, strict=True):
+            _set_cell(cell, value, 8)
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+    widths = [1.2, 4.2, 3.8, 2.6, 1.8, 3.0, 1.6]
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = Cm(w)
+    doc.save(str(path))
+    return expected
+
+
 # -- Excel --------------------------------------------------------------------
 def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict[str, Any]]:
     """An Excel tracker: title rows above the header, a coloured header fill,
@@ -279,6 +323,70 @@ def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict
     return expected
 
 
+def excel_merged(
+    path: Path, plan: list[Recommendation] = HARBOURSIDE, printed_status: dict[str, str] = HARBOURSIDE_PRINTED_STATUS
+) -> list[dict[str, Any]]:
+    """Excel, the recommendation merged down over its action rows (and its
+    number beside it), all cells bordered, header on every printed page."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Action plan"
+    ws.cell(1, 1, "Harbourside CSP – DHR Mr E – Action Plan v2").font = Font(bold=True, size=12)
+    header_row = 3
+    labels = ["No", "Recommendation", "Ref", "Action required", "Responsible", "Deadline", "Update"]
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for col, label in enumerate(labels, start=1):
+        c = ws.cell(header_row, col, label)
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="D9E1F2")
+        c.border = box
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    expected = []
+    r = header_row + 1
+    widths = (6, 38, 7, 36, 22, 16, 36)
+    for rec in plan:
+        first = r
+        for i, a in enumerate(rec.actions):
+            values = [
+                rec.number if i == 0 else None,
+                rec.text if i == 0 else None,
+                a.code,
+                a.text,
+                a.lead,
+                a.target,
+                a.milestones,
+            ]
+            for col, value in enumerate(values, start=1):
+                c = ws.cell(r, col, value)
+                c.alignment = Alignment(wrap_text=True, vertical="top")
+                c.border = box
+            # No RAG column here: the status is what the printed cells say.
+            expected.append(
+                {**record(path.with_suffix(".pdf").name, rec, i), "status": printed_status.get(a.code or "")}
+            )
+            r += 1
+        if r - first > 1:
+            ws.merge_cells(start_row=first, start_column=1, end_row=r - 1, end_column=1)
+            ws.merge_cells(start_row=first, start_column=2, end_row=r - 1, end_column=2)
+    for col, width in zip("ABCDEFG", widths, strict=True):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=header_row, max_row=r - 1):
+        lines = max(_wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True) if c.column > 2)
+        ws.row_dimensions[row[0].row].height = 15 * max(lines, 2)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = "Page &P"
+    wb.save(str(path))
+    return expected
+
+
 def _wrapped_lines(text: str, width: float) -> int:
     per_line = max(int(width * 1.1), 1)
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
@@ -288,6 +396,8 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "harbourside-dhr-mr-e": ("docx", word_grid),
     "millbrook-dhr-ms-f": ("docx", word_borderless),
     "fenwick-dhr-2019-02": ("xlsx", excel_tracker),
+    "ashdown-dhr-jane": ("docx", word_agency_sections),
+    "harbourside-dhr-mr-e-tracker": ("xlsx", excel_merged),
 }
 
 

@@ -115,6 +115,10 @@ HARBOURSIDE = [
     ),
 ]
 
+# Harbourside's status without its RAG column: what the progress and target
+# cells print ("Completed /Ongoing" first in a progress cell; "Ongoing; …").
+HARBOURSIDE_PRINTED_STATUS = {"1.1": "complete", "3.2": "ongoing"}
+
 # -- Millbrook: a borderless Word table, portrait, narrow columns ---------------
 MILLBROOK_TITLE = [
     "Millbrook Safer Communities Partnership",
@@ -273,5 +277,96 @@ FENWICK = [
                 status=None,
             )
         ],
+    ),
+]
+
+# -- Ashdown: agency sections as merged rows, references restarting per agency --
+ASHDOWN_TITLE = [
+    "Ashdown Community Safety Partnership",
+    "Domestic Homicide Review 'Jane' – Single agency recommendations",
+]
+_POLICE = "Northshire Police"
+_ICB = "Ashdown Integrated Care Board"
+_CSC = "Children's Social Care"
+ASHDOWN = [
+    Recommendation(
+        "NP1",
+        "Officers attending a domestic incident to complete the risk checklist with the victim away from the suspect.",
+        [
+            Action(
+                text="Brief response officers through the daily briefing system and check a sample of checklists each month.",
+                lead="Detective Inspector, Safeguarding Hub",
+                milestones="Briefing issued. Monthly dip sample in place.",
+                target="Jan-23",
+                target_date="2023-01",
+                rag="Complete",
+                status="complete",
+            )
+        ],
+        section=_POLICE,
+    ),
+    Recommendation(
+        "NP2",
+        "The force to make sure that a history of non-fatal strangulation is flagged on the domestic abuse record.",
+        [
+            Action(
+                text="Add a strangulation marker to the domestic abuse record and train supervisors to check it.",
+                lead="Head of Public Protection",
+                milestones="Marker designed; awaiting system release.",
+                target="Summer 2023",
+                target_date="2023",
+                rag="In progress",
+                status="ongoing",
+            )
+        ],
+        section=_POLICE,
+    ),
+    Recommendation(
+        "ICB1",
+        "GP practices to use the safeguarding template when a patient discloses domestic abuse, so that disclosures are coded and visible to the practice team.",
+        [
+            Action(
+                text="Circulate the template with a short guide and include its use in the annual practice safeguarding audit.",
+                lead="Named GP for Safeguarding Adults",
+                milestones="Guide circulated to all 38 practices.",
+                target="31.03.2023",
+                target_date="2023-03-31",
+                rag="Ongoing",
+                status="ongoing",
+            )
+        ],
+        section=_ICB,
+    ),
+    Recommendation(
+        "CSC1",
+        "Social workers to record the views of the child about each adult living in the household.",
+        [
+            Action(
+                text="Amend the assessment template and audit twenty assessments after three months.",
+                lead="Head of Quality Assurance",
+                milestones="Template amended. Audit planned for June.",
+                target="June 2023",
+                target_date="2023-06",
+                rag=None,
+                status=None,
+            )
+        ],
+        section=_CSC,
+    ),
+    Recommendation(
+        "CSC2",
+        "Managers to make sure that a strategy discussion is held whenever a child is present at a domestic incident involving a weapon.",
+        [
+            Action(
+                text="Reissue the threshold guidance and remind team managers at the service meeting.",
+                lead="Service Manager, Front Door",
+                milestones="Guidance reissued; discussed at the service meeting in April.",
+                target="April 2023",
+                target_date="2023-04",
+                rag="Completed",
+                status="complete",
+            )
+        ],
+        section=_CSC,
     ),
 ]

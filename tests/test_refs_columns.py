@@ -137,3 +137,13 @@ def test_map_columns(labels: list[str], want: list[str]) -> None:
 
 def test_budget_table_is_not_a_plan() -> None:
     assert not map_columns(["Service", "Lead", "Budget 2022/23", "Notes"]).is_action_plan
+
+
+@pytest.mark.parametrize(
+    ("cell", "ref"),
+    [("ICB1", "ICB1"), ("NP2.", "NP2"), ("CSC2", "CSC2"), ("MASH12", "MASH12"), ("Dec20", None), ("Sept22", None)],
+)
+def test_agency_prefixed_refs_are_refs_and_months_are_not(cell: str, ref: str | None) -> None:
+    """References restarting per agency carry the agency's prefix; a month
+    with a two-digit year is a date, not a reference."""
+    assert normalise_ref(cell) == ref

@@ -49,8 +49,8 @@ DOCUMENT_TITLE = re.compile(
     r"|\bupdated\b|\bas\s+at\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b" + _MONTH + r"\s+(?:19|20)\d\d\b",
     re.I,
 )
-# A row opening with a reference alone: "1.", "2A", "R3.1", "(4)".
-_ROW_REF = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?[.):]?$")
+# A row opening with a reference alone: "1.", "2A", "R3.1", "ICB1", "(4)".
+_ROW_REF = re.compile(r"^\(?[A-Z]{0,4}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?[.):]?$")
 
 
 @dataclass

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 
 _PREFIX = r"(?:(?:recommendation|recommend|rec|ref(?:erence)?|action|item)\.?\s*(?:no\.?|number|#)?\s*|no\.?\s*|#\s*)"
-_REF = r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?"
+# A reference: a number, with dotted parts and a letter ("3", "3.2", "2A"),
+# after an agency's prefix of up to four letters ("R3.1", "NP1", "ICB1",
+# "CSC2") that is not a month ("Dec20" is a date).
+_MONTH_PREFIX = r"(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\d)"
+_REF = rf"{_MONTH_PREFIX}[A-Z]{{0,4}}\d{{1,3}}(?:\.\d{{1,3}})*[A-Za-z]?"
 _DASH = r"[-–—:.)]"
 
 # A whole cell that is only a reference.
@@ -27,7 +31,7 @@ _ACTION_CODE = re.compile(
     r"^\s*\(?(?P<ref>(?:\d{1,3}[A-Za-z]|[A-Z]{1,2}\d{1,3}(?:\.\d{1,3})*[a-z]?|\d{1,3}(?:\.\d{1,3})+))\)?"
     r"\s*(?:[-–—:)]\s*|\.\s+|\s+(?=\S))"
 )
-_LEADING_NUMBER = re.compile(r"^[A-Z]{0,2}?(\d{1,3})")
+_LEADING_NUMBER = re.compile(r"^[A-Z]{0,4}?(\d{1,3})")
 
 
 def normalise_ref(text: str | None) -> str | None:
