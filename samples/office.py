@@ -25,6 +25,8 @@ from generate import record, write_jsonl
 from office_plans import (
     ASHDOWN,
     ASHDOWN_TITLE,
+    CORBRIDGE,
+    CORBRIDGE_TITLE,
     FENWICK,
     FENWICK_TITLE,
     HARBOURSIDE,
@@ -137,6 +139,18 @@ def _set_cell(cell: Any, text: str | None, size: float, bold: bool = False, spac
         p.paragraph_format.space_before = Pt(0)
 
 
+def _set_widths(table: Any, widths_cm: list[float]) -> None:
+    """Column widths as Word keeps them: in the grid (which LibreOffice
+    reads) and on every cell."""
+    from docx.shared import Cm
+
+    for column, w in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(w)
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(w)
+
+
 def _title(doc: Any, lines: list[str]) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -183,9 +197,7 @@ def word_grid(path: Path, plan: list[Recommendation] = HARBOURSIDE) -> list[dict
         if len(rec.actions) > 1:
             table.cell(first, 1).merge(table.cell(len(table.rows) - 1, 1))
     widths = [1.4, 5.6, 5.6, 3.4, 2.6, 6.0, 1.2]
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = Cm(w)
+    _set_widths(table, widths)
     doc.save(str(path))
     return expected
 
@@ -216,9 +228,7 @@ def word_borderless(path: Path, plan: list[Recommendation] = MILLBROOK) -> list[
             _set_cell(cell, value, 8, space_after=10)
         expected.append(record(path.with_suffix(".pdf").name, rec, 0))
     widths = [1.0, 3.4, 1.6, 3.0, 2.2, 3.0, 1.8, 2.0]
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = Cm(w)
+    _set_widths(table, widths)
     doc.save(str(path))
     return expected
 
@@ -257,9 +267,51 @@ def word_agency_sections(path: Path, plan: list[Recommendation] = ASHDOWN) -> li
             _set_cell(cell, value, 8)
         expected.append(record(path.with_suffix(".pdf").name, rec, 0))
     widths = [1.2, 4.2, 3.8, 2.6, 1.8, 3.0, 1.6]
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = Cm(w)
+    _set_widths(table, widths)
+    doc.save(str(path))
+    return expected
+
+
+def word_borderless_dense(path: Path, plan: list[Recommendation] = CORBRIDGE) -> list[dict[str, Any]]:
+    """Word, portrait, no borders, nine narrow columns, Word's default
+    spacing (8 pt after every paragraph, inside cells too): rows are set apart
+    by nothing wider than the paragraphs within them."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(1.2))
+    _page_furniture(section, "OFFICIAL", "Corbridge DHR Mrs G")
+    _title(doc, CORBRIDGE_TITLE)
+    labels = [
+        "No",
+        "Recommendation",
+        "Scope",
+        "Action",
+        "Lead officer",
+        "Key milestones",
+        "Target date",
+        "Outcome",
+        "RAG",
+    ]
+    table = doc.add_table(rows=1, cols=len(labels))
+    _no_borders(table)
+    for cell, label in zip(table.rows[0].cells, labels, strict=True):
+        _set_cell(cell, label, 8, bold=True, space_after=8)
+    expected = []
+    for rec in plan:
+        a = rec.actions[0]
+        row = table.add_row()
+        values = [f"{rec.number}.", rec.text, a.scope, a.text, a.lead, a.milestones, a.target, a.outcome, a.rag]
+        for cell, value in zip(row.cells, values, strict=True):
+            _set_cell(cell, value, 8, space_after=8)
+            for p in cell.paragraphs:
+                p.paragraph_format.space_after = Pt(8)
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+    widths = [0.9, 3.0, 1.5, 2.7, 2.4, 3.1, 1.7, 1.9, 0.9]
+    _set_widths(table, widths)
     doc.save(str(path))
     return expected
 
@@ -398,6 +450,7 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "fenwick-dhr-2019-02": ("xlsx", excel_tracker),
     "ashdown-dhr-jane": ("docx", word_agency_sections),
     "harbourside-dhr-mr-e-tracker": ("xlsx", excel_merged),
+    "corbridge-dhr-mrs-g": ("docx", word_borderless_dense),
 }
 
 

@@ -198,7 +198,7 @@ MILLBROOK = [
                 lead="Chair, Millbrook Safer Communities Partnership",
                 scope="National",
                 milestones="Letter sent with the overview report.",
-                target="On publication",
+                target="When the report is published",
                 target_date=None,
                 outcome="Completed",
                 status="complete",
@@ -369,4 +369,59 @@ ASHDOWN = [
         ],
         section=_CSC,
     ),
+]
+
+# -- Corbridge: a long borderless Word plan, nine narrow columns ----------------
+# Sixteen recommendations composed from the parts below, so that cells run to
+# many lines and several paragraphs, as real plans' do.
+_AGENCIES = [
+    ("Corbridge Police", "Detective Chief Inspector, Public Protection"),
+    ("Corbridge Council Housing", "Head of Housing Needs"),
+    ("Adult Social Care", "Principal Social Worker"),
+    ("Children's Services", "Head of Safeguarding"),
+    ("Integrated Care Board", "Designated Nurse, Safeguarding Adults"),
+    ("Corbridge Hospitals NHS Trust", "Named Nurse for Domestic Abuse"),
+    ("Probation Service", "Head of Public Protection Unit"),
+    ("Community Safety Partnership", "Domestic Abuse Strategy Manager"),
+]
+_TOPICS = [
+    ("recognise and respond to coercive and controlling behaviour", "a training module on coercive control"),
+    ("ask about domestic abuse routinely at first contact", "a routine enquiry prompt in the assessment record"),
+    ("share information with the MARAC within two working days", "a MARAC referral checklist and a monthly audit"),
+    ("consider the risk from a perpetrator's access to weapons", "a weapons question in the risk assessment"),
+]
+_TARGETS = [
+    ("March 2023", "2023-03", None),
+    ("Ongoing – review at each board meeting", None, "ongoing"),
+    ("30/06/2023", "2023-06-30", None),
+    ("Q2 2023/24", "2023", None),
+]
+CORBRIDGE_TITLE = ["Corbridge Community Safety Partnership", "Domestic Homicide Review – Mrs G", "Action Plan"]
+CORBRIDGE = [
+    Recommendation(
+        str(n + 1),
+        f"{agency} should make sure that its staff {topic} when working with adults at risk, and should be able to show the "
+        f"partnership that this happens in practice.",
+        [
+            Action(
+                text=f"Introduce {tool}.\nBrief every team on what has changed and why, using the learning from this review.",
+                lead=lead,
+                scope=("Local", "County wide", "Regional", "Local")[n % 4],
+                milestones=(
+                    f"Draft of {tool} agreed with the domestic abuse service.\n"
+                    f"Pilot in two teams, with feedback from staff and from people who use the service.\n"
+                    f"Roll-out to all teams and an audit of twenty cases after three months."
+                ),
+                target=_TARGETS[n % 4][0],
+                target_date=_TARGETS[n % 4][1],
+                outcome=("Pilot completed; roll-out under way." if n % 3 == 0 else None),
+                # "Pilot completed" in the outcome makes it complete, whatever the target says.
+                status="complete" if n % 3 == 0 else _TARGETS[n % 4][2],
+                rag=None,
+            )
+        ],
+    )
+    for n, ((agency, lead), (topic, tool)) in enumerate(
+        (_AGENCIES[i % len(_AGENCIES)], _TOPICS[i % len(_TOPICS)]) for i in range(16)
+    )
 ]

