@@ -163,28 +163,51 @@ def _title(doc: Any, lines: list[str]) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def word_grid(path: Path, plan: list[Recommendation] = HARBOURSIDE) -> list[dict[str, Any]]:
-    """Word grid, landscape: a header row repeated on every page, rows allowed
-    to break across pages, the recommendation merged down over its actions, a
-    protective marking in the page header and "Page X of Y" in the footer."""
+def _word_table(
+    title: list[str],
+    marking: str,
+    label: str,
+    labels: list[str],
+    size: float,
+    margin_cm: float,
+    landscape: bool = False,
+    ruled: bool = True,
+    header_space_after: float = 0,
+) -> tuple[Any, Any]:
+    """A Word document with page furniture, a title and a table holding its
+    header row: what every Word style starts from."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
     doc = Document()
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
     for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.8))
-    _page_furniture(section, "OFFICIAL – SENSITIVE", "Harbourside DHR Mr E action plan")
-    _title(doc, HARBOURSIDE_TITLE)
-    labels = ["Ref", "Recommendation", "Action", "Lead agency", "Target date", "Progress update", "RAG"]
+        setattr(section, side, Cm(margin_cm))
+    _page_furniture(section, marking, label)
+    _title(doc, title)
     table = doc.add_table(rows=1, cols=len(labels))
-    table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, labels, strict=True):
-        _set_cell(cell, label, 9, bold=True)
-    _repeat_header(table.rows[0])
+    if ruled:
+        table.style = "Table Grid"
+        _repeat_header(table.rows[0])
+    else:
+        _no_borders(table)
+    for cell, text in zip(table.rows[0].cells, labels, strict=True):
+        _set_cell(cell, text, size, bold=True, space_after=header_space_after)
+    return doc, table
+
+
+def word_grid(path: Path, plan: list[Recommendation] = HARBOURSIDE) -> list[dict[str, Any]]:
+    """Word grid, landscape: a header row repeated on every page, rows allowed
+    to break across pages, the recommendation merged down over its actions, a
+    protective marking in the page header and "Page X of Y" in the footer."""
+    labels = ["Ref", "Recommendation", "Action", "Lead agency", "Target date", "Progress update", "RAG"]
+    doc, table = _word_table(
+        HARBOURSIDE_TITLE, "OFFICIAL – SENSITIVE", "Harbourside DHR Mr E action plan", labels, 9, 1.8, landscape=True
+    )
     expected = []
     for rec in plan:
         first = len(table.rows)
@@ -205,20 +228,10 @@ def word_grid(path: Path, plan: list[Recommendation] = HARBOURSIDE) -> list[dict
 def word_borderless(path: Path, plan: list[Recommendation] = MILLBROOK) -> list[dict[str, Any]]:
     """Word, portrait, no borders at all: eight narrow columns whose cells wrap
     over many lines, rows set apart only by paragraph spacing."""
-    from docx import Document
-    from docx.shared import Cm
-
-    doc = Document()
-    section = doc.sections[0]
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.5))
-    _page_furniture(section, "OFFICIAL", "Millbrook DHR Ms F")
-    _title(doc, MILLBROOK_TITLE)
     labels = ["No.", "Recommendation", "Scope", "Action", "Lead", "Key milestones", "Target date", "Outcome"]
-    table = doc.add_table(rows=1, cols=len(labels))
-    _no_borders(table)
-    for cell, label in zip(table.rows[0].cells, labels, strict=True):
-        _set_cell(cell, label, 8, bold=True, space_after=6)
+    doc, table = _word_table(
+        MILLBROOK_TITLE, "OFFICIAL", "Millbrook DHR Ms F", labels, 8, 1.5, ruled=False, header_space_after=6
+    )
     expected = []
     for rec in plan:
         a = rec.actions[0]
@@ -237,21 +250,8 @@ def word_agency_sections(path: Path, plan: list[Recommendation] = ASHDOWN) -> li
     """Word grid, portrait: each agency's recommendations under a full-width
     merged row naming the agency, references restarting per agency with the
     agency's prefix ("NP1", "ICB1", "CSC2")."""
-    from docx import Document
-    from docx.shared import Cm
-
-    doc = Document()
-    section = doc.sections[0]
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.5))
-    _page_furniture(section, "OFFICIAL – SENSITIVE", "Ashdown DHR 'Jane'")
-    _title(doc, ASHDOWN_TITLE)
     labels = ["Ref", "Recommendation", "Action", "Owner", "Timescale", "Progress", "Status"]
-    table = doc.add_table(rows=1, cols=len(labels))
-    table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, labels, strict=True):
-        _set_cell(cell, label, 8, bold=True)
-    _repeat_header(table.rows[0])
+    doc, table = _word_table(ASHDOWN_TITLE, "OFFICIAL – SENSITIVE", "Ashdown DHR 'Jane'", labels, 8, 1.5)
     expected = []
     current = None
     for rec in plan:
@@ -276,15 +276,8 @@ def word_borderless_dense(path: Path, plan: list[Recommendation] = CORBRIDGE) ->
     """Word, portrait, no borders, nine narrow columns, Word's default
     spacing (8 pt after every paragraph, inside cells too): rows are set apart
     by nothing wider than the paragraphs within them."""
-    from docx import Document
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
-    doc = Document()
-    section = doc.sections[0]
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.2))
-    _page_furniture(section, "OFFICIAL", "Corbridge DHR Mrs G")
-    _title(doc, CORBRIDGE_TITLE)
     labels = [
         "No",
         "Recommendation",
@@ -296,10 +289,9 @@ def word_borderless_dense(path: Path, plan: list[Recommendation] = CORBRIDGE) ->
         "Outcome",
         "RAG",
     ]
-    table = doc.add_table(rows=1, cols=len(labels))
-    _no_borders(table)
-    for cell, label in zip(table.rows[0].cells, labels, strict=True):
-        _set_cell(cell, label, 8, bold=True, space_after=8)
+    doc, table = _word_table(
+        CORBRIDGE_TITLE, "OFFICIAL", "Corbridge DHR Mrs G", labels, 8, 1.2, ruled=False, header_space_after=8
+    )
     expected = []
     for rec in plan:
         a = rec.actions[0]

@@ -111,20 +111,26 @@ def test_camelot_extractor_reads_ruled_tables() -> None:
     assert all(r.extractor == "camelot" for r in extract_document(pdf, "camelot").records)
 
 
-def test_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
-    pytest.importorskip("reportlab")
+def run_generator(script: str, out: Path) -> None:
+    """Run ``samples/<script> OUT`` as `make samples` does, in this process."""
     import runpy
     import sys
 
-    gen = Path(__file__).resolve().parent.parent / "samples" / "generate.py"
+    gen = Path(__file__).resolve().parent.parent / "samples" / script
     argv = sys.argv
-    sys.argv = [str(gen), str(tmp_path)]
+    sys.argv = [str(gen), str(out)]
     try:
         with pytest.raises(SystemExit) as done:
             runpy.run_path(str(gen), run_name="__main__")
     finally:
         sys.argv = argv
     assert done.value.code == 0
+
+
+def test_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+
+    run_generator("generate.py", tmp_path)
     for pdf in [p for p in SAMPLE_PDFS if p not in OFFICE_PDFS] + VARIANT_PDFS + SCAN_PDFS:
         rebuilt = tmp_path / pdf.name
         assert rebuilt.read_bytes() == pdf.read_bytes(), f"{pdf.name} is stale: run `make samples`"
@@ -137,18 +143,8 @@ def test_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
 def test_office_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
     """Word and Excel files printed by LibreOffice again: the same expected
     records, and PDFs that read to the same records as the shipped ones."""
-    import runpy
-    import sys
 
-    gen = Path(__file__).resolve().parent.parent / "samples" / "office.py"
-    argv = sys.argv
-    sys.argv = [str(gen), str(tmp_path)]
-    try:
-        with pytest.raises(SystemExit) as done:
-            runpy.run_path(str(gen), run_name="__main__")
-    finally:
-        sys.argv = argv
-    assert done.value.code == 0
+    run_generator("office.py", tmp_path)
     assert len(OFFICE_PDFS) >= 3
     for pdf in OFFICE_PDFS:
         exp = pdf.with_name(pdf.stem + ".expected.jsonl")
