@@ -431,6 +431,41 @@ def excel_merged(
     return expected
 
 
+def excel_spilled_label(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict[str, Any]]:
+    """Excel: "Recommendation" typed over the narrow number column spills over
+    the text column beside it, whose own header cell is empty; the numbers
+    are right-aligned against the text, as Excel sets numbers."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.cell(1, 1, "Fenwick CSP – DHR 2019/02 – summary of recommendations").font = Font(bold=True, size=12)
+    labels = ["Recommendation", None, "Action", "Lead Officer", "Progress update", "Target Date", "Outcome", "RAG"]
+    for col, label in enumerate(labels, start=1):
+        if label:
+            ws.cell(3, col, label).font = Font(bold=True)
+    widths = (5, 40, 34, 20, 32, 14, 24, 11)
+    expected = []
+    for r, rec in enumerate(plan, start=4):
+        a = rec.actions[0]
+        values = [int(rec.number), rec.text, a.text, a.lead, a.milestones, a.target, a.outcome, a.rag]
+        for col, value in enumerate(values, start=1):
+            ws.cell(r, col, value).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = 15 * max(
+            _wrapped_lines(str(v or ""), w) for v, w in zip(values, widths, strict=True)
+        )
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+    for col, width in zip("ABCDEFGH", widths, strict=True):
+        ws.column_dimensions[col].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(str(path))
+    return expected
+
+
 def _wrapped_lines(text: str, width: float) -> int:
     per_line = max(int(width * 1.1), 1)
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
@@ -443,6 +478,7 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "ashdown-dhr-jane": ("docx", word_agency_sections),
     "harbourside-dhr-mr-e-tracker": ("xlsx", excel_merged),
     "corbridge-dhr-mrs-g": ("docx", word_borderless_dense),
+    "fenwick-dhr-2019-02-summary": ("xlsx", excel_spilled_label),
 }
 
 

@@ -153,6 +153,13 @@ def test_running_footer_is_furniture_and_a_title_above_is_a_section() -> None:
     first = found[0].tables[0]
     assert first.rows[0].kind == "section" and first.rows[0].texts()[0] == "Agency: Police"
     assert all("OFFICIAL" not in " ".join(r.texts()) for t in found[1].tables for r in t.rows)
+    from dhr_actions.ingest.furniture import furniture_notes
+
+    notes = furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture])
+    assert notes == [
+        "page furniture removed: 'OFFICIAL SENSITIVE Page 1 of 2' (2 pages: in the page margin, recurring or a page number)"
+    ]
+    assert first.notes == ["'Agency: Police' rests on the header, short and left-aligned: the section of its rows"]
 
 
 def test_ruled_rows_keep_a_merged_cell_whole() -> None:
@@ -266,7 +273,10 @@ def test_document_title_rows_are_not_a_section() -> None:
         content += header_at(60 + 12 * len(lines) + 4)
         content += row_at(60 + 12 * len(lines) + 34, (["1. Train staff."], ["Course"], ["CSP"], ["March 2024"]))
         (table,) = tables_from_pages([page(1, content)], "test")
+        notes.extend(table.notes)
         return [(r.kind, r.texts()[0]) for r in table.rows if r.kind == "section"]
+
+    notes: list[str] = []
 
     assert (
         first_row_kinds(["Fenwick Community Safety Partnership", "Recommendations tracker", "Position as at May 2022"])
@@ -274,6 +284,10 @@ def test_document_title_rows_are_not_a_section() -> None:
     )
     assert first_row_kinds(["Action Plan – Version 3.2", "Agency: Police"]) == [("section", "Agency: Police")]
     assert first_row_kinds(["Agency: Police"]) == [("section", "Agency: Police")]
+    assert notes[0] == (
+        "'Fenwick Community Safety Partnership / Recommendations tracker / Position as at May 2022' above the header"
+        " names the document: its title, not a section"
+    )
 
 
 def test_rows_are_cut_by_line_pitch_when_glyph_boxes_touch() -> None:
@@ -311,3 +325,20 @@ def test_a_word_broken_for_want_of_width_is_mended() -> None:
     assert cell_text(lines("County", "wide"), text_edge=40 + CHAR * 6) == "County wide"
     assert cell_text(lines("training for", "all staff"), text_edge=40 + CHAR * 12) == "training for all staff"
     assert cell_text(lines("Head of", "Safeguardin", "g Adults")) == "Head of Safeguardin g Adults"  # no edge known
+
+
+def test_one_label_over_a_number_column_and_the_text_beside_it() -> None:
+    """ "Recommendation" printed over the number column spills over the text
+    column (whose header cell is empty); the numbers hang left of the text,
+    too close for a river. The numbers still make their own column."""
+    labels = [(40.0, "Recommendation"), (190.0, "Action"), (330.0, "Lead agency"), (450.0, "Target date")]
+    content = [w for x, label in labels for w in words(label, x, 100)]
+    for i, top in enumerate((130, 170, 210)):
+        content += words(str(i + 1), 40, top)
+        content += cell([f"Recommendation text {i + 1}", "that wraps over two", "lines."], 40 + CHAR + 1, top)
+        content += words("Do it", 190, top) + words("CSP", 330, top) + words("2024", 450, top)
+    (table,) = tables_from_pages([page(1, content)], "test")
+    assert table.n_columns == 5 and table.header[:2] == ["", "Recommendation"]
+    (plan,) = stitch([table])
+    records = records_from_table(plan, "doc.pdf")
+    assert (records[0].ref, records[0].recommendation) == ("1", "Recommendation text 1 that wraps over two lines.")

@@ -8,6 +8,7 @@ boundary is set in the body's whitespace *valley* between two columns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -88,29 +89,61 @@ def rivers(lines: list[Line], settings: LayoutSettings) -> list[tuple[float, flo
 
 def split_at_rivers(
     group: list[Word], rivers: list[tuple[float, float]], lines: list[Line], settings: LayoutSettings
-) -> list[list[Word]]:
-    """Split a header phrase where a body river passes between two of its
-    words and, in several body lines, text stands on both sides of it under
-    the phrase: two columns printed with tight labels."""
+) -> list[tuple[float, float]]:
+    """The column spans under one header label: the label's own span, cut
+    where a body river runs under it with text on both sides in several body
+    lines. The river may pass between two words of the label (two columns
+    printed with tight labels, "Recommendation Scope") or under a word (one
+    label spilling over two columns, "Recommendation" printed over the
+    number column and the text column beside it, whose own header cell is
+    empty)."""
     g0, g1 = min(w.x0 for w in group), max(w.x1 for w in group)
-    cuts: set[float] = set()
-    for line in group_lines(group):
-        for a, b in pairwise(line.words):
-            for r0, r1 in rivers:
-                lo, hi = max(a.x1, r0), min(b.x0, r1)
-                if hi < lo:
-                    continue
-                x = (lo + hi) / 2
-                both = sum(
-                    1 for ln in lines if any(g0 <= w.xc < x for w in ln.words) and any(x < w.xc <= g1 for w in ln.words)
-                )
-                if both >= settings.min_river_sides:
-                    cuts.add(x)
-                break
-    if not cuts:
-        return [group]
-    edges = sorted(cuts)
-    parts: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
-    for w in group:
-        parts[sum(1 for e in edges if w.xc > e)].append(w)
-    return [p for p in parts if p]
+    gaps = [(a.x1, b.x0) for line in group_lines(group) for a, b in pairwise(line.words)]
+    cuts: list[tuple[float, float]] = []
+    for r0, r1 in rivers:
+        if r1 <= g0 or r0 >= g1:
+            continue
+        between = [(max(a, r0), min(b, r1)) for a, b in gaps if min(b, r1) >= max(a, r0)]
+        if between:
+            lo, hi = between[0]  # between two words: the columns meet in that gap
+        elif g0 < r0 and r1 < g1 and r1 - r0 >= settings.min_spill_river_pt:
+            lo, hi = r0, r1  # under a word: the label spills over the river
+        else:
+            continue
+        x = (lo + hi) / 2
+        both = sum(1 for ln in lines if any(g0 <= w.xc < x for w in ln.words) and any(x < w.xc <= g1 for w in ln.words))
+        if both >= settings.min_river_sides:
+            cuts.append((lo, hi))
+    hanging = _hanging_refs(g0, g1, lines, settings)
+    if hanging is not None and not any(lo <= hanging <= hi for lo, hi in cuts):
+        cuts.append((hanging, hanging))
+    spans, start = [], g0
+    for lo, hi in sorted(cuts):
+        spans.append((start, lo))
+        start = hi
+    spans.append((start, g1))
+    return spans
+
+
+# A reference alone: "1", "2.", "R3.1", "ICB1".
+_REF_WORD = re.compile(r"^\(?[A-Z]{0,4}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?[.):]?$")
+
+
+def _hanging_refs(g0: float, g1: float, lines: list[Line], settings: LayoutSettings) -> float | None:
+    """Where a column of references ends when its references hang left of
+    the text beside them, too close for a river (Excel right-aligns numbers
+    against the next cell's text): lines under the label open with a
+    reference that ends where the other lines under it begin."""
+    under = [[w for w in ln.words if g0 <= w.xc <= g1] for ln in lines]
+    under = [ws for ws in under if ws]
+    refs = [ws for ws in under if len(ws) > 1 and _REF_WORD.match(ws[0].text)]
+    if len(refs) < settings.min_river_sides:
+        return None
+    text_left = min(ws[1].x0 for ws in refs)
+    others = [ws[0].x0 for ws in under if not _REF_WORD.match(ws[0].text)]
+    ends = max(ws[0].x1 for ws in refs)
+    # The other lines start with the text after the references, never left
+    # of it; and the references end before it.
+    if len(others) < settings.min_river_sides or ends > text_left or min(others) < text_left - 1:
+        return None
+    return (ends + text_left) / 2

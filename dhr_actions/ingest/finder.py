@@ -139,6 +139,9 @@ class PageTableFinder:
         self.headers = self._headers()
         # Body lines pooled over the document, per header (see find_tables).
         self.evidence: dict[tuple[str, int], list[Line]] = {}
+        # Why lines resting on each header were or were not taken as its
+        # section (by header top), for `dhr show --explain`.
+        self.title_notes: dict[float, str] = {}
         # Headers and the titles resting on them repeat on every page of a
         # long table: they are never furniture, however often they recur.
         kept = [(h.top - settings.header_title_reach_em * self.size, h.bottom) for h in self.headers]
@@ -237,10 +240,7 @@ class PageTableFinder:
         body_words = [w for ln in body_lines for w in ln.words]
         pooled = self.evidence.get(self.header_key(header)) or body_lines
         found = rivers(pooled, self.s)
-        split: list[list[Word]] = []
-        for g in groups:
-            split.extend(split_at_rivers(g, found, pooled, self.s))
-        spans = sorted((min(w.x0 for w in g), max(w.x1 for w in g)) for g in split)
+        spans = sorted(span for g in groups for span in split_at_rivers(g, found, pooled, self.s))
         left = min([spans[0][0]] + [w.x0 for w in body_words]) - 1
         right = max([spans[-1][1]] + [w.x1 for w in body_words]) + 1
         bounds = [left]
@@ -298,6 +298,8 @@ class PageTableFinder:
         rows.extend(body)
         bbox: BBox = (cols.left, top, cols.right, body_bottom)
         table = Table(self.page.number, bbox, rows, self.extractor, confidence, ocr=self.page.ocr)
+        if header.top in self.title_notes:
+            table.notes.append(self.title_notes[header.top])
         return table, cols
 
     def _continuation(self, cols: ColumnBounds, stop: float) -> tuple[Table, ColumnBounds] | None:
@@ -377,6 +379,9 @@ class PageTableFinder:
         # Version 3.2") sits on the header too: only lines after it can be
         # the section.
         last_title = max((i for i, ln in enumerate(taken) if DOCUMENT_TITLE.search(ln.text)), default=-1)
+        if last_title >= 0:
+            title = " / ".join(ln.text for ln in taken[: last_title + 1])
+            self.title_notes[header.top] = f"'{title}' above the header names the document: its title, not a section"
         taken = taken[last_title + 1 :]
         if not taken:
             return None
@@ -387,6 +392,7 @@ class PageTableFinder:
             text.rstrip().endswith(".") and not all(ln.bold for ln in taken)
         ):
             return None
+        self.title_notes[header.top] = f"'{text}' rests on the header, short and left-aligned: the section of its rows"
         bbox = (cols.left, taken[0].top, cols.right, taken[-1].bottom)
         return Row("section", [Cell(text, bbox)] + [None] * (len(cols) - 1), bbox)
 

@@ -46,3 +46,19 @@ def is_furniture(line: Line, page: PageContent, furniture: set[str], gap: float,
     if furniture_key(line.text) in furniture:
         return True
     return any(PAGE_NUMBER.match(seg.text) for seg in line.segments(gap))
+
+
+def furniture_notes(removed: Sequence[tuple[int, Line]], most: int = 5) -> list[str]:
+    """Why lines were dropped, for `dhr show --explain`: each furniture text
+    (numbers folded) with the pages it was removed from."""
+    pages: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}
+    for page, line in removed:
+        key = furniture_key(line.text)
+        pages.setdefault(key, []).append(page)
+        shown.setdefault(key, line.text)
+    out = []
+    for key, on in sorted(pages.items(), key=lambda kv: -len(kv[1]))[:most]:
+        where = f"page {on[0]}" if len(on) == 1 else f"{len(on)} pages"
+        out.append(f"page furniture removed: '{shown[key]}' ({where}: in the page margin, recurring or a page number)")
+    return out

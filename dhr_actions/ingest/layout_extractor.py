@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from .finder import tables_from_pages
+from .finder import find_tables
+from .furniture import furniture_notes
 from .ocr import OcrSettings, OcrUnavailable, is_scanned, ocr_page
 from .page import PageContent, page_content
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -29,7 +30,9 @@ class PdfplumberExtractor:
         self.notes: list[str] = []
 
     def extract(self, path: Path) -> list[Table]:
-        return tables_from_pages(self.read_pages(path), self.name, self.settings)
+        found = find_tables(self.read_pages(path), self.name, self.settings)
+        self.notes.extend(furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture]))
+        return [t for f in found for t in f.tables]
 
     def read_pages(self, path: Path) -> list[PageContent]:
         """Every page's words and rules; scanned pages through OCR."""

@@ -94,6 +94,10 @@ class LayoutSettings:
     min_river_sides: int = 3
     river_cross_per_lines: int = 50
     min_river_width_pt: float = 2.0
+    # A river under a label's word (the label spilling over two columns)
+    # must be as wide as the gap Word or Excel leaves between two cells'
+    # text (about two cell paddings), not a chance alignment of word spaces.
+    min_spill_river_pt: float = 6.0
     # A phrase crosses a column boundary only by more than this (glyph
     # overhang and kerning reach a point or two).
     boundary_slack_pt: float = 2.0
