@@ -27,6 +27,8 @@ from office_plans import (
     ASHDOWN_TITLE,
     CORBRIDGE,
     CORBRIDGE_TITLE,
+    DUNMORE,
+    DUNMORE_TITLE,
     FENWICK,
     FENWICK_TITLE,
     HARBOURSIDE,
@@ -308,6 +310,38 @@ def word_borderless_dense(path: Path, plan: list[Recommendation] = CORBRIDGE) ->
     return expected
 
 
+def word_key_value(path: Path, plan: list[Recommendation] = DUNMORE) -> list[dict[str, Any]]:
+    """Word: no plan table at all, but one small two-column table per
+    recommendation, labels on the left ("Recommendation 1", "Action", "Lead",
+    "Target date", "Progress", "Outcome")."""
+    from docx import Document
+
+    doc = Document()
+    _page_furniture(doc.sections[0], "OFFICIAL", "Dunmore DHR Mr H")
+    _title(doc, DUNMORE_TITLE)
+    expected = []
+    for rec in plan:
+        a = rec.actions[0]
+        pairs = [
+            (f"Recommendation {rec.number}", rec.text),
+            ("Action", a.text),
+            ("Lead", a.lead),
+            ("Target date", a.target),
+            ("Progress", a.milestones),
+            ("Outcome", a.outcome),
+        ]
+        table = doc.add_table(rows=len(pairs), cols=2)
+        table.style = "Table Grid"
+        for row, (label, value) in zip(table.rows, pairs, strict=True):
+            _set_cell(row.cells[0], label, 10, bold=True)
+            _set_cell(row.cells[1], value, 10)
+        _set_widths(table, [4.0, 12.0])
+        doc.add_paragraph()
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+    doc.save(str(path))
+    return expected
+
+
 # -- Excel --------------------------------------------------------------------
 def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict[str, Any]]:
     """An Excel tracker: title rows above the header, a coloured header fill,
@@ -479,6 +513,7 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "harbourside-dhr-mr-e-tracker": ("xlsx", excel_merged),
     "corbridge-dhr-mrs-g": ("docx", word_borderless_dense),
     "fenwick-dhr-2019-02-summary": ("xlsx", excel_spilled_label),
+    "dunmore-dhr-mr-h": ("docx", word_key_value),
 }
 
 

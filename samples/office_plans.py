@@ -425,3 +425,53 @@ CORBRIDGE = [
         (_AGENCIES[i % len(_AGENCIES)], _TOPICS[i % len(_TOPICS)]) for i in range(16)
     )
 ]
+
+# -- Dunmore: key–value blocks, one small Word table per recommendation --------
+DUNMORE_TITLE = ["Dunmore Safer Partnership", "Domestic Homicide Review – Mr H", "Action Plan"]
+DUNMORE = [
+    Recommendation(
+        "1",
+        "The partnership to commission training for GP practice staff on recognising domestic abuse in older couples.",
+        [
+            Action(
+                text="Commission the training from the specialist service and offer it to every practice.",
+                lead="Dunmore Integrated Care Board",
+                milestones="Training commissioned; first sessions delivered in May.",
+                target="September 2024",
+                target_date="2024-09",
+                outcome="Ongoing",
+                status="ongoing",
+            )
+        ],
+    ),
+    Recommendation(
+        "2",
+        "Adult social care to record the carer's relationship to the person cared for in every carer's assessment.",
+        [
+            Action(
+                text="Add a mandatory field to the carer's assessment and brief assessors.",
+                lead="Head of Adult Social Care",
+                milestones="Field added to the case record system.",
+                target="31/12/2024",
+                target_date="2024-12-31",
+                outcome="Completed",
+                status="complete",
+            )
+        ],
+    ),
+    Recommendation(
+        "3",
+        "The police to review how officers identify repeat callers who are older victims of domestic abuse.",
+        [
+            Action(
+                text="Run a report of repeat callers aged over 65 each month and review them at the daily risk meeting.",
+                lead="Dunmore Police Safeguarding Unit",
+                milestones="Report designed and tested.\nMonthly reviews started.",
+                target="March 2025",
+                target_date="2025-03",
+                outcome=None,
+                status=None,
+            )
+        ],
+    ),
+]

@@ -342,3 +342,39 @@ def test_one_label_over_a_number_column_and_the_text_beside_it() -> None:
     (plan,) = stitch([table])
     records = records_from_table(plan, "doc.pdf")
     assert (records[0].ref, records[0].recommendation) == ("1", "Recommendation text 1 that wraps over two lines.")
+
+
+def test_key_value_blocks_are_read_as_a_plan() -> None:
+    """No header row: one block per recommendation, labels on the left and
+    values beside them; a label wrapping in its cell carries the reference."""
+    from dhr_actions.ingest.keyvalue import keyvalue_tables
+
+    content: list[Word] = []
+    top = 60.0
+    for n, (text, lead, date) in enumerate(
+        [
+            ("Train staff in every agency.", "CSP", "March 2024"),
+            ("Share information with the MARAC.", "Police", "June 2024"),
+        ],
+        start=1,
+    ):
+        content += words("Recommendation", 40, top) + words(text, 160, top) + words(str(n), 40, top + 11)
+        content += (
+            words("Action", 40, top + 24)
+            + words("Commission a course", 160, top + 24)
+            + words("and audit it.", 160, top + 35)
+        )
+        content += words("Lead", 40, top + 48) + words(lead, 160, top + 48)
+        content += words("Target date", 40, top + 60) + words(date, 160, top + 60)
+        top += 100
+    pages = [page(1, content)]
+    assert tables_from_pages(pages, "test") == []  # no header line for the finder
+    tables = keyvalue_tables(pages, "test", LayoutSettings(), {})
+    (plan,) = stitch(tables)
+    records = records_from_table(plan, "doc.pdf")
+    assert [(r.ref, r.recommendation, r.action, r.lead, r.target_date) for r in records] == [
+        ("1", "Train staff in every agency.", "Commission a course and audit it.", "CSP", "2024-03"),
+        ("2", "Share information with the MARAC.", "Commission a course and audit it.", "Police", "2024-06"),
+    ]
+    # A single block, or blocks naming no lead, date or progress, are no plan.
+    assert keyvalue_tables([page(1, content[: len(content) // 2])], "test", LayoutSettings(), {}) == []

@@ -9,6 +9,7 @@ import pdfplumber
 
 from .finder import find_tables
 from .furniture import furniture_notes
+from .keyvalue import keyvalue_tables
 from .ocr import OcrSettings, OcrUnavailable, is_scanned, ocr_page
 from .page import PageContent, page_content
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -30,9 +31,13 @@ class PdfplumberExtractor:
         self.notes: list[str] = []
 
     def extract(self, path: Path) -> list[Table]:
-        found = find_tables(self.read_pages(path), self.name, self.settings)
+        pages = self.read_pages(path)
+        found = find_tables(pages, self.name, self.settings)
         self.notes.extend(furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture]))
-        return [t for f in found for t in f.tables]
+        tables = [t for f in found for t in f.tables]
+        if not tables:  # no header line anywhere: a plan of key–value blocks?
+            tables = keyvalue_tables(pages, self.name, self.settings, {f.page.number: f.furniture for f in found})
+        return tables
 
     def read_pages(self, path: Path) -> list[PageContent]:
         """Every page's words and rules; scanned pages through OCR."""
