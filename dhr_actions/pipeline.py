@@ -104,10 +104,7 @@ def _extract_isolated(path: Path, ex: Extractor, document: str | None, limits: L
 
 def _extract_within(path: Path, ex: Extractor, document: str | None, max_pages: int) -> Extraction:
     """In a worker: refuse too many pages before reading any."""
-    from .ingest.docinfo import document_info
+    from .ingest.docinfo import checked_document_info
 
-    check_pdf_bytes(path)
-    pages = document_info(path).page_count
-    if pages > max_pages:
-        raise DocumentError(f"too many pages: {pages} (the limit is {max_pages})")
+    checked_document_info(path, max_pages)
     return extract_document(path, ex, document)

@@ -11,9 +11,8 @@ import re
 
 from .. import __version__
 from ..ingest.base import Extractor, get_extractor
-from ..ingest.docinfo import document_info
+from ..ingest.docinfo import checked_document_info
 from ..ingest.errors import DocumentError
-from ..ingest.pdfcheck import check_pdf_bytes
 from ..normalise.record import Record
 from ..pipeline import extract_document
 from ..research.themes import load_taxonomy, taxonomy_path
@@ -30,10 +29,7 @@ def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> Docume
     ex = extractor or get_extractor(job.extractor, ocr=job.ocr)
     imp = failed_import(job, None, ex.name)
     try:
-        check_pdf_bytes(job.path)  # the one-line reason for a file that is no PDF
-        info = document_info(job.path)
-        if info.page_count > job.max_pages:
-            raise DocumentError(f"too many pages: {info.page_count} (the limit is {job.max_pages}; see --max-pages)")
+        info = checked_document_info(job.path, job.max_pages, "; see --max-pages")
         imp.page_count = info.page_count
         imp.title = info.title
         imp.partnership = job.partnership or guess_partnership(job.name, info.opening_text)

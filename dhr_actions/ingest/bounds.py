@@ -8,11 +8,10 @@ boundary is set in the body's whitespace *valley* between two columns.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .layout import Line, Word, group_lines
+from .layout import REF_WORD, Line, Word, group_lines
 from .settings import LayoutSettings
 
 
@@ -125,10 +124,6 @@ def split_at_rivers(
     return spans
 
 
-# A reference alone: "1", "2.", "R3.1", "ICB1".
-_REF_WORD = re.compile(r"^\(?[A-Z]{0,4}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?[.):]?$")
-
-
 def _hanging_refs(g0: float, g1: float, lines: list[Line], settings: LayoutSettings) -> float | None:
     """Where a column of references ends when its references hang left of
     the text beside them, too close for a river (Excel right-aligns numbers
@@ -136,11 +131,11 @@ def _hanging_refs(g0: float, g1: float, lines: list[Line], settings: LayoutSetti
     reference that ends where the other lines under it begin."""
     under = [[w for w in ln.words if g0 <= w.xc <= g1] for ln in lines]
     under = [ws for ws in under if ws]
-    refs = [ws for ws in under if len(ws) > 1 and _REF_WORD.match(ws[0].text)]
+    refs = [ws for ws in under if len(ws) > 1 and REF_WORD.match(ws[0].text)]
     if len(refs) < settings.min_river_sides:
         return None
     text_left = min(ws[1].x0 for ws in refs)
-    others = [ws[0].x0 for ws in under if not _REF_WORD.match(ws[0].text)]
+    others = [ws[0].x0 for ws in under if not REF_WORD.match(ws[0].text)]
     ends = max(ws[0].x1 for ws in refs)
     # The other lines start with the text after the references, never left
     # of it; and the references end before it.

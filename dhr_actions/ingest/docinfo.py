@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DocumentError, EncryptedPdf, UnreadablePdf
+from .pdfcheck import check_pdf_bytes
 
 
 @dataclass(frozen=True)
@@ -46,3 +47,14 @@ def document_info(path: Path) -> DocumentInfo:
         raise UnreadablePdf(f"unreadable PDF: {exc}") from exc
     finally:
         pdf.close()
+
+
+def checked_document_info(path: Path, max_pages: int, hint: str = "") -> DocumentInfo:
+    """The document's facts, after the cheap byte checks, refusing a file of
+    more than ``max_pages`` pages before any page is read (``hint`` ends the
+    reason, e.g. the option that sets the limit)."""
+    check_pdf_bytes(path)
+    info = document_info(path)
+    if info.page_count > max_pages:
+        raise DocumentError(f"too many pages: {info.page_count} (the limit is {max_pages}{hint})")
+    return info

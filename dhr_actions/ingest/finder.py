@@ -26,6 +26,7 @@ from ..vocabulary import header_fields
 from .bounds import ColumnBounds, rivers, split_at_rivers, valley
 from .furniture import is_furniture, running_furniture
 from .layout import (
+    REF_WORD,
     Line,
     Word,
     cell_text,
@@ -49,8 +50,6 @@ DOCUMENT_TITLE = re.compile(
     r"|\bupdated\b|\bas\s+at\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b" + _MONTH + r"\s+(?:19|20)\d\d\b",
     re.I,
 )
-# A row opening with a reference alone: "1.", "2A", "R3.1", "ICB1", "(4)".
-_ROW_REF = re.compile(r"^\(?[A-Z]{0,4}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?[.):]?$")
 
 
 @dataclass
@@ -553,6 +552,6 @@ class PageTableFinder:
             if ln.bottom - prev.bottom <= threshold:
                 continue
             starts = {cols.index(w.xc) for w in ln.words} - {None}
-            if len(starts) >= 2 or _ROW_REF.match(ln.words[0].text):
+            if len(starts) >= 2 or REF_WORD.match(ln.words[0].text):
                 cuts.append((prev.bottom + ln.top) / 2)
         return cuts

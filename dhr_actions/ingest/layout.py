@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
+# A word that is a reference alone: "1.", "2A", "R3.1", "ICB1", "(4)".
+REF_WORD = re.compile(r"^\(?[A-Z]{0,4}\d{1,3}(?:\.\d{1,3})*[A-Za-z]?[.):]?$")
 BULLET_START = re.compile(r"^([•▪➢◦●○■□►▸‣⁃∙·\-–—*]|\d{1,2}[.)]\s|[a-z][.)]\s|\(?[ivx]{1,4}\)\s)")
 
 
