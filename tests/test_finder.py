@@ -350,7 +350,7 @@ def test_key_value_blocks_are_read_as_a_plan() -> None:
     from dhr_actions.ingest.keyvalue import keyvalue_tables
 
     content: list[Word] = []
-    top = 60.0
+    top = 160.0  # below the top margin, where a lone "1" would be a page number
     for n, (text, lead, date) in enumerate(
         [
             ("Train staff in every agency.", "CSP", "March 2024"),
@@ -369,7 +369,7 @@ def test_key_value_blocks_are_read_as_a_plan() -> None:
         top += 100
     pages = [page(1, content)]
     assert tables_from_pages(pages, "test") == []  # no header line for the finder
-    tables = keyvalue_tables(pages, "test", LayoutSettings(), {})
+    tables = keyvalue_tables(find_tables(pages, "test"), "test", LayoutSettings())
     (plan,) = stitch(tables)
     records = records_from_table(plan, "doc.pdf")
     assert [(r.ref, r.recommendation, r.action, r.lead, r.target_date) for r in records] == [
@@ -377,4 +377,4 @@ def test_key_value_blocks_are_read_as_a_plan() -> None:
         ("2", "Share information with the MARAC.", "Commission a course and audit it.", "Police", "2024-06"),
     ]
     # A single block, or blocks naming no lead, date or progress, are no plan.
-    assert keyvalue_tables([page(1, content[: len(content) // 2])], "test", LayoutSettings(), {}) == []
+    assert keyvalue_tables(find_tables([page(1, content[: len(content) // 2])], "test"), "test", LayoutSettings()) == []

@@ -60,6 +60,8 @@ class PageFindings:
     page: PageContent
     tables: list[Table]
     furniture: list[Line]
+    lines: list[Line]  # the page's lines without its furniture
+    gap: float  # the widest space inside one phrase on this page
 
 
 def tables_from_pages(
@@ -89,7 +91,7 @@ def find_tables(
     for finder in finders:
         finder.evidence = pool
         found = finder.find(previous)
-        out.append(PageFindings(finder.page, [t for t, _ in found], finder.furniture))
+        out.append(PageFindings(finder.page, [t for t, _ in found], finder.furniture, finder.lines, finder.seg_gap))
         if found:
             previous = found[-1][1]
         elif finder.has_body_text():

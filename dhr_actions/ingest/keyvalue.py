@@ -21,9 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..vocabulary import best_field
-from .finder import phrase_gap
+from .finder import PageFindings
 from .layout import Line, Word, cell_text
-from .page import PageContent
 from .settings import LayoutSettings
 from .table import Cell, Row, Table
 
@@ -61,16 +60,13 @@ class _Block:
         return {e.key for e in self.entries}
 
 
-def keyvalue_tables(
-    pages: Sequence[PageContent], extractor: str, settings: LayoutSettings, furniture: dict[int, list[Line]]
-) -> list[Table]:
-    """The key–value blocks of a document as tables, one per page; none when
-    fewer than two blocks each name what is recommended and who or when."""
+def keyvalue_tables(pages: Sequence[PageFindings], extractor: str, settings: LayoutSettings) -> list[Table]:
+    """The key–value blocks of a document (its pages as the finder saw them,
+    furniture removed) as tables, one per page; none when fewer than two
+    blocks each name what is recommended and who or when."""
     blocks: list[_Block] = []
-    for page in pages:
-        removed = {id(ln) for ln in furniture.get(page.number, [])}
-        lines = [ln for ln in page.lines if id(ln) not in removed]
-        _read_blocks(page.number, lines, phrase_gap(page, settings), settings, blocks)
+    for found in pages:
+        _read_blocks(found.page.number, found.lines, found.gap, settings, blocks)
     good = [b for b in blocks if b.fields() & _CORE and b.fields() & _SUPPORT and len(b.fields()) >= 3]
     if len(good) < MIN_BLOCKS:
         return []
@@ -92,6 +88,8 @@ def _read_blocks(page: int, lines: list[Line], gap: float, settings: LayoutSetti
         ref_match = _LABEL_REF.match(label.text)
         if ref_match:
             scored = best_field(ref_match.group("label")) or scored
+        # Lines far below the block are not its value, nor its label's rest.
+        near = current is not None and line.top - current.bottom <= 3 * line.size
         if len(segments) >= 2 and scored is not None and scored.score >= settings.header_field_score:
             fld = "recommendation" if ref_match else scored.field
             # A block goes on (over a page break too) until a recommendation
@@ -105,6 +103,8 @@ def _read_blocks(page: int, lines: list[Line], gap: float, settings: LayoutSetti
             entry = _Entry(text, fld, [w for s in segments[1:] for w in s.words], segments[1].x0, label.x0)
             current.entries.append(entry)
             current.bottom = line.bottom
+        elif entry is not None and current is not None and not near:
+            entry = None
         elif (
             entry is not None
             and current is not None
@@ -113,9 +113,6 @@ def _read_blocks(page: int, lines: list[Line], gap: float, settings: LayoutSetti
         ):
             # The label wrapped in its narrow cell ("Recommendation" / "1"):
             # the rest of the label, and the value going on beside it.
-            if line.top - current.bottom > 3 * line.size:
-                entry = None
-                continue
             more = _LABEL_REF.match(f"{entry.label} {segments[0].text}")
             if more and entry.key == "recommendation" and current.ref is None:
                 current.ref = more.group("ref")
@@ -124,9 +121,6 @@ def _read_blocks(page: int, lines: list[Line], gap: float, settings: LayoutSetti
             entry.words.extend(w for seg in segments[1:] for w in seg.words)
             current.bottom = line.bottom
         elif entry is not None and current is not None and line.x0 >= entry.value_x - 2:
-            if line.top - current.bottom > 3 * line.size:
-                entry = None  # far below the block: not its value
-                continue
             entry.words.extend(line.words)
             current.bottom = line.bottom
         else:

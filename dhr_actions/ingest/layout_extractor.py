@@ -36,7 +36,7 @@ class PdfplumberExtractor:
         self.notes.extend(furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture]))
         tables = [t for f in found for t in f.tables]
         if not tables:  # no header line anywhere: a plan of key–value blocks?
-            tables = keyvalue_tables(pages, self.name, self.settings, {f.page.number: f.furniture for f in found})
+            tables = keyvalue_tables(found, self.name, self.settings)
         return tables
 
     def read_pages(self, path: Path) -> list[PageContent]:
