@@ -127,7 +127,11 @@ def _no_borders(table: Any) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def _set_cell(cell: Any, text: str | None, size: float, bold: bool = False, space_after: float = 0) -> None:
+def _set_cell(
+    cell: Any, text: str | None, size: float, bold: bool = False, space_after: float = 0, paragraph_space: float = 0
+) -> None:
+    """``text`` in ``cell``, a paragraph per line: ``paragraph_space`` after
+    each paragraph inside the cell, ``space_after`` after its last."""
     from docx.shared import Pt
 
     lines = (text or "").split("\n")
@@ -137,7 +141,7 @@ def _set_cell(cell: Any, text: str | None, size: float, bold: bool = False, spac
         run = p.add_run(line)
         run.font.size = Pt(size)
         run.bold = bold
-        p.paragraph_format.space_after = Pt(space_after if i == len(lines) - 1 else 0)
+        p.paragraph_format.space_after = Pt(space_after if i == len(lines) - 1 else paragraph_space)
         p.paragraph_format.space_before = Pt(0)
 
 
@@ -151,6 +155,12 @@ def _set_widths(table: Any, widths_cm: list[float]) -> None:
     for row in table.rows:
         for cell, w in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(w)
+
+
+def _add_row(table: Any, values: list[str | None], size: float, space_after: float, paragraph_space: float = 0) -> None:
+    row = table.add_row()
+    for cell, value in zip(row.cells, values, strict=True):
+        _set_cell(cell, value, size, space_after=space_after, paragraph_space=paragraph_space)
 
 
 def _title(doc: Any, lines: list[str]) -> None:
@@ -237,10 +247,8 @@ def word_borderless(path: Path, plan: list[Recommendation] = MILLBROOK) -> list[
     expected = []
     for rec in plan:
         a = rec.actions[0]
-        row = table.add_row()
         values = [f"{rec.number}.", rec.text, a.scope, a.text, a.lead, a.milestones, a.target, a.outcome]
-        for cell, value in zip(row.cells, values, strict=True):
-            _set_cell(cell, value, 8, space_after=10)
+        _add_row(table, values, 8, space_after=10)
         expected.append(record(path.with_suffix(".pdf").name, rec, 0))
     widths = [1.0, 3.4, 1.6, 3.0, 2.2, 3.0, 1.8, 2.0]
     _set_widths(table, widths)
@@ -263,10 +271,7 @@ def word_agency_sections(path: Path, plan: list[Recommendation] = ASHDOWN) -> li
             merged = row.cells[0].merge(row.cells[-1])
             _set_cell(merged, current, 9, bold=True)
         a = rec.actions[0]
-        row = table.add_row()
-        values = [rec.number, rec.text, a.text, a.lead, a.target, a.milestones, a.rag]
-        for cell, value in zip(row.cells, values, strict=True):
-            _set_cell(cell, value, 8)
+        _add_row(table, [rec.number, rec.text, a.text, a.lead, a.target, a.milestones, a.rag], 8, space_after=0)
         expected.append(record(path.with_suffix(".pdf").name, rec, 0))
     widths = [1.2, 4.2, 3.8, 2.6, 1.8, 3.0, 1.6]
     _set_widths(table, widths)
@@ -278,8 +283,6 @@ def word_borderless_dense(path: Path, plan: list[Recommendation] = CORBRIDGE) ->
     """Word, portrait, no borders, nine narrow columns, Word's default
     spacing (8 pt after every paragraph, inside cells too): rows are set apart
     by nothing wider than the paragraphs within them."""
-    from docx.shared import Pt
-
     labels = [
         "No",
         "Recommendation",
@@ -297,12 +300,8 @@ def word_borderless_dense(path: Path, plan: list[Recommendation] = CORBRIDGE) ->
     expected = []
     for rec in plan:
         a = rec.actions[0]
-        row = table.add_row()
         values = [f"{rec.number}.", rec.text, a.scope, a.text, a.lead, a.milestones, a.target, a.outcome, a.rag]
-        for cell, value in zip(row.cells, values, strict=True):
-            _set_cell(cell, value, 8, space_after=8)
-            for p in cell.paragraphs:
-                p.paragraph_format.space_after = Pt(8)
+        _add_row(table, values, 8, space_after=8, paragraph_space=8)  # Word's default spacing, inside cells too
         expected.append(record(path.with_suffix(".pdf").name, rec, 0))
     widths = [0.9, 3.0, 1.5, 2.7, 2.4, 3.1, 1.7, 1.9, 0.9]
     _set_widths(table, widths)
