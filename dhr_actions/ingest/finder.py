@@ -471,7 +471,12 @@ class PageTableFinder:
             rows.append(Row("body", [None] * len(cols), bbox))
         # Each column's text edge: where its widest lines end (a word broken
         # for want of width fills its line to there).
-        edges = [max((w.x1 for w in words if cols.index(w.xc) == i), default=None) for i in range(len(cols))]
+        edges: list[float | None] = [None] * len(cols)
+        for w in words:
+            col = cols.index(w.xc)
+            if col is not None:
+                edge = edges[col]
+                edges[col] = w.x1 if edge is None else max(edge, w.x1)
         for row, per_column in zip(rows, cell_words, strict=True):
             if row.kind != "body":
                 continue
