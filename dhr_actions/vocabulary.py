@@ -220,3 +220,11 @@ def header_fields(labels: list[str], min_score: float) -> int:
         if best and best.score >= min_score:
             fields.add(best.field)
     return len(fields) if fields & HEADER_CORE_FIELDS else 0
+
+
+def header_strength(labels: list[str], min_score: float) -> tuple[int, float]:
+    """How strongly a row of labels reads as a header: the fields it names
+    (as ``header_fields``), then how surely ("Target date" names the target
+    date more surely than "date")."""
+    best = [b for b in map(best_field, labels) if b and b.score >= min_score]
+    return header_fields(labels, min_score), sum(b.score for b in best)

@@ -378,3 +378,61 @@ def test_key_value_blocks_are_read_as_a_plan() -> None:
     ]
     # A single block, or blocks naming no lead, date or progress, are no plan.
     assert keyvalue_tables(find_tables([page(1, content[: len(content) // 2])], "test"), "test", LayoutSettings()) == []
+
+
+def test_table_text_repeated_in_the_margin_is_not_furniture() -> None:
+    """A footer recurs at the same place on every page; a phrase of the
+    table that runs into the bottom margin on several pages lands wherever
+    the rows leave it, and is kept."""
+    pages = []
+    for n in (1, 2, 3):
+        content = header_at(100)
+        top = 122.0 + 9 * n  # the rows above leave the last one lower on each page
+        while top < 700:
+            content += row_at(top, ([f"{n}. Train staff", "in housing."], ["Course"], ["CSP"], ["March 2024"]))
+            top += 40
+        content += row_at(top, ([f"{n + 3}. Share risk."], ["Brief teams."], ["Police"], ["June 2024"]))
+        content += cell(["Roll-out to all teams"], COLUMNS[1], top + 11)
+        content += words("Harbourside CSP", 40, 815)
+        pages.append(page(n, content))
+    found = find_tables(pages, "test")
+    assert {ln.text for f in found for ln in f.furniture} == {"Harbourside CSP"}
+    for f in found:
+        assert f.tables[0].rows[-1].texts()[1].split() == ["Brief", "teams.", "Roll-out", "to", "all", "teams"]
+
+
+def test_cells_printed_tight_are_cut_where_a_column_starts() -> None:
+    """An HTML table without cell padding: the text of two cells touches
+    ("CommunitiesTerms" read as one word). The word is cut at the letter
+    that starts where the next column's text starts."""
+    content = header_at(100)
+    content += row_at(130, (["1. Train staff", "in housing."], ["Course"], ["CSP"], ["March 2024"]))
+    content += row_at(180, (["2. Share risk", "information."], [], [], ["June 2024"]))
+    content += words("Agree the information sharing", COLUMNS[1], 180)
+    # "now" ends the action's line and runs into "Police" in the next column.
+    start, run = COLUMNS[2] - 3 * CHAR, "nowPolice"
+    letters = tuple((i, start + CHAR * i) for i in range(1, len(run)))
+    content.append(Word(run, start, start + CHAR * len(run), 180, 180 + SIZE, SIZE, letters=letters))
+    (table,) = tables_from_pages([page(1, content)], "test")
+    assert body_texts(table.rows)[1] == [
+        "2. Share risk information.",
+        "Agree the information sharing now",
+        "Police",
+        "June 2024",
+    ]
+
+
+def test_a_wrapped_document_title_is_not_a_section() -> None:
+    """A title wrapped in a narrow cell above the header ("Position as at
+    May" / "2022", "DHR 2019/02 –" / "summary of") is the document's title
+    in every line; a heading after it is still a section."""
+    for lines, section in (
+        (["Recommendations tracker", "Position as at May", "2022"], None),
+        (["DHR 2019/02 –", "summary of", "recommendations"], None),
+        (["Action Plan – Version 3.2", "Health"], "Health"),
+    ):
+        content = [w for i, text in enumerate(lines) for w in words(text, 40, 100 - 11 * (len(lines) - i))]
+        content += header_at(100) + row_at(130, (["1. Train staff."], ["Course"], ["CSP"], ["March 2024"]))
+        (table,) = tables_from_pages([page(1, content)], "test")
+        sections = [r.texts()[0] for r in table.rows if r.kind == "section"]
+        assert sections == ([section] if section else []), lines

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 from statistics import median
 
-from ..vocabulary import header_fields
-from .bounds import ColumnBounds, rivers, split_at_rivers, valley
-from .furniture import is_furniture, running_furniture
+from ..vocabulary import best_field, header_fields, header_strength
+from .bounds import ColumnBounds, cut_at_column_starts, rivers, split_at_rivers, valley
+from .furniture import Furniture, is_furniture, running_furniture
 from .layout import (
     REF_WORD,
     Line,
@@ -50,6 +50,31 @@ DOCUMENT_TITLE = re.compile(
     r"|\bupdated\b|\bas\s+at\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b" + _MONTH + r"\s+(?:19|20)\d\d\b",
     re.I,
 )
+
+
+# A line ends mid-phrase when it ends on a dash or a word that needs the
+# next one; the next line goes on with its phrase when it starts in lower case.
+_OPEN_END = re.compile(r"(?:[-–—,&/]|\b(?:of|and|or|the|for|to|in|on|at|as|a|an|with|by))$", re.I)
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Consecutive lines grouped into the paragraphs they were wrapped from
+    (a title wrapped in a narrow cell: "Position as at May" / "2022")."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        if out and _continues(out[-1][-1].text, ln.text):
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
+def _continues(before: str, after: str) -> bool:
+    if after[:1].islower() or _OPEN_END.search(before.rstrip()):
+        return True
+    # A title phrase broken by the wrap ("May" / "2022").
+    joined = f"{before} {after}"
+    return any(m.start() < len(before) < m.end() for m in DOCUMENT_TITLE.finditer(joined))
 
 
 @dataclass
@@ -129,7 +154,7 @@ class PageTableFinder:
     """The table finder for one page."""
 
     def __init__(
-        self, page: PageContent, furniture: set[str], extractor: str, settings: LayoutSettings = DEFAULT_SETTINGS
+        self, page: PageContent, furniture: Furniture, extractor: str, settings: LayoutSettings = DEFAULT_SETTINGS
     ) -> None:
         self.page = page
         self.extractor = extractor
@@ -214,7 +239,80 @@ class PageTableFinder:
                     break
                 lines.append(ln)
             bottom = lines[-1].bottom + 1
+            lines = self._labels_above(i, lines)
+            top = min(top, lines[0].top - 1)
         return _Header(top, bottom, lines)
+
+    def _labels_above(self, i: int, lines: list[Line]) -> list[Line]:
+        """Header lines above the one that names the most fields: labels
+        wrapped in cells set to the bottom or middle of the header row
+        ("Target" over "date", "Recommendatio" over "n"), taken while they
+        make the header name more fields (a section heading resting on the
+        header names none)."""
+        first = lines[0]
+        for ln in reversed(self.lines[:i]):
+            if first.top - ln.bottom > self.s.header_line_gap_em * first.size or (first.bold and not ln.bold):
+                break
+            reach = self.s.header_line_gap_em * first.size
+            if ln.x0 < min(x.x0 for x in lines) - reach or ln.x1 > max(x.x1 for x in lines) + 2 * first.size:
+                break
+            more = [ln, *lines]
+            if self._stacked_fields(more) <= self._stacked_fields(lines):
+                break
+            lines, first = more, ln
+        return lines
+
+    def _stacked_fields(self, lines: list[Line]) -> tuple[int, float]:
+        labels = [" ".join(w.text for w in g) for g in self._label_groups(lines)]
+        return header_strength(labels, self.s.header_field_score)
+
+    def _split_named(self, groups: list[list[Word]], body: list[Line]) -> list[list[Word]]:
+        """Labels printed tight read as one phrase ("Target date Outcome",
+        "No Recommendation"): a one-line phrase whose two parts name two
+        different fields is two labels when the body's lines leave the
+        space between them clear."""
+        out: list[list[Word]] = []
+        for g in groups:
+            out.extend(self._split_label(g, body))
+        return out
+
+    def _split_label(self, group: list[Word], body: list[Line]) -> list[list[Word]]:
+        if len(group) < 2 or len({round(w.top) for w in group}) > 1:
+            return [group]
+        words = sorted(group, key=lambda w: w.x0)
+        whole = best_field(" ".join(w.text for w in words))
+        for k in range(1, len(words)):
+            left = best_field(" ".join(w.text for w in words[:k]))
+            right = best_field(" ".join(w.text for w in words[k:]))
+            if not (left and right) or left.field == right.field:
+                continue
+            if min(left.score, right.score) < self.s.header_field_score or (
+                whole and whole.score > right.score + left.score
+            ):
+                continue
+            x = (words[k - 1].x1 + words[k].x0) / 2
+            crossing = sum(1 for ln in body if any(w.x0 < x - 0.5 and w.x1 > x + 0.5 for w in ln.words))
+            g0, g1 = words[0].x0, words[-1].x1
+            left_lines = sum(1 for ln in body if any(g0 - 1 <= w.xc < x for w in ln.words))
+            right_lines = sum(1 for ln in body if any(x < w.xc <= g1 for w in ln.words))
+            sides = min(left_lines, right_lines)
+            if sides >= self.s.min_named_sides and crossing <= self.s.river_cross_share * len(body):
+                return [words[:k], *self._split_label(words[k:], body)]
+        return [group]
+
+    def _label_groups(self, lines: list[Line]) -> list[list[Word]]:
+        """The header's labels: phrases stacked on its lines join where they
+        overlap, top to bottom."""
+        groups: list[list[Word]] = []
+        for line in lines:
+            for seg in line.segments(self.seg_gap):
+                for g in groups:
+                    if seg.x0 <= max(w.x1 for w in g) + 1 and seg.x1 >= min(w.x0 for w in g) - 1:
+                        g.extend(seg.words)
+                        break
+                else:
+                    groups.append(list(seg.words))
+        return groups
 
     # -- columns ---------------------------------------------------------
     def _columns_from_header(self, header: _Header, body_lines: list[Line]) -> ColumnBounds:
@@ -229,26 +327,25 @@ class PageTableFinder:
         whitespace river running down the body passes between two words of
         one phrase ("Recommendation Scope" printed tight), with each
         boundary in the body's whitespace valley between neighbours."""
-        groups: list[list[Word]] = []
-        for line in header.lines:
-            for seg in line.segments(self.seg_gap):
-                for g in groups:
-                    if seg.x0 <= max(w.x1 for w in g) + 1 and seg.x1 >= min(w.x0 for w in g) - 1:
-                        g.extend(seg.words)
-                        break
-                else:
-                    groups.append(list(seg.words))
+        groups = self._split_named(self._label_groups(header.lines), body_lines)
         body_words = [w for ln in body_lines for w in ln.words]
         pooled = self.evidence.get(self.header_key(header)) or body_lines
         found = rivers(pooled, self.s)
-        spans = sorted(span for g in groups for span in split_at_rivers(g, found, pooled, self.s))
+        groups.sort(key=lambda g: min(w.x0 for w in g))
+        limits = [min(w.x0 for w in g) for g in groups[1:]] + [float("inf")]
+        spans = sorted(
+            span
+            for g, limit in zip(groups, limits, strict=True)
+            for span in split_at_rivers(g, found, pooled, self.s, limit)
+        )
+        body_words = cut_at_column_starts(body_words, [a for a, _b in spans], self.s.letter_at_start_pt)
         left = min([spans[0][0]] + [w.x0 for w in body_words]) - 1
         right = max([spans[-1][1]] + [w.x1 for w in body_words]) + 1
         bounds = [left]
         for (_a0, a1), (b0, _b1) in pairwise(spans):
             bounds.append(valley(body_words, a1, b0))
         bounds.append(right)
-        return ColumnBounds(bounds, ruled=False)
+        return ColumnBounds(bounds, ruled=False, starts=[a for a, _b in spans])
 
     # -- tables ----------------------------------------------------------
     def find(self, previous: ColumnBounds | None) -> list[tuple[Table, ColumnBounds]]:
@@ -379,7 +476,11 @@ class PageTableFinder:
         # The document's title block (Excel title rows, "Action Plan –
         # Version 3.2") sits on the header too: only lines after it can be
         # the section.
-        last_title = max((i for i, ln in enumerate(taken) if DOCUMENT_TITLE.search(ln.text)), default=-1)
+        last_title, start = -1, 0
+        for para in _paragraphs(taken):
+            if DOCUMENT_TITLE.search(" ".join(ln.text for ln in para)):
+                last_title = start + len(para) - 1
+            start += len(para)
         if last_title >= 0:
             title = " / ".join(ln.text for ln in taken[: last_title + 1])
             self.title_notes[header.top] = f"'{title}' above the header names the document: its title, not a section"
@@ -401,7 +502,7 @@ class PageTableFinder:
         if cols.ruled:
             reach = max(vertical_extent(self.page.edges, x, top, self.s.rule_join_pt) for x in cols.bounds)
             if reach > top + 2:
-                return reach
+                return self._run_on(cols, reach, below)
         rules = horizontal_rules(self.page.edges, cols.left, cols.right, self.s.row_rule_cover_share)
         bottom = top
         prev: Line | None = None
@@ -422,13 +523,42 @@ class PageTableFinder:
             prev = ln
         return bottom
 
+    def _run_on(self, cols: ColumnBounds, reach: float, below: list[Line]) -> float:
+        """Where the last row's text ends when it runs on past the rules (a
+        row printed shorter than its text, as Excel and HTML print fixed
+        row heights): when a line is cut by the bottom rule, or the line
+        under the rule goes on at line spacing in two or more columns at
+        once (text after a table never keeps to its columns so), through
+        the lines that follow at line spacing inside the columns."""
+        lines = sorted(below, key=lambda ln: ln.top)
+        after = [ln for ln in lines if ln.bottom > reach + 1]
+        if not after:
+            return reach
+        first = after[0]
+        last = max((ln.bottom for ln in lines if ln.bottom <= reach + 1), default=None)
+        columns = {cols.index(w.xc) for w in first.words} - {None}
+        follows = last is not None and first.top - last <= self.s.header_line_gap_em * first.size and len(columns) > 1
+        if not (first.top < reach - 1 or follows):
+            return reach
+        bottom = reach
+        for ln in after:
+            inside = cols.left - 2 <= ln.x0 and ln.x1 <= cols.right + 2 and not self._crossing(cols, ln)
+            if ln.top - bottom > self.s.header_line_gap_em * ln.size or not inside:
+                break
+            bottom = ln.bottom
+        return bottom + 1
+
     def _body_rows(self, cols: ColumnBounds, top: float, bottom: float) -> tuple[list[Row], float]:
-        words = [
-            w
-            for ln in self.lines
-            for w in ln.words
-            if top - 1 <= w.yc <= bottom + 1 and cols.left - 2 <= w.xc <= cols.right + 2
-        ]
+        words = cut_at_column_starts(
+            [
+                w
+                for ln in self.lines
+                for w in ln.words
+                if top - 1 <= w.yc <= bottom + 1 and cols.left - 2 <= w.xc <= cols.right + 2
+            ],
+            cols.starts,
+            self.s.letter_at_start_pt,
+        )
         if not words:
             return [], 0.0
         rules = horizontal_rules(self.page.edges, cols.left, cols.right, self.s.row_rule_cover_share)
@@ -550,15 +680,42 @@ class PageTableFinder:
         # Spacing is measured baseline to baseline (line bottoms): glyph
         # boxes vary with the font (a fallback font's tall box touches the
         # line above), baselines keep the line pitch.
-        pitches = [b.bottom - a.bottom for a, b in pairwise(lines)]
-        usual = median(pitches)
+        # Line pitch within each column: cells set to their middle or bottom
+        # interleave their lines with the next column's. A column of
+        # one-line cells steps a row at a time: only pitches a paragraph's
+        # lines can have count.
+        pitches = []
+        for col in range(len(cols)):
+            own = group_lines([w for w in words if cols.index(w.xc) == col], self.s.line_tolerance_em)
+            pitches += [b.bottom - a.bottom for a, b in pairwise(own)]
+        pitches = [p for p in pitches if p <= self.s.max_line_pitch_em * size]
+        usual = median(pitches or [b.bottom - a.bottom for a, b in pairwise(lines)])
         leading = max(usual - median(ln.bottom - ln.top for ln in lines), 0.0)
         threshold = usual + max(self.s.row_gap_extra_em * size, (self.s.row_gap_factor - 1) * leading)
+        gaps = [n for n in range(1, len(lines)) if lines[n].bottom - lines[n - 1].bottom > threshold]
         cuts = []
-        for prev, ln in pairwise(lines):
-            if ln.bottom - prev.bottom <= threshold:
-                continue
+        for k, n in enumerate(gaps):
+            ln = lines[n]
             starts = {cols.index(w.xc) for w in ln.words} - {None}
-            if len(starts) >= 2 or REF_WORD.match(ln.words[0].text):
-                cuts.append((prev.bottom + ln.top) / 2)
+            block = lines[n : gaps[k + 1] if k + 1 < len(gaps) else len(lines)]
+            if len(starts) >= 2 or REF_WORD.match(ln.words[0].text) or self._cells_aligned(cols, block, size):
+                cuts.append((lines[n - 1].bottom + ln.top) / 2)
         return cuts
+
+    def _cells_aligned(self, cols: ColumnBounds, block: list[Line], size: float) -> bool:
+        """Do two or more cells of the text between two gaps end on one line
+        or centre on one line? Cells set to the bottom of their row (Excel's
+        default) or to its middle (HTML's) start wherever their length puts
+        them; a paragraph break inside one cell leaves one cell's text."""
+        spans: dict[int, tuple[float, float]] = {}
+        for ln in block:
+            for w in ln.words:
+                col = cols.index(w.xc)
+                if col is not None:
+                    top, bottom = spans.get(col, (w.top, w.bottom))
+                    spans[col] = (min(top, w.top), max(bottom, w.bottom))
+        tolerance = self.s.cell_align_em * size
+        for (a0, a1), (b0, b1) in combinations(spans.values(), 2):
+            if abs(a1 - b1) <= tolerance or abs((a0 + a1) / 2 - (b0 + b1) / 2) <= tolerance:
+                return True
+        return False

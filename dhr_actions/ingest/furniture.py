@@ -2,14 +2,14 @@
 
 Word and Excel put a document's title, a protective marking ("OFFICIAL -
 SENSITIVE") and page numbers in a header and footer band on every page.
-Text that recurs in the top or bottom margin of many pages is furniture and
-is removed before tables are looked for, as is a page number alone.
+Text that recurs at the same place in the top or bottom margin of many
+pages is furniture and is removed before tables are looked for, as is a
+page number alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from .layout import Line
@@ -29,23 +29,73 @@ def in_margin(line: Line, page: PageContent, settings: LayoutSettings) -> bool:
     return line.bottom <= h * settings.margin_top_share or line.top >= h * (1 - settings.margin_bottom_share)
 
 
-def running_furniture(pages: Sequence[PageContent], settings: LayoutSettings) -> set[str]:
-    """Texts that recur in the top or bottom margin of many pages."""
-    counts: Counter[str] = Counter()
+def _place(line: Line, page: PageContent) -> float:
+    """Where a margin line sits: its distance from the page edge it is near
+    (a footer keeps its distance from the bottom on pages of any size),
+    negative from the bottom."""
+    return line.top if line.bottom <= page.height / 2 else line.bottom - page.height
+
+
+Furniture = dict[str, list[float]]  # text key → the places it recurs at
+
+
+def running_furniture(pages: Sequence[PageContent], settings: LayoutSettings) -> Furniture:
+    """Texts that recur in the top or bottom margin of many pages, at the
+    same place on each: a header or footer band. Table text that runs into
+    the margin may repeat ("Roll-out to all teams") but lands wherever the
+    rows above leave it."""
+    places: dict[str, list[float]] = {}
     for page in pages:
-        counts.update({furniture_key(line.text) for line in page.lines if in_margin(line, page, settings)})
+        seen: dict[str, float] = {}
+        for line in page.lines:
+            if in_margin(line, page, settings):
+                seen.setdefault(furniture_key(line.text), _place(line, page))
+        for key, place in seen.items():
+            places.setdefault(key, []).append(place)
     need = max(2, int(settings.furniture_page_share * len(pages)))
-    return {k for k, n in counts.items() if n >= need}
+    tolerance = settings.furniture_place_pt
+    out: Furniture = {}
+    for key, found in places.items():
+        if len(found) < need:
+            continue
+        recurring = [x for x in found if sum(1 for y in found if abs(y - x) <= tolerance) >= need]
+        if recurring:
+            out[key] = recurring
+    return out
 
 
-def is_furniture(line: Line, page: PageContent, furniture: set[str], gap: float, settings: LayoutSettings) -> bool:
-    """Is ``line`` running furniture of ``page``: recurring margin text, or a
-    page number (alone among the phrases split at ``gap``)?"""
+def is_furniture(line: Line, page: PageContent, furniture: Furniture, gap: float, settings: LayoutSettings) -> bool:
+    """Is ``line`` running furniture of ``page``: margin text recurring at
+    its place, or a page number (alone among the phrases split at ``gap``)?"""
     if not in_margin(line, page, settings):
         return False
-    if furniture_key(line.text) in furniture:
+    if _recurs(line, page, furniture, settings) and _apart(line, page, furniture, settings):
         return True
     return any(PAGE_NUMBER.match(seg.text) for seg in line.segments(gap))
+
+
+def _recurs(line: Line, page: PageContent, furniture: Furniture, settings: LayoutSettings) -> bool:
+    at = _place(line, page)
+    return any(abs(at - x) <= settings.furniture_place_pt for x in furniture.get(furniture_key(line.text), ()))
+
+
+def _apart(line: Line, page: PageContent, furniture: Furniture, settings: LayoutSettings) -> bool:
+    """Does the line stand apart from the page's body, as a header or footer
+    band does? The first line of every page sits at the same place, so text
+    of a table carried over ("three months.") can recur there; it runs on
+    into the lines below at line spacing."""
+    top = line.bottom <= page.height / 2
+    body = [
+        ln
+        for ln in page.lines
+        if ln is not line
+        and (ln.top >= line.bottom - 1 if top else ln.bottom <= line.top + 1)
+        and not (in_margin(ln, page, settings) and _recurs(ln, page, furniture, settings))
+    ]
+    if not body:
+        return True
+    gap = min(ln.top for ln in body) - line.bottom if top else line.top - max(ln.bottom for ln in body)
+    return gap > settings.furniture_gap_em * line.size
 
 
 def furniture_notes(removed: Sequence[tuple[int, Line]], most: int = 5) -> list[str]:

@@ -25,6 +25,10 @@ class Word:
     bottom: float
     size: float = 10.0
     bold: bool = False
+    # (index in text, x0) of each letter after the first (PDF text; empty
+    # from OCR): a word run together from two cells can be cut where a
+    # column starts.
+    letters: tuple[tuple[int, float], ...] = ()
 
     @property
     def xc(self) -> float:

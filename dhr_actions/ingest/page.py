@@ -43,11 +43,12 @@ class PageContent:
 def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETTINGS) -> PageContent:
     """Read one pdfplumber page into words and ruling edges."""
     raw = page.extract_words(
-        x_tolerance=settings.word_x_tolerance_pt,
+        x_tolerance_ratio=settings.word_x_tolerance_em,
         y_tolerance=settings.word_y_tolerance_pt,
         keep_blank_chars=False,
         use_text_flow=False,
         extra_attrs=["size", "fontname"],
+        return_chars=True,
     )
     words = []
     for w in raw:
@@ -62,6 +63,7 @@ def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETT
                     bottom=float(w["bottom"]),
                     size=float(w.get("size") or 10.0),
                     bold="bold" in str(w.get("fontname", "")).lower(),
+                    letters=_letters(w["chars"]) if text == w["text"] else (),
                 )
             )
     edges = [
@@ -70,6 +72,17 @@ def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETT
         if max(float(e["x1"]) - float(e["x0"]), float(e["bottom"]) - float(e["top"])) >= settings.min_rule_length_pt
     ]
     return PageContent(number=number, width=float(page.width), height=float(page.height), words=words, edges=edges)
+
+
+def _letters(chars: list[dict[str, Any]]) -> tuple[tuple[int, float], ...]:
+    """Where each character after the first starts: (index in the word's
+    text, x0); a ligature is one character of two letters."""
+    out, at = [], 0
+    for c in chars:
+        if at:
+            out.append((at, float(c["x0"])))
+        at += len(c["text"])
+    return tuple(out)
 
 
 def cid_free(text: str) -> str:

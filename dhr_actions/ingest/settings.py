@@ -19,10 +19,17 @@ from dataclasses import dataclass, fields
 @dataclass(frozen=True)
 class LayoutSettings:
     # -- reading the page --------------------------------------------------
-    # pdfplumber's word tolerances: letters closer than 1.5 pt are one word
-    # (kerned text), lines within 2 pt one baseline (super/subscripts).
-    word_x_tolerance_pt: float = 1.5
+    # pdfplumber's word tolerances: letters closer than 0.12 em are one word
+    # (kerned text; a space is 0.25 em or more), lines within 2 pt one
+    # baseline (super/subscripts). In proportion to the letters' size, not a
+    # fixed 1.5 pt: at 8 pt, the text of two cells printed tight (an HTML
+    # table without cell padding) is 1–1.5 pt apart.
+    word_x_tolerance_em: float = 0.12
     word_y_tolerance_pt: float = 2.0
+    # A word running across a column's start is two cells' text run
+    # together when one of its letters starts this close to where that
+    # column's text starts.
+    letter_at_start_pt: float = 0.75
     # Rules shorter than this are glyph parts, underlines of a letter or
     # check-box ticks, not table rules.
     min_rule_length_pt: float = 4.0
@@ -39,6 +46,12 @@ class LayoutSettings:
     # Margin text recurring on this share of pages (and on two at least) is
     # furniture, however it reads.
     furniture_page_share: float = 0.3
+    # ... at the same distance from the page's edge, give or take this much
+    # (a scanned page sits a few points higher or lower than the next).
+    furniture_place_pt: float = 6.0
+    # ... and apart from the page's body by more than this (a header band
+    # is set off from the text; a table's row carried over runs on below).
+    furniture_gap_em: float = 1.2
     # A header's title (up to 3 lines above it) repeats with the header on
     # every page of a long table: never furniture.
     header_title_reach_em: float = 3.0
@@ -62,6 +75,11 @@ class LayoutSettings:
     # How well a phrase must match a field's vocabulary to count as that
     # field's label (vocabulary.best_field scores: 2 = a whole key phrase).
     header_field_score: float = 2.0
+    # Two labels printed as one phrase are cut between them when no more
+    # than this share of body lines has a word across that gap.
+    river_cross_share: float = 0.1
+    # ... and this many body lines have text on each side of the gap.
+    min_named_sides: int = 2
     # A header line names at least 3 fields, one of them a core field
     # (recommendation or action): two matches happen in prose.
     min_header_fields: int = 3
@@ -153,6 +171,12 @@ class LayoutSettings:
     # wider than line spacing within a cell.
     row_gap_extra_em: float = 0.3
     row_gap_factor: float = 1.6
+    # Cells of one row set to its bottom or middle end, or centre, on one
+    # line: within this much.
+    cell_align_em: float = 0.5
+    # Lines of one paragraph are never further apart than this (double
+    # spacing is 2.3 em).
+    max_line_pitch_em: float = 2.5
     # Inside a cell, a gap over half an em starts a new paragraph.
     paragraph_gap_em: float = 0.5
 

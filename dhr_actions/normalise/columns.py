@@ -69,6 +69,9 @@ def map_columns(labels: Sequence[str], rows: Sequence[Sequence[str]] = ()) -> Co
         taken_cols.add(col)
         taken_fields.add(fld)
         matches.append(ColumnMatch(col, labels[col], fld, score, reason))
+    _move_off_references(matches, labels, rows)
+    taken_cols = {m.column for m in matches}
+    taken_fields = {m.field for m in matches}
     if "ref" not in taken_fields:
         for col, label in enumerate(labels):
             if col in taken_cols or label.strip():
@@ -79,3 +82,25 @@ def map_columns(labels: Sequence[str], rows: Sequence[Sequence[str]] = ()) -> Co
                 break
     matches.sort(key=lambda m: m.column)
     return ColumnMapping(matches)
+
+
+def _move_off_references(matches: list[ColumnMatch], labels: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A label printed over a column of bare references, with an unlabelled
+    column of text beside it ("Recommendation" over "1", "2" and the
+    recommendations' text), names the text column; the references are the
+    ref column."""
+    if any(m.field == "ref" for m in matches):
+        return
+    taken = {m.column for m in matches}
+    for n, m in enumerate(matches):
+        nxt = m.column + 1
+        if nxt >= len(labels) or labels[nxt].strip() or nxt in taken:
+            continue
+        values = [r[m.column] for r in rows if m.column < len(r) and r[m.column].strip()]
+        beside = [r[nxt] for r in rows if nxt < len(r) and r[nxt].strip()]
+        if not values or len(beside) < len(values) or any(normalise_ref(v) != v.strip().rstrip(".") for v in values):
+            continue
+        reason = f"{m.reason}, printed over the references beside its text"
+        matches[n] = ColumnMatch(nxt, labels[nxt], m.field, m.score, reason)
+        matches.append(ColumnMatch(m.column, m.label, "ref", 1.0, "column of references under another column's label"))
+        return
