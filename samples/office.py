@@ -5,9 +5,12 @@ PDF by LibreOffice, the way most councils publish them.
 
 Each house style writes ``<name>.docx`` or ``<name>.xlsx`` (python-docx,
 openpyxl), converts it with ``soffice --headless --convert-to pdf`` and
-writes ``<name>.expected.jsonl`` beside it. The PDFs carry LibreOffice's
-timestamps, so the tests check their content, not their bytes. Needs
-LibreOffice (`make system-deps`).
+writes ``<name>.expected.jsonl`` beside it. The same file is also saved as
+HTML by LibreOffice and printed by headless Chromium (``<name>--html.pdf``:
+another producer's layout of the same plan, cells printed without padding),
+and a few are scanned (``<name>--scan.pdf``). The PDFs carry timestamps, so
+the tests check their content, not their bytes. Needs LibreOffice and
+Chromium (`make system-deps`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import record, write_jsonl
+from generate import record, scanned, write_jsonl
 from office_plans import (
     ASHDOWN,
     ASHDOWN_TITLE,
@@ -68,6 +71,51 @@ def to_pdf(source: Path, out_dir: Path) -> Path:
             timeout=CONVERT_TIMEOUT_S,
         )
     return out_dir / (source.stem + ".pdf")
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def to_html_pdf(source: Path, pdf: Path) -> Path:
+    """Save ``source`` as HTML with LibreOffice and print that page to
+    ``pdf`` with headless Chromium."""
+    exe, browser = soffice(), chromium()
+    if exe is None or browser is None:
+        raise RuntimeError("LibreOffice and Chromium are needed (make system-deps)")
+    with tempfile.TemporaryDirectory(prefix="dhr-html-") as tmp:
+        subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation=file://{tmp}/lo",
+                "--headless",
+                "--convert-to",
+                "html",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=CONVERT_TIMEOUT_S,
+        )
+        page = Path(tmp) / (source.stem + ".html")
+        subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                f"--user-data-dir={tmp}/chromium",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=CONVERT_TIMEOUT_S,
+        )
+    return pdf
 
 
 # -- Word ---------------------------------------------------------------------
@@ -516,6 +564,10 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
 }
 
 
+# Scanned copies (of the LibreOffice print): "<name>--scan.pdf".
+SCANS = ["harbourside-dhr-mr-e"]
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent
     out.mkdir(parents=True, exist_ok=True)
@@ -526,6 +578,10 @@ def main(argv: list[str]) -> int:
             pdf = to_pdf(source, out)
             write_jsonl(out / f"{name}.expected.jsonl", [{**r, "document": pdf.name} for r in expected])
             print(f"{pdf}: {len(expected)} expected records")
+            print(f"{to_html_pdf(source, out / f'{name}--html.pdf')}: printed by Chromium from LibreOffice's HTML")
+            if name in SCANS:
+                scanned(pdf, out / f"{name}--scan.pdf")
+                print(f"{out / f'{name}--scan.pdf'}: image-only copy of {pdf.name}")
     return 0
 
 

@@ -18,9 +18,16 @@ VARIANT_PDFS = sorted(p for p in SAMPLES.glob("*--*.pdf") if p not in SCAN_PDFS)
 # Printed to PDF by LibreOffice from Word and Excel files (samples/office.py):
 # rebuilt by content, not bytes (the PDFs carry timestamps).
 OFFICE_PDFS = sorted(p for p in SAMPLE_PDFS if (SAMPLES / "office.py").read_text(encoding="utf-8").count(f'"{p.stem}"'))
+# Their copies printed by Chromium from LibreOffice's HTML, and scanned.
+OFFICE_COPIES = sorted(
+    p for p in SAMPLES.glob("*--*.pdf") if p.with_name(p.name.split("--")[0] + ".pdf") in OFFICE_PDFS
+)
 HAS_TESSERACT = shutil.which("tesseract") is not None
 HAS_LIBREOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
-needs_libreoffice = pytest.mark.skipif(not HAS_LIBREOFFICE, reason="LibreOffice is not installed: `make system-deps`")
+HAS_CHROMIUM = any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome"))
+needs_libreoffice = pytest.mark.skipif(
+    not (HAS_LIBREOFFICE and HAS_CHROMIUM), reason="LibreOffice and Chromium are needed: `make system-deps`"
+)
 needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed: `make system-deps`")
 
 
