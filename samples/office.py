@@ -7,8 +7,10 @@ Each house style writes ``<name>.docx`` or ``<name>.xlsx`` (python-docx,
 openpyxl), converts it with ``soffice --headless --convert-to pdf`` and
 writes ``<name>.expected.jsonl`` beside it. The same file is also saved as
 HTML by LibreOffice and printed by headless Chromium (``<name>--html.pdf``:
-another producer's layout of the same plan, cells printed without padding),
-and a few are scanned (``<name>--scan.pdf``). The PDFs carry timestamps, so
+another producer's layout of the same plan, cells printed without padding);
+some are printed again with their cells set to the bottom or middle of each
+row (``<name>--bottom.pdf``, ``<name>--center.pdf``), and a few are scanned
+(``<name>--scan.pdf``). The PDFs carry timestamps, so
 the tests check their content, not their bytes. Needs LibreOffice and
 Chromium (`make system-deps`).
 """
@@ -564,6 +566,43 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
 }
 
 
+def _cells_set_to(source: Path, target: Path, vertical: str) -> None:
+    """A copy of a Word or Excel file with every table cell set to the
+    bottom or middle of its row (Excel's default is the bottom; Word's and
+    HTML's tables are often centred)."""
+    if source.suffix == ".xlsx":
+        from openpyxl import load_workbook
+        from openpyxl.styles import Alignment
+
+        wb = load_workbook(source)
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    c.alignment = Alignment(
+                        wrap_text=c.alignment.wrap_text, horizontal=c.alignment.horizontal, vertical=vertical
+                    )
+        wb.save(target)
+        return
+    from docx import Document
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    doc = Document(str(source))
+    align = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM if vertical == "bottom" else WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for table in doc.tables:
+        for row in table.rows:
+            for c in row.cells:
+                c.vertical_alignment = align
+    doc.save(str(target))
+
+
+# The same files with their cells set to the bottom or middle of each row:
+# "<name>--<alignment>.pdf", printed by LibreOffice.
+ALIGNED = {
+    "fenwick-dhr-2019-02": "bottom",
+    "harbourside-dhr-mr-e-tracker": "center",
+    "millbrook-dhr-ms-f": "center",
+    "corbridge-dhr-mrs-g": "bottom",
+}
 # Scanned copies (of the LibreOffice print): "<name>--scan.pdf".
 SCANS = ["harbourside-dhr-mr-e"]
 
@@ -579,6 +618,10 @@ def main(argv: list[str]) -> int:
             write_jsonl(out / f"{name}.expected.jsonl", [{**r, "document": pdf.name} for r in expected])
             print(f"{pdf}: {len(expected)} expected records")
             print(f"{to_html_pdf(source, out / f'{name}--html.pdf')}: printed by Chromium from LibreOffice's HTML")
+            if name in ALIGNED:
+                aligned = Path(tmp) / f"{name}--{ALIGNED[name]}{source.suffix}"
+                _cells_set_to(source, aligned, ALIGNED[name])
+                print(f"{to_pdf(aligned, out)}: cells set to the {ALIGNED[name]} of their rows")
             if name in SCANS:
                 scanned(pdf, out / f"{name}--scan.pdf")
                 print(f"{out / f'{name}--scan.pdf'}: image-only copy of {pdf.name}")
