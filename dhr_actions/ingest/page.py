@@ -40,6 +40,17 @@ class PageContent:
         return median(w.size for w in self.words) if self.words else 10.0
 
 
+@dataclass
+class PageText:
+    """A page's text as the table finder reads it: its lines without page
+    furniture, and the widest space inside one phrase (``finder.phrase_gap``)."""
+
+    page: PageContent
+    lines: list[Line]
+    gap: float
+    settings: LayoutSettings = DEFAULT_SETTINGS
+
+
 def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETTINGS) -> PageContent:
     """Read one pdfplumber page into words and ruling edges."""
     raw = page.extract_words(
