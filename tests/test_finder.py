@@ -436,3 +436,20 @@ def test_a_wrapped_document_title_is_not_a_section() -> None:
         (table,) = tables_from_pages([page(1, content)], "test")
         sections = [r.texts()[0] for r in table.rows if r.kind == "section"]
         assert sections == ([section] if section else []), lines
+
+
+def test_a_row_whose_text_is_all_past_the_page_break_keeps_its_own() -> None:
+    """Only the reference and the short cells of the last row fit on the
+    page (cells set to the middle of the row); its recommendation is all on
+    the next page. It is the row's own text, not the row above's filled down."""
+    ref_x = 8.0
+    first = words("No", ref_x, 100) + header_at(100)
+    first += words("1.", ref_x, 130) + row_at(130, (["Train staff in", "every agency."], ["Course"], ["CSP"], ["2024"]))
+    first += words("2.", ref_x, 175) + row_at(175, ([], ["Revise the"], ["Police"], ["June 2024"]))
+    second = row_at(60, (["Share risk", "information."], ["protocol"], [], []))
+    (plan,) = stitch(tables_from_pages([page(1, first), page(2, second)], "test"))
+    records = records_from_table(plan, "doc.pdf")
+    assert [(r.ref, r.recommendation) for r in records] == [
+        ("1", "Train staff in every agency."),
+        ("2", "Share risk information."),
+    ]

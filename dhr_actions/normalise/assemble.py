@@ -51,6 +51,7 @@ class _Draft:
     ref: str | None
     section: str | None
     rec: list[str] | None
+    filled: bool = False  # rec is a merged cell's text, filled down from above
     parts: dict[str, list[str]] = field(default_factory=dict)
     rows: list[PlanRow] = field(default_factory=list)
 
@@ -100,7 +101,12 @@ def records_from_table(
         rec_text = info.cells.get("recommendation", "")
         if continues:
             draft = drafts[-1]
-            if rec_text:
+            if rec_text and draft.filled and _starts_anew(draft.rec, rec_text):
+                # The row's own text, all of it past the page break: not
+                # the merged cell above running on.
+                draft.rec, draft.filled = [rec_text], False
+                last_rec = draft.rec
+            elif rec_text:
                 if draft.rec is None:
                     draft.rec = []
                 draft.rec.append(rec_text)
@@ -124,10 +130,18 @@ def records_from_table(
         else:
             rec = []
         last_rec = rec
-        draft = _Draft(info.ref, row.section, rec)
+        draft = _Draft(info.ref, row.section, rec, filled=bool(rec) and not rec_text)
         draft.add(info)
         drafts.append(draft)
     return [_finish(d, document, table.header, start + n) for n, d in enumerate(drafts)]
+
+
+def _starts_anew(before: list[str] | None, text: str) -> bool:
+    """Does ``text`` start a recommendation of its own rather than go on
+    with ``before``? The text before ends a sentence and this one opens
+    with a capital."""
+    last = (before or [""])[-1].rstrip()
+    return last.endswith((".", ";", ")")) and text.lstrip()[:1].isupper()
 
 
 def _analyse(row: PlanRow, mapping: ColumnMapping) -> _RowInfo:
