@@ -453,3 +453,57 @@ def test_a_row_whose_text_is_all_past_the_page_break_keeps_its_own() -> None:
         ("1", "Train staff in every agency."),
         ("2", "Share risk information."),
     ]
+
+
+def test_key_value_values_centred_on_their_labels() -> None:
+    """Cells set to the middle of their rows (HTML's default): a label sits
+    level with the middle of its value, alone on its line when the value
+    wraps over three lines; a title above the blocks is no value."""
+    from dhr_actions.ingest.keyvalue import keyvalue_tables
+
+    content = words("Dunmore DHR Action Plan", 200, 120)
+    top = 160.0
+    for n, (text, lead, date) in enumerate(
+        [
+            (["Train staff in every", "agency who meet older", "couples."], "CSP", "March 2024"),
+            (["Share information", "with the MARAC at", "every referral."], "Police", "June 2024"),
+        ],
+        start=1,
+    ):
+        content += words(f"Recommendation {n}", 40, top + 11) + cell(text, 160, top)
+        content += words("Action", 40, top + 46) + cell(["Commission a course", "and audit it."], 160, top + 40)
+        content += words("Lead", 40, top + 70) + words(lead, 160, top + 70)
+        content += words("Target date", 40, top + 84) + words(date, 160, top + 84)
+        top += 120
+    found = find_tables([page(1, content)], "test")
+    (plan,) = stitch(keyvalue_tables(found, "test", LayoutSettings()))
+    records = records_from_table(plan, "doc.pdf")
+    assert [(r.ref, r.recommendation, r.action, r.lead, r.target_date) for r in records] == [
+        (
+            "1",
+            "Train staff in every agency who meet older couples.",
+            "Commission a course and audit it.",
+            "CSP",
+            "2024-03",
+        ),
+        (
+            "2",
+            "Share information with the MARAC at every referral.",
+            "Commission a course and audit it.",
+            "Police",
+            "2024-06",
+        ),
+    ]
+
+
+def test_a_row_number_at_the_top_of_a_page_is_no_page_number() -> None:
+    """A bare number in the top margin beside text opens a row carried over;
+    "Page 2" beside a title is a page number."""
+    from dhr_actions.ingest.furniture import is_furniture
+
+    row = words("3", 40, 40) + words("Share risk information.", 190, 40) + words("Police", 330, 40)
+    footer = words("Harbourside CSP", 40, 810) + words("Page 2", 500, 810)
+    body = words("Text of the page body.", 40, 300)
+    pg = page(2, row + footer + body)
+    kept = [ln.text for ln in pg.lines if not is_furniture(ln, pg, {}, 20.0, LayoutSettings())]
+    assert kept == ["3 Share risk information. Police", "Text of the page body."]

@@ -19,6 +19,9 @@ from .settings import LayoutSettings
 PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re.I)
 
 
+_SAYS_PAGE = re.compile(r"page\s*\d|\d\s*(?:of|/)\s*\d", re.I)
+
+
 def furniture_key(text: str) -> str:
     """Margin text compared across pages: numbers stand for any number."""
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
@@ -69,9 +72,19 @@ def is_furniture(line: Line, page: PageContent, furniture: Furniture, gap: float
     its place, or a page number (alone among the phrases split at ``gap``)?"""
     if not in_margin(line, page, settings):
         return False
-    if _recurs(line, page, furniture, settings) and _apart(line, page, furniture, settings):
-        return True
-    return any(PAGE_NUMBER.match(seg.text) for seg in line.segments(gap))
+    if not (_recurs(line, page, furniture, settings) or _page_number(line, gap)):
+        return False
+    return _apart(line, page, furniture, settings)
+
+
+def _page_number(line: Line, gap: float) -> bool:
+    """A page number alone, or one that says so ("Page 2", "2 of 5") beside
+    other text: a bare number beside text opens a row carried over."""
+    segments = [seg.text for seg in line.segments(gap)]
+    numbers = [t for t in segments if PAGE_NUMBER.match(t)]
+    if not numbers:
+        return False
+    return len(numbers) == len(segments) or any(_SAYS_PAGE.search(t) for t in numbers)
 
 
 def _recurs(line: Line, page: PageContent, furniture: Furniture, settings: LayoutSettings) -> bool:
@@ -82,8 +95,9 @@ def _recurs(line: Line, page: PageContent, furniture: Furniture, settings: Layou
 def _apart(line: Line, page: PageContent, furniture: Furniture, settings: LayoutSettings) -> bool:
     """Does the line stand apart from the page's body, as a header or footer
     band does? The first line of every page sits at the same place, so text
-    of a table carried over ("three months.") can recur there; it runs on
-    into the lines below at line spacing."""
+    of a table carried over ("three months.") can recur there, and a row
+    carried over may open with its number; such lines run on into the lines
+    below at line spacing."""
     top = line.bottom <= page.height / 2
     body = [
         ln

@@ -180,6 +180,16 @@ class LayoutSettings:
     # Inside a cell, a gap over half an em starts a new paragraph.
     paragraph_gap_em: float = 0.5
 
+    # -- key-value blocks (labels down the left, values beside them) ---------
+    # Value lines closer than this (one em of space) make one run; a label's
+    # wrapped rest sits this close under it.
+    kv_run_gap_em: float = 1.0
+    # A run level with no label goes to the nearest one within 3 em.
+    kv_reach_em: float = 3.0
+    # A label alone on its line (its value beside it further up or down) is
+    # one to three words: "Target date", "Recommendation 3".
+    kv_lone_label_words: int = 3
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
