@@ -51,28 +51,26 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(source: Path, out_dir: Path) -> Path:
-    """Print ``source`` to PDF with LibreOffice, in a private profile."""
+def convert(source: Path, to: str, out_dir: Path) -> Path:
+    """Convert ``source`` with LibreOffice (``to``: "pdf", "html"), in a
+    private profile."""
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice is not installed (make system-deps)")
     with tempfile.TemporaryDirectory(prefix="dhr-lo-") as profile:
+        command = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to]
         subprocess.run(
-            [
-                exe,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                str(source),
-            ],
+            [*command, "--outdir", str(out_dir), str(source)],
             check=True,
             capture_output=True,
             timeout=CONVERT_TIMEOUT_S,
         )
-    return out_dir / (source.stem + ".pdf")
+    return out_dir / f"{source.stem}.{to}"
+
+
+def to_pdf(source: Path, out_dir: Path) -> Path:
+    """Print ``source`` to PDF with LibreOffice."""
+    return convert(source, "pdf", out_dir)
 
 
 def chromium() -> str | None:
@@ -82,26 +80,11 @@ def chromium() -> str | None:
 def to_html_pdf(source: Path, pdf: Path) -> Path:
     """Save ``source`` as HTML with LibreOffice and print that page to
     ``pdf`` with headless Chromium."""
-    exe, browser = soffice(), chromium()
-    if exe is None or browser is None:
-        raise RuntimeError("LibreOffice and Chromium are needed (make system-deps)")
+    browser = chromium()
+    if browser is None:
+        raise RuntimeError("Chromium is not installed (make system-deps)")
     with tempfile.TemporaryDirectory(prefix="dhr-html-") as tmp:
-        subprocess.run(
-            [
-                exe,
-                f"-env:UserInstallation=file://{tmp}/lo",
-                "--headless",
-                "--convert-to",
-                "html",
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=CONVERT_TIMEOUT_S,
-        )
-        page = Path(tmp) / (source.stem + ".html")
+        page = convert(source, "html", Path(tmp))
         subprocess.run(
             [
                 browser,
