@@ -1,4 +1,5 @@
-"""PDF → tables → records: one document through ingest/ and normalise/."""
+"""A document → tables → records: one PDF (ingest/) or Office file (office/)
+through normalise/."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from .ingest.table import Table
 from .normalise.assemble import records_from_table, table_mapping
 from .normalise.plan_check import assess
 from .normalise.record import Record
+from .office import detect as detect_format
+from .office import read_office
 
 if TYPE_CHECKING:
     from .importer.options import Limits
@@ -33,6 +36,9 @@ class Extraction:
     plan_tables: list[PlanTable] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     extractor: str = ""
+    # An Office file's own title and opening text (a PDF's come from docinfo).
+    title: str | None = None
+    opening_text: str = ""
 
     @property
     def ocr(self) -> bool:
@@ -45,7 +51,8 @@ def extract_document(
     document: str | None = None,
     limits: Limits | None = None,
 ) -> Extraction:
-    """Extract the action-plan records of one PDF.
+    """Extract the action-plan records of one PDF, or of one Word, Excel or
+    OpenDocument file (recognised by its bytes, whatever its name).
 
     With ``limits`` (:class:`~dhr_actions.importer.Limits`) the work runs in
     a worker process that is given up past the time, memory or page limit,
@@ -59,6 +66,15 @@ def extract_document(
     if limits is not None:
         return _extract_isolated(path, ex, document, limits)
     name = document or path.name
+    fmt = detect_format(path)
+    notes: list[str] = []
+    if fmt.is_office:
+        office = read_office(path, fmt)
+        tables, extractor_name = office.tables, fmt.value
+        notes.extend(office.notes)
+        result = _records(name, tables, notes, extractor_name)
+        result.title, result.opening_text = office.title, office.opening_text
+        return result
     check_pdf_bytes(path)
     with readable_pdf(path) as readable:
         try:
@@ -67,9 +83,17 @@ def extract_document(
             raise
         except Exception as exc:  # pdfminer raises a zoo of types for broken files
             raise classify_open_error(exc) from exc
+    notes.extend(getattr(ex, "notes", []))
+    result = _records(name, tables, notes, ex.name)
+    if readable.note:
+        result.notes.append(readable.note)
+    return result
+
+
+def _records(name: str, tables: list[Table], notes: list[str], extractor: str) -> Extraction:
+    """Tables (of a PDF or an Office file) stitched and read into records."""
     plan_tables = stitch(tables)
     records: list[Record] = []
-    notes: list[str] = list(getattr(ex, "notes", []))
     if not tables:
         notes.append("no table with an action-plan header (recommendation/action with lead, date or progress columns)")
     for pt in plan_tables:
@@ -86,10 +110,8 @@ def extract_document(
     if tables and not records:
         # The reasons for each table say why; lead with the summary.
         notes.insert(0, f"no action plan among {len(plan_tables)} table(s) with action-plan-like headers")
-    if readable.note:
-        notes.append(readable.note)
     log.debug("%s: %d tables, %d records", name, len(tables), len(records))
-    return Extraction(name, records, tables, plan_tables, notes, ex.name)
+    return Extraction(name, records, tables, plan_tables, notes, extractor)
 
 
 def _extract_isolated(path: Path, ex: Extractor, document: str | None, limits: Limits) -> Extraction:

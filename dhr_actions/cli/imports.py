@@ -18,7 +18,7 @@ from ..importer import (
     Importer,
     ImportOptions,
     Limits,
-    iter_pdf_paths,
+    iter_document_paths,
     one_line,
     safe_name,
 )
@@ -85,7 +85,7 @@ def import_cmd(
     version), unchanged, no plan found, or failed with the reason. A bad file
     never stops the batch; the exit status is 1 when any file failed.
     """
-    files = list(iter_pdf_paths(paths))
+    files = list(iter_document_paths(paths))
     if not files:
         raise click.ClickException("no PDF files found in the paths given")
     try:

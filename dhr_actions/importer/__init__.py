@@ -22,7 +22,7 @@ from pathlib import Path
 from ..store.models import Outcome
 from ..store.repository import DocumentImport, Store
 from .options import DEFAULT_MAX_PAGES, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S, ImportOptions, Limits
-from .plan import FileOutcome, ImportJob, iter_pdf_paths, one_line, plan_job, safe_name
+from .plan import FileOutcome, ImportJob, iter_document_paths, one_line, plan_job, safe_name
 from .prepare import failed_import, prepare_import
 from .workers import GivenUp, Task, Workers, quiet_pdf_libraries
 
@@ -44,7 +44,7 @@ class Importer:
         """Import files (folders searched for PDFs) in order, with up to
         ``WINDOW_PER_JOB`` documents per worker in flight."""
         window: deque[tuple[Path, ImportJob | FileOutcome, Task[DocumentImport] | None]] = deque()
-        for path in iter_pdf_paths(paths):
+        for path in iter_document_paths(paths):
             planned = plan_job(self.store, path, self.options)
             window.append((path, planned, self._submit(planned)))
             while len(window) >= WINDOW_PER_JOB * max(self.options.jobs, 1):
@@ -126,7 +126,7 @@ __all__ = [
     "Limits",
     "import_file",
     "import_many",
-    "iter_pdf_paths",
+    "iter_document_paths",
     "one_line",
     "plan_job",
     "prepare_import",

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..office.formats import DOCUMENT_SUFFIXES
 from ..store.models import Outcome
 from ..store.repository import Store
 from .options import DEFAULT_MAX_PAGES, ImportOptions
@@ -47,11 +48,17 @@ class ImportJob:
     max_pages: int = DEFAULT_MAX_PAGES
 
 
-def iter_pdf_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Files as given; folders searched recursively for ``*.pdf`` (any case)."""
+def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files as given (their bytes say what they are); folders searched
+    recursively for PDFs and Word, Excel and OpenDocument files (by name,
+    any case; Office's own lock files "~$…" skipped)."""
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() == ".pdf")
+            yield from sorted(
+                q
+                for q in p.rglob("*")
+                if q.is_file() and q.suffix.lower() in DOCUMENT_SUFFIXES and not q.name.startswith("~$")
+            )
         else:
             yield p
 

@@ -30,10 +30,11 @@ def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> Docume
     imp = failed_import(job, None, ex.name)
     try:
         info = checked_document_info(job.path, job.max_pages, "; see --max-pages")
-        imp.page_count = info.page_count
-        imp.title = info.title
-        imp.partnership = job.partnership or guess_partnership(job.name, info.opening_text)
         result = extract_document(job.path, ex, document=job.name)
+        imp.page_count = info.page_count
+        imp.title = info.title or result.title
+        opening = info.opening_text or result.opening_text
+        imp.partnership = job.partnership or guess_partnership(job.name, opening)
     except DocumentError as exc:
         imp.reason = str(exc)
         return imp
@@ -87,7 +88,7 @@ def guess_partnership(file_name: str, opening_text: str) -> str | None:
     )
     if m:
         return " ".join(m.group(1).split())
-    stem = re.sub(r"\.pdf$", "", file_name, flags=re.I)
+    stem = re.sub(r"\.(pdf|docx?|xlsx?|odt|ods|rtf)$", "", file_name, flags=re.I)
     words: list[str] = []
     for word in re.split(r"[-_\s]+", stem):
         if not word.isalpha() or word.lower() in {"dhr", "bdhr", "domestic", "homicide", "review", "action", "plan"}:

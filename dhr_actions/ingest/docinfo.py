@@ -11,7 +11,7 @@ from .pdfcheck import check_pdf_bytes
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    page_count: int
+    page_count: int | None  # None for an Office file: it has no pages until printed
     title: str | None
     opening_text: str  # the first page's text, for naming the partnership
 
@@ -52,9 +52,15 @@ def document_info(path: Path) -> DocumentInfo:
 def checked_document_info(path: Path, max_pages: int, hint: str = "") -> DocumentInfo:
     """The document's facts, after the cheap byte checks, refusing a file of
     more than ``max_pages`` pages before any page is read (``hint`` ends the
-    reason, e.g. the option that sets the limit)."""
+    reason, e.g. the option that sets the limit). An Office file is
+    checked when it is read (its package's size and parts); its title and
+    opening text come with its tables."""
+    from ..office import detect
+
+    if detect(path).is_office:
+        return DocumentInfo(None, None, "")
     check_pdf_bytes(path)
     info = document_info(path)
-    if info.page_count > max_pages:
+    if info.page_count is not None and info.page_count > max_pages:
         raise DocumentError(f"too many pages: {info.page_count} (the limit is {max_pages}{hint})")
     return info

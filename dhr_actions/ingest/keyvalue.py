@@ -69,6 +69,54 @@ def keyvalue_tables(pages: Sequence[PageFindings], extractor: str, settings: Lay
     blocks: list[_Block] = []
     for found in pages:
         _read_blocks(found.page.number, found.lines, found.gap, settings, blocks)
+    return tables_of_blocks(
+        [
+            KeyValueBlock(
+                b.page,
+                b.ref,
+                [(e.key, e.label, cell_text(e.words, settings.paragraph_gap_em)) for e in b.entries],
+                b.top,
+                b.bottom,
+            )
+            for b in blocks
+        ],
+        extractor,
+        settings.unruled_confidence,
+    )
+
+
+@dataclass
+class KeyValueBlock:
+    """One recommendation's fields as (field, label, value text)."""
+
+    page: int
+    ref: str | None
+    entries: list[tuple[str, str, str]]
+    top: float = 0.0
+    bottom: float = 0.0
+
+    def fields(self) -> set[str]:
+        return {key for key, _label, _text in self.entries}
+
+
+def label_field(text: str, max_words: int, min_score: float) -> tuple[str, str, str | None] | None:
+    """(field, label, ref) when ``text`` is a field's label ("Lead",
+    "Target date", "Recommendation 3"), else None."""
+    ref_match = _LABEL_REF.match(text.strip())
+    if ref_match:
+        return "recommendation", ref_match.group("label"), ref_match.group("ref")
+    if len(text.split()) > max_words:
+        return None
+    scored = best_field(text)
+    if scored is None or scored.score < min_score:
+        return None
+    return scored.field, text.strip(), None
+
+
+def tables_of_blocks(blocks: list[KeyValueBlock], extractor: str, confidence: float) -> list[Table]:
+    """Key–value blocks as tables (the labels as header, a row per block),
+    one per page; none unless two blocks each name what is recommended and
+    who or when."""
     good = [b for b in blocks if b.fields() & _CORE and b.fields() & _SUPPORT and len(b.fields()) >= 3]
     if len(good) < MIN_BLOCKS:
         return []
@@ -76,7 +124,7 @@ def keyvalue_tables(pages: Sequence[PageFindings], extractor: str, settings: Lay
     tables = []
     for number in sorted({b.page for b in good}):
         on_page = [b for b in good if b.page == number]
-        tables.append(_table(number, on_page, labels, extractor, settings))
+        tables.append(_table(number, on_page, labels, extractor, confidence))
     return tables
 
 
@@ -212,12 +260,12 @@ def _entries(labels: list[_Label], runs: list[list[Line]], settings: LayoutSetti
     return out
 
 
-def _columns(blocks: list[_Block]) -> list[tuple[str, str]]:
+def _columns(blocks: list[KeyValueBlock]) -> list[tuple[str, str]]:
     """(field, label) per column, in the order the blocks print them."""
     seen: dict[str, str] = {}
     for block in blocks:
-        for e in block.entries:
-            seen.setdefault(e.key, e.label)
+        for key, label, _text in block.entries:
+            seen.setdefault(key, label)
     columns = list(seen.items())
     if any(b.ref for b in blocks):
         columns.insert(0, ("ref", REF_LABEL))
@@ -225,7 +273,7 @@ def _columns(blocks: list[_Block]) -> list[tuple[str, str]]:
 
 
 def _table(
-    page: int, blocks: list[_Block], labels: list[tuple[str, str]], extractor: str, settings: LayoutSettings
+    page: int, blocks: list[KeyValueBlock], labels: list[tuple[str, str]], extractor: str, confidence: float
 ) -> Table:
     header = Row("header", [Cell(label) for _f, label in labels])
     rows = [header]
@@ -235,11 +283,10 @@ def _table(
             if fld == "ref":
                 cells.append(Cell(b.ref or ""))
                 continue
-            words = [w for e in b.entries if e.key == fld for w in e.words]
-            cells.append(Cell(cell_text(words, settings.paragraph_gap_em)))
+            cells.append(Cell("\n".join(text for key, _label, text in b.entries if key == fld and text)))
         rows.append(Row("body", cells, (0.0, b.top, 0.0, b.bottom)))
     top = min(b.top for b in blocks)
     bottom = max(b.bottom for b in blocks)
-    table = Table(page, (0.0, top, 0.0, bottom), rows, extractor, settings.unruled_confidence)
+    table = Table(page, (0.0, top, 0.0, bottom), rows, extractor, confidence)
     table.notes.append("no header row: read as key–value blocks (a field's label, its value beside it)")
     return table
