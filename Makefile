@@ -63,13 +63,14 @@ eval: $(STAMP)
 	fi; \
 	rm -rf "$$tmp"; exit $$status
 
-## eval-samples: score the samples (and their scans) with ../shared's scorer, one line per style
+## eval-samples: score the samples (PDFs, their scans and copies, and the Word, Excel and OpenDocument files) with ../shared's scorer
 eval-samples: $(STAMP) system-deps
 	@if [ ! -f "$(SHARED)/eval/score.py" ]; then echo "eval-samples: $(SHARED)/eval/score.py not found, skipping"; exit 0; fi; \
 	tmp=$$(mktemp -d); mkdir -p "$$tmp/corpus/gold"; \
-	for f in samples/*.pdf; do ln -s "$$PWD/$$f" "$$tmp/corpus/"; done; \
+	for f in samples/*.pdf samples/*.docx samples/*.doc samples/*.xlsx samples/*.xls samples/*.odt samples/*.ods samples/*.rtf; do \
+	  [ -f "$$f" ] && ln -s "$$PWD/$$f" "$$tmp/corpus/"; done; \
 	for f in samples/*.expected.jsonl; do b=$$(basename "$$f" .expected.jsonl); cp "$$f" "$$tmp/corpus/gold/$$b.jsonl"; done; \
-	$(BIN)/dhr import -q "$$tmp"/corpus/*.pdf --db "$$tmp/s.sqlite" && \
+	$(BIN)/dhr import -q "$$tmp"/corpus --db "$$tmp/s.sqlite" && \
 	$(BIN)/dhr export --db "$$tmp/s.sqlite" -o "$$tmp/export.jsonl" 2>/dev/null && \
 	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$$tmp/corpus"; \
 	status=$$?; rm -rf "$$tmp"; exit $$status

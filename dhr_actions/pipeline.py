@@ -17,8 +17,9 @@ from .ingest.table import Table
 from .normalise.assemble import records_from_table, table_mapping
 from .normalise.plan_check import assess
 from .normalise.record import Record
+from .office import Format, read_office
 from .office import detect as detect_format
-from .office import read_office
+from .office.package import MalformedOffice
 
 if TYPE_CHECKING:
     from .importer.options import Limits
@@ -75,6 +76,8 @@ def extract_document(
         result = _records(name, tables, notes, extractor_name)
         result.title, result.opening_text = office.title, office.opening_text
         return result
+    if fmt is Format.ZIP:
+        raise MalformedOffice("damaged Office file: a zip archive with no Word, Excel or OpenDocument parts")
     check_pdf_bytes(path)
     with readable_pdf(path) as readable:
         try:

@@ -4,8 +4,10 @@ PDF by LibreOffice, the way most councils publish them.
     python samples/office.py [OUT_DIR]
 
 Each house style writes ``<name>.docx`` or ``<name>.xlsx`` (python-docx,
-openpyxl), converts it with ``soffice --headless --convert-to pdf`` and
-writes ``<name>.expected.jsonl`` beside it. The same file is also saved as
+openpyxl; kept as samples of their own, read directly), prints it with
+``soffice --headless --convert-to pdf`` and writes ``<name>.expected.jsonl``
+beside them; a few are also converted to ``.doc``, ``.odt``, ``.rtf``,
+``.xls`` or ``.ods``. The same file is also saved as
 HTML by LibreOffice and printed by headless Chromium (``<name>--html.pdf``:
 another producer's layout of the same plan, cells printed without padding);
 some are printed again with their cells set to the bottom or middle of each
@@ -34,8 +36,13 @@ from office_plans import (
     CORBRIDGE_TITLE,
     DUNMORE,
     DUNMORE_TITLE,
+    ELMSTEAD,
+    ELMSTEAD_TITLE,
     FENWICK,
     FENWICK_TITLE,
+    GREYFIELD,
+    GREYFIELD_HIDDEN,
+    GREYFIELD_TITLE,
     HARBOURSIDE,
     HARBOURSIDE_PRINTED_STATUS,
     HARBOURSIDE_TITLE,
@@ -312,6 +319,43 @@ def word_agency_sections(path: Path, plan: list[Recommendation] = ASHDOWN) -> li
     return expected
 
 
+def word_numbered_agency_tables(path: Path, plan: list[Recommendation] = ELMSTEAD) -> list[dict[str, Any]]:
+    """Word, portrait: each agency's recommendations in a table of its own
+    under a heading paragraph, every table's header row marked to repeat;
+    the reference column numbered by Word's list numbering ("List Number"
+    style), so "1." to "5." appear only when Word lays the document out."""
+    from docx.shared import Pt
+
+    labels = ["No.", "Recommendation", "Action", "Lead", "Target date", "Progress", "Outcome"]
+    widths = [1.2, 4.2, 3.8, 2.6, 1.8, 3.0, 1.8]
+    doc, table = _word_table(ELMSTEAD_TITLE, "OFFICIAL", "Elmstead DHR Ms K", labels, 8, 1.5)
+    first = table
+    expected = []
+    current = None
+    for rec in plan:
+        if rec.section != current:
+            current = rec.section
+            if table is not first or len(table.rows) > 1:
+                _set_widths(table, widths)
+                table = doc.add_table(rows=1, cols=len(labels))
+                table.style = "Table Grid"
+                _repeat_header(table.rows[0])
+                for cell, text in zip(table.rows[0].cells, labels, strict=True):
+                    _set_cell(cell, text, 8, bold=True)
+            heading = doc.add_paragraph()
+            heading.add_run(current).bold = True
+            heading.paragraph_format.space_before = Pt(10)
+            # The heading goes just above its table.
+            table._tbl.addprevious(heading._p)
+        a = rec.actions[0]
+        _add_row(table, ["", rec.text, a.text, a.lead, a.target, a.milestones, a.outcome], 8, space_after=0)
+        table.rows[-1].cells[0].paragraphs[0].style = doc.styles["List Number"]
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+    _set_widths(table, widths)
+    doc.save(str(path))
+    return expected
+
+
 def word_borderless_dense(path: Path, plan: list[Recommendation] = CORBRIDGE) -> list[dict[str, Any]]:
     """Word, portrait, no borders, nine narrow columns, Word's default
     spacing (8 pt after every paragraph, inside cells too): rows are set apart
@@ -433,6 +477,73 @@ def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict
     return expected
 
 
+def excel_sections_hidden(path: Path, plan: list[Recommendation] = GREYFIELD) -> list[dict[str, Any]]:
+    """Excel tracker: each agency's rows under a row merged across the
+    sheet, an internal notes column hidden, a withdrawn recommendation's row
+    hidden, target dates stored as dates (printed day first), no gridlines,
+    cells at Excel's default bottom alignment."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DHR 2020-04"
+    for i, line in enumerate(GREYFIELD_TITLE, start=1):
+        ws.cell(i, 1, line).font = Font(bold=True, size=12)
+    header_row = len(GREYFIELD_TITLE) + 2
+    labels = ["Ref", "Recommendation", "Internal notes", "Action", "Lead", "Milestones", "Target date", "RAG"]
+    for col, label in enumerate(labels, start=1):
+        ws.cell(header_row, col, label).font = Font(bold=True)
+    widths = (6, 40, 30, 34, 22, 32, 12, 8)
+    expected = []
+    r = header_row + 1
+    current = None
+    for n, rec in enumerate(plan):
+        if rec.section != current:
+            current = rec.section
+            ws.cell(r, 1, current).font = Font(bold=True)
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(labels))
+            r += 1
+        if n == 1:  # a withdrawn recommendation, its row hidden
+            ws.cell(r, 1, "1a")
+            ws.cell(r, 2, GREYFIELD_HIDDEN[0])
+            ws.row_dimensions[r].hidden = True
+            r += 1
+        a = rec.actions[0]
+        day, month, year = (int(x) for x in (a.target or "").split("/"))
+        values = [
+            rec.number,
+            rec.text,
+            GREYFIELD_HIDDEN[1],
+            a.text,
+            a.lead,
+            a.milestones,
+            dt.datetime(year, month, day),
+            a.rag,
+        ]
+        for col, value in enumerate(values, start=1):
+            c = ws.cell(r, col, value)
+            c.alignment = Alignment(wrap_text=True)
+            if isinstance(value, dt.datetime):
+                c.number_format = "dd/mm/yyyy"
+        lines = max(_wrapped_lines(str(v or ""), w) for v, w in zip(values, widths, strict=True))
+        ws.row_dimensions[r].height = 15 * lines
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+        r += 1
+    for col, width in zip("ABCDEFGH", widths, strict=True):
+        ws.column_dimensions[col].width = width
+    ws.column_dimensions["C"].hidden = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(str(path))
+    return expected
+
+
 def excel_merged(
     path: Path, plan: list[Recommendation] = HARBOURSIDE, printed_status: dict[str, str] = HARBOURSIDE_PRINTED_STATUS
 ) -> list[dict[str, Any]]:
@@ -546,6 +657,8 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "corbridge-dhr-mrs-g": ("docx", word_borderless_dense),
     "fenwick-dhr-2019-02-summary": ("xlsx", excel_spilled_label),
     "dunmore-dhr-mr-h": ("docx", word_key_value),
+    "elmstead-dhr-ms-k": ("docx", word_numbered_agency_tables),
+    "greyfield-dhr-2020-04": ("xlsx", excel_sections_hidden),
 }
 
 
@@ -590,17 +703,27 @@ ALIGNED = {
 SCANS = ["harbourside-dhr-mr-e"]
 
 
+# Copies in the formats LibreOffice converts to: "<name>.<format>".
+LEGACY = {
+    "harbourside-dhr-mr-e": ("doc", "odt", "rtf"),
+    "fenwick-dhr-2019-02": ("xls", "ods"),
+    "elmstead-dhr-ms-k": ("odt",),
+}
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dhr-office-") as tmp:
         for name, (suffix, make) in STYLES.items():
-            source = Path(tmp) / f"{name}.{suffix}"
+            source = out / f"{name}.{suffix}"
             expected = make(source)
             pdf = to_pdf(source, out)
             write_jsonl(out / f"{name}.expected.jsonl", [{**r, "document": pdf.name} for r in expected])
-            print(f"{pdf}: {len(expected)} expected records")
+            print(f"{pdf}, {source}: {len(expected)} expected records")
             print(f"{to_html_pdf(source, out / f'{name}--html.pdf')}: printed by Chromium from LibreOffice's HTML")
+            for fmt in LEGACY.get(name, ()):
+                print(f"{convert(source, fmt, out)}: converted by LibreOffice")
             if name in ALIGNED:
                 aligned = Path(tmp) / f"{name}--{ALIGNED[name]}{source.suffix}"
                 _cells_set_to(source, aligned, ALIGNED[name])

@@ -475,3 +475,151 @@ DUNMORE = [
         ],
     ),
 ]
+
+# -- Elmstead: Word, one table per agency under a heading paragraph, the
+# references numbered by Word's list numbering (not typed) ----------------------
+ELMSTEAD_TITLE = ["Elmstead Community Safety Partnership", "Domestic Homicide Review – Ms K", "Action Plan"]
+_ELM_POLICE = "Elmstead Constabulary"
+_ELM_HOUSING = "Elmstead Homes"
+_ELM_HEALTH = "Elmstead and District NHS Trust"
+ELMSTEAD = [
+    Recommendation(
+        "1",
+        "Call handlers to ask every caller reporting a domestic incident whether children live at the address.",
+        [
+            Action(
+                text="Add the question to the call script and check twenty calls a month for six months.",
+                lead="Control Room Manager",
+                milestones="Script changed in March; first dip sample showed 17 of 20 asked.",
+                target="September 2024",
+                target_date="2024-09",
+                status="ongoing",
+                outcome="Ongoing",
+            )
+        ],
+        section=_ELM_POLICE,
+    ),
+    Recommendation(
+        "2",
+        "The force to share the outcome of every domestic abuse arrest with the victim's specialist worker within one working day.",
+        [
+            Action(
+                text="Agree a notification route with the domestic abuse service and add it to the custody checklist.",
+                lead="Superintendent, Public Protection",
+                milestones="Route agreed and in the checklist.",
+                target="30/06/2024",
+                target_date="2024-06-30",
+                status="complete",
+                outcome="Complete",
+            )
+        ],
+        section=_ELM_POLICE,
+    ),
+    Recommendation(
+        "3",
+        "Housing officers to offer a private conversation to any tenant who asks to move because of neighbour disputes.",
+        [
+            Action(
+                text="Change the transfer request form and brief the neighbourhood teams.",
+                lead="Head of Tenancy Services",
+                milestones="Form changed; briefings held in two of three areas.",
+                target="Q3 2024/25",
+                target_date="2024",
+                status="ongoing",
+                outcome="In progress",
+            )
+        ],
+        section=_ELM_HOUSING,
+    ),
+    Recommendation(
+        "4",
+        "Maternity staff to see every pregnant woman alone at least once and ask about domestic abuse.",
+        [
+            Action(
+                text="Build the question into the booking appointment and audit the records quarterly.",
+                lead="Head of Midwifery",
+                milestones="Booking template updated; first audit due in October.",
+                target="October 2024",
+                target_date="2024-10",
+                status=None,
+                outcome=None,
+            )
+        ],
+        section=_ELM_HEALTH,
+    ),
+    Recommendation(
+        "5",
+        "Emergency department staff to refer patients who disclose abuse to the hospital's independent domestic violence adviser.",
+        [
+            Action(
+                text="Place the adviser's referral route on the department's intranet page and in the triage checklist.",
+                lead="Named Nurse, Adult Safeguarding",
+                milestones="Referral route published.",
+                target="Summer 2024",
+                target_date="2024",
+                status="complete",
+                outcome="Completed",
+            )
+        ],
+        section=_ELM_HEALTH,
+    ),
+]
+
+# -- Greyfield: an Excel tracker with agency rows merged across the sheet, a
+# hidden notes column, a withdrawn recommendation's row hidden, and target
+# dates kept as dates ---------------------------------------------------------
+GREYFIELD_TITLE = ["Greyfield Safer Communities", "DHR 2020/04 – Recommendations tracker"]
+GREYFIELD_HIDDEN = (
+    "Withdrawn: the panel agreed this recommendation duplicated the county protocol.",
+    "Internal note: not for publication.",
+)
+GREYFIELD = [
+    Recommendation(
+        "1",
+        "Probation to check police call-out records before every supervision session with a domestic abuse perpetrator.",
+        [
+            Action(
+                text="Give offender managers read access to the call-out log and add the check to the session record.",
+                lead="Head of Probation Delivery Unit",
+                milestones="Access granted to all offender managers.",
+                target="31/03/2021",
+                target_date="2021-03-31",
+                status="complete",
+                rag="Green",
+            )
+        ],
+        section="Greyfield Probation Service",
+    ),
+    Recommendation(
+        "2",
+        "Offender managers to tell the victim's adviser when a perpetrator's address changes.",
+        [
+            Action(
+                text="Add the adviser to the change of circumstances notification list.",
+                lead="Senior Probation Officer",
+                milestones="Notification list updated; checked at the quarterly audit.",
+                target="30/06/2021",
+                target_date="2021-06-30",
+                status="ongoing",
+                rag="Amber",
+            )
+        ],
+        section="Greyfield Probation Service",
+    ),
+    Recommendation(
+        "3",
+        "The council's adult social care front door to ask about domestic abuse when a carer asks for respite.",
+        [
+            Action(
+                text="Add the question to the respite request form and train the front door team.",
+                lead="Front Door Team Manager",
+                milestones="Form changed; training booked for May.",
+                target="31/05/2021",
+                target_date="2021-05-31",
+                status="ongoing",
+                rag="Red",
+            )
+        ],
+        section="Greyfield Council Adult Social Care",
+    ),
+]

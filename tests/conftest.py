@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from dhr_actions.office.formats import DOCUMENT_SUFFIXES
 from dhr_actions.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,12 +23,16 @@ OFFICE_PDFS = sorted(p for p in SAMPLE_PDFS if (SAMPLES / "office.py").read_text
 OFFICE_COPIES = sorted(
     p for p in SAMPLES.glob("*--*.pdf") if p.with_name(p.name.split("--")[0] + ".pdf") in OFFICE_PDFS
 )
+# Word, Excel and OpenDocument files read directly (the .docx and .xlsx the
+# generator writes, and LibreOffice's conversions of some to older formats).
+OFFICE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.suffix != ".pdf")
 HAS_TESSERACT = shutil.which("tesseract") is not None
 HAS_LIBREOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
 HAS_CHROMIUM = any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome"))
 needs_libreoffice = pytest.mark.skipif(
     not (HAS_LIBREOFFICE and HAS_CHROMIUM), reason="LibreOffice and Chromium are needed: `make system-deps`"
 )
+needs_soffice = pytest.mark.skipif(not HAS_LIBREOFFICE, reason="LibreOffice is not installed: `make system-deps`")
 needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed: `make system-deps`")
 
 

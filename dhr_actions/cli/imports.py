@@ -143,7 +143,9 @@ def _report(o: FileOutcome, quiet: bool, tty: bool) -> None:
         return
     if o.status in (Outcome.IMPORTED, Outcome.NEW_VERSION):
         version = f" (version {o.version})" if o.status == Outcome.NEW_VERSION else ""
-        line = f"{o.status}: {name}{version}: {o.records} record{'s' if o.records != 1 else ''} from {o.pages} pages"
+        line = f"{o.status}: {name}{version}: {o.records} record{'s' if o.records != 1 else ''}"
+        if o.pages is not None:
+            line += f" from {o.pages} pages"
     elif o.status == Outcome.NO_PLAN:
         line = f"no plan found: {name}: {o.reason}"
     else:

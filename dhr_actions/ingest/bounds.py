@@ -189,7 +189,9 @@ def _cut(word: Word, starts: list[float], tolerance: float) -> list[Word]:
         if not (word.x0 < start - tolerance and word.x1 > start + tolerance):
             continue
         for at, x in word.letters:
-            if abs(x - start) <= tolerance:
+            # Both parts whole words or more: a lone letter past the edge is
+            # a word running across it (a heading), not two cells' text.
+            if abs(x - start) <= tolerance and 2 <= at <= len(word.text) - 2:
                 left = replace(word, text=word.text[:at], x1=x, letters=tuple(p for p in word.letters if p[0] < at))
                 right = replace(
                     word, text=word.text[at:], x0=x, letters=tuple((a - at, px) for a, px in word.letters if a > at)

@@ -55,9 +55,10 @@ def checked_document_info(path: Path, max_pages: int, hint: str = "") -> Documen
     reason, e.g. the option that sets the limit). An Office file is
     checked when it is read (its package's size and parts); its title and
     opening text come with its tables."""
-    from ..office import detect
+    from ..office import Format, detect
 
-    if detect(path).is_office:
+    fmt = detect(path)
+    if fmt.is_office or fmt is Format.ZIP:
         return DocumentInfo(None, None, "")
     check_pdf_bytes(path)
     info = document_info(path)

@@ -65,11 +65,21 @@ class HeaderReader:
                     break
                 if not first.bold and len(ln.segments(self.text.gap)) > len(first.segments(self.text.gap)):
                     break
+                if self._across_labels(ln, first):
+                    break  # a heading under the header (a bold agency row), not a wrapped label
                 lines.append(ln)
             bottom = lines[-1].bottom + 1
             lines = self._labels_above(i, lines)
             top = min(top, lines[0].top - 1)
         return Header(top, bottom, lines)
+
+    def _across_labels(self, line: Line, first: Line) -> bool:
+        """Does a phrase of ``line`` run under two labels of ``first``?"""
+        labels = first.segments(self.text.gap)
+        return any(
+            sum(1 for lab in labels if seg.x0 < lab.x1 - 1 and seg.x1 > lab.x0 + 1) > 1
+            for seg in line.segments(self.text.gap)
+        )
 
     def _labels_above(self, i: int, lines: list[Line]) -> list[Line]:
         """Header lines above the one that names the most fields: labels

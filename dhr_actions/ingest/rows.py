@@ -199,9 +199,13 @@ class RowReader:
             )
         if any(self.crossing(cols, ln) for ln in lines):
             return True
-        # Unruled: a short bold line alone in the first column reads as a title.
-        only_first = all(cols.index(w.xc) == 0 for w in band)
-        return only_first and all(w.bold for w in band) and len(band) <= self.s.section_bold_words
+        # Unruled: a short bold phrase opening in the first column reads as a
+        # title, alone in it or running on past it (where its words happen
+        # to leave a space at the column's edge).
+        short_bold = all(w.bold for w in band) and len(band) <= self.s.section_bold_words
+        one_phrase = len(lines) == 1 and len(lines[0].segments(self.text.gap)) == 1
+        opens_first = cols.index(min(band, key=lambda w: w.x0).xc) == 0
+        return short_bold and opens_first and (one_phrase or all(cols.index(w.xc) == 0 for w in band))
 
     def _whitespace_cuts(self, cols: ColumnBounds, words: list[Word]) -> list[float]:
         """Row boundaries of a table without horizontal rules.
@@ -232,13 +236,28 @@ class RowReader:
         leading = max(usual - median(ln.bottom - ln.top for ln in lines), 0.0)
         threshold = usual + max(self.s.row_gap_extra_em * size, (self.s.row_gap_factor - 1) * leading)
         gaps = [n for n in range(1, len(lines)) if lines[n].bottom - lines[n - 1].bottom > threshold]
-        cuts = []
+        cuts = self._around_headings(cols, lines)
         for k, n in enumerate(gaps):
             ln = lines[n]
             starts = {cols.index(w.xc) for w in ln.words} - {None}
             block = lines[n : gaps[k + 1] if k + 1 < len(gaps) else len(lines)]
             if len(starts) >= 2 or REF_WORD.match(ln.words[0].text) or self._cells_aligned(cols, block, size):
                 cuts.append((lines[n - 1].bottom + ln.top) / 2)
+        return sorted(set(cuts))
+
+    def _around_headings(self, cols: ColumnBounds, lines: list[Line]) -> list[float]:
+        """Cuts above and below each short line that runs across the columns
+        (an agency heading between rows): it is a row of its own however
+        little space sets it off (cells set to the bottom of their rows
+        leave none above it)."""
+        cuts: list[float] = []
+        for n, ln in enumerate(lines):
+            if len(ln.words) > self.s.section_max_words or not self.crossing(cols, ln):
+                continue
+            if n > 0:
+                cuts.append((lines[n - 1].bottom + ln.top) / 2)
+            if n + 1 < len(lines):
+                cuts.append((ln.bottom + lines[n + 1].top) / 2)
         return cuts
 
     def _cells_aligned(self, cols: ColumnBounds, block: list[Line], size: float) -> bool:

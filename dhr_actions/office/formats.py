@@ -29,11 +29,12 @@ class Format(StrEnum):
     XLS = "xls"
     RTF = "rtf"
     ENCRYPTED_OFFICE = "encrypted"  # an OOXML package inside an OLE2 wrapper
+    ZIP = "zip"  # a zip archive that is no Office package (or a damaged one)
     UNKNOWN = "unknown"
 
     @property
     def is_office(self) -> bool:
-        return self not in (Format.PDF, Format.UNKNOWN)
+        return self not in (Format.PDF, Format.ZIP, Format.UNKNOWN)
 
     @property
     def family(self) -> str:
@@ -106,12 +107,12 @@ def _zip_kind(path: Path) -> Format:
             names = set(z.namelist())
             if "mimetype" in names:
                 mimetype = z.read("mimetype")[:100].strip()
-                return _ODF_TYPES.get(mimetype, Format.UNKNOWN)
+                return _ODF_TYPES.get(mimetype, Format.ZIP)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
-        return Format.UNKNOWN
+        return Format.ZIP
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:
             return Format.DOCX
         if "xl/workbook.xml" in names:
             return Format.XLSX
-    return Format.UNKNOWN
+    return Format.ZIP

@@ -31,10 +31,12 @@ class MalformedOffice(DocumentError):
     """A damaged or hostile Office package."""
 
 
-def check_package(path: Path, max_inflated: int = MAX_INFLATED, max_members: int = MAX_MEMBERS) -> None:
+def check_package(path: Path, max_inflated: int | None = None, max_members: int | None = None) -> None:
     """Raise a :class:`DocumentError` with a one-line reason when the
-    archive at ``path`` is damaged, too large inflated, or declares XML
-    entities."""
+    archive at ``path`` is damaged, too large inflated (``MAX_INFLATED``),
+    has too many parts (``MAX_MEMBERS``) or declares XML entities."""
+    max_inflated = MAX_INFLATED if max_inflated is None else max_inflated
+    max_members = MAX_MEMBERS if max_members is None else max_members
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()

@@ -96,7 +96,9 @@ class _WordReader:
                 parts.append("\n")
         text = "".join(parts)
         label = self.numbering.label(p)
-        return f"{label} {text}" if label and text.strip() else text
+        if not label:
+            return text
+        return f"{label} {text}" if text.strip() else label
 
     def _cell_text(self, tc: Any) -> str:
         lines: list[str] = []
