@@ -133,3 +133,34 @@ def make_mutant(rng: random.Random, source: Path, dest: Path) -> str:
         done.append(mutation.__name__.lstrip("_"))
     dest.write_bytes(bytes(data))
     return "bytes: " + ", ".join(done)
+
+
+XML_MUTATIONS: list[Callable[[random.Random, bytearray], None]] = [_flip, _overwrite, _delete, _duplicate, _numbers]
+
+
+def make_office_mutant(rng: random.Random, source: Path, dest: Path) -> str:
+    """Write a mutant of a Word or Excel file to ``dest``: one or two of its
+    XML parts changed inside a valid zip (so the parsers, not the unzipper,
+    meet them), or the package's bytes changed. Returns what was done."""
+    import zipfile
+
+    if source.suffix not in (".docx", ".xlsx") or rng.random() < 0.25:
+        data = bytearray(source.read_bytes())
+        mutation = rng.choice([_flip, _overwrite, _delete, _duplicate, _cut])
+        mutation(rng, data)
+        dest.write_bytes(bytes(data))
+        return f"bytes: {mutation.__name__.lstrip('_')}"
+    with zipfile.ZipFile(source) as zin:
+        parts = {info.filename: zin.read(info) for info in zin.infolist()}
+    xml = sorted(n for n in parts if n.endswith(".xml"))
+    changed = rng.sample(xml, min(len(xml), rng.randint(1, 2)))
+    for name in changed:
+        data = bytearray(parts[name])
+        for _ in range(rng.randint(1, 3)):
+            if data:
+                rng.choice(XML_MUTATIONS)(rng, data)
+        parts[name] = bytes(data)
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    return "parts: " + ", ".join(changed)

@@ -1,5 +1,6 @@
 """Mutation fuzz of the whole import: mutants of the sample PDFs (bytes,
-object syntax and content streams, see fuzz.py) imported as one batch in
+object syntax and content streams, see fuzz.py) and of the Word and Excel
+samples (their XML parts, or the package's bytes) imported as batches in
 worker processes. No mutant may crash the extractor or a worker, hit the
 time limit, print more than one line, or leave a document half-written, and
 every record that comes out must still meet the schema.
@@ -19,14 +20,15 @@ from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SAMPLE_PDFS
-from fuzz import make_mutant
+from conftest import OFFICE_FILES, SAMPLE_PDFS
+from fuzz import make_mutant, make_office_mutant
 
 from dhr_actions.cli import main
 from dhr_actions.store.models import Outcome
 from dhr_actions.store.repository import Store
 
 CASES = int(os.environ.get("DHR_FUZZ_CASES", "120"))
+OFFICE_CASES = int(os.environ.get("DHR_FUZZ_OFFICE_CASES", "60"))
 FIRST_SEED = int(os.environ.get("DHR_FUZZ_SEED", "0"))
 ISO = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")
 CRASHES = ("extraction error", "worker crashed", "took longer than", "needed more memory")
@@ -53,13 +55,34 @@ def test_mutants_import_whole_or_fail_with_one_line(tmp_path: Path) -> None:
         source = rng.choice(SAMPLE_PDFS)
         name = f"seed{seed:06d}.pdf"
         made[name] = f"seed {seed} ({source.name}, {make_mutant(rng, source, folder / name)})"
+    _import_mutants(tmp_path, folder, made)
 
+
+def test_office_mutants_import_whole_or_fail_with_one_line(tmp_path: Path) -> None:
+    """Word and Excel files with their XML parts or bytes mutated (and a
+    few legacy files' bytes, which LibreOffice converts)."""
+    folder = tmp_path / "mutants"
+    folder.mkdir()
+    made: dict[str, str] = {}
+    direct = [p for p in OFFICE_FILES if p.suffix in (".docx", ".xlsx")]
+    legacy = [p for p in OFFICE_FILES if p not in direct]
+    for seed in range(FIRST_SEED, FIRST_SEED + OFFICE_CASES):
+        rng = random.Random(seed)
+        source = rng.choice(legacy if legacy and seed % 10 == 9 else direct)
+        name = f"seed{seed:06d}{source.suffix}"
+        made[name] = f"seed {seed} ({source.name}, {make_office_mutant(rng, source, folder / name)})"
+    _import_mutants(tmp_path, folder, made)
+
+
+def _import_mutants(tmp_path: Path, folder: Path, made: dict[str, str]) -> None:
+    """Import ``folder`` as one batch; every mutant fails with one line or
+    imports whole, and every record meets the schema."""
     db = str(tmp_path / "fuzz.sqlite")
     args = ["import", str(folder), "--db", db, "-j", "2", "--time-limit", "60", "--max-memory", "2048"]
     result = CliRunner().invoke(main, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in (0, 1)
-    assert f"Total: {CASES} files" in result.stdout
+    assert f"Total: {len(made)} files" in result.stdout
 
     problems = []
     for line in result.stderr.splitlines():

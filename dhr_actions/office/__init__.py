@@ -42,6 +42,11 @@ def read_office(path: Path, fmt: Format, settings: LayoutSettings = DEFAULT_SETT
 
 
 def _read(path: Path, fmt: Format, settings: LayoutSettings) -> OfficeContent:
+    import zipfile
+    import zlib
+
+    from lxml.etree import LxmlError
+
     from .package import MalformedOffice, check_package
 
     check_package(path)
@@ -55,8 +60,8 @@ def _read(path: Path, fmt: Format, settings: LayoutSettings) -> OfficeContent:
         return read_excel(path, settings)
     except DocumentError:
         raise
-    except (KeyError, ValueError, TypeError, AttributeError, OSError) as exc:
+    except (KeyError, ValueError, TypeError, AttributeError, OSError, LxmlError, zipfile.BadZipFile, zlib.error) as exc:
         # python-docx and openpyxl raise these for parts that are missing,
-        # damaged or not what the content types say.
+        # damaged, not well-formed XML or not what the content types say.
         detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise MalformedOffice(f"damaged {fmt.value} file: {detail}") from exc
