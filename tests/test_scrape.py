@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SAMPLES
 from fake_sites import Document, Site, sample, serve, start_server, stop, write_config
 from werkzeug import Request, Response
 
@@ -158,9 +159,9 @@ def test_first_and_second_run(sites: tuple[Site, Site, Site], tmp_path: Path) ->
         assert "robots.txt of 127.0.0.1" in text and "disallows /private/secret.pdf" in text
         assert "timed out after 2 tries" in text
         assert "larger than the 1.0 MB limit" in text
-        assert "not a PDF: the server sent an HTML page" in text
+        assert "not a PDF or Office document: the server sent an HTML page" in text
         assert outside.calls == []  # the other host was never contacted
-        assert a.offsite == 1 and "1 PDF links on other hosts not fetched" in a.summary()
+        assert a.offsite == 1 and "1 document links on other hosts not fetched" in a.summary()
         assert f"not fetched: {outside.url('/elsewhere.pdf')}: its host is not in this source's hosts" in text
         assert alpha.status_of("/private/secret.pdf") == []
         assert specials["/dhr/flaky.pdf"].left == 0 and alpha.status_of("/dhr/flaky.pdf") == [500, 200]  # type: ignore[attr-defined]
@@ -271,7 +272,7 @@ def test_cli_scrape_and_runs(one_plan: tuple[Site, Site], tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["scrape", "--config", str(cfg), "--source", "beta", "--db", db])
     assert result.exit_code == 0, result.output
     assert (
-        "beta: 1 pages; PDFs 1 new, 0 changed, 0 unchanged, 0 failed, 0 withdrawn, 0 skipped; 7 records imported"
+        "beta: 1 pages; documents 1 new, 0 changed, 0 unchanged, 0 failed, 0 withdrawn, 0 skipped; 7 records imported"
         in result.output
     )
     assert result.output.splitlines()[-1].startswith("run 1: 1 sources in ")
@@ -404,3 +405,75 @@ def test_scrape_limits_come_from_the_config(one_plan: tuple[Site, Site], tmp_pat
         report = run_scrape(config, store, only=["beta"], echo=lines.append)
     assert report.failed == 1
     assert any(ln.endswith("b-plan.pdf: too many pages: 2 (the limit is 1; see --max-pages)") for ln in lines), lines
+
+
+def test_office_documents_and_cms_links_at_the_last_depth(sites: tuple[Site, Site, Site], tmp_path: Path) -> None:
+    """A council-like site: the DHR page links per-year pages (the last
+    allowed depth), which link the plans as Word and Excel files, one at a
+    CMS-style URL with no extension and one at a .pdf URL that is really a
+    Word file. Each is known by its bytes; the dry run says which links
+    robots.txt rules out instead of listing them as new."""
+    site, _beta, _outside = sites
+    docx = SAMPLES / "harbourside-dhr-mr-e.docx"
+    xlsx = SAMPLES / "fenwick-dhr-2019-02.xlsx"
+    site.files["/robots.txt"] = Document(b"User-agent: *\nDisallow: /members/\n", "text/plain")
+    site.page("/dhr", ["/dhr/2019", "/dhr/2020"])
+    site.page(
+        "/dhr/2019", ["/downloads/file/77/dhr-2019-plan", "/dhr/about.html", "/dhr/contact", "/members/dhr-draft.docx"]
+    )
+    site.page("/dhr/2020", ["/dhr/files/tracker.xlsx", "/dhr/files/plan-2020.pdf"])
+    site.page("/dhr/contact", ["/dhr/deeper-plan.pdf"])  # past the last depth: never followed
+    site.page("/dhr/about.html", [])
+    site.files["/downloads/file/77/dhr-2019-plan"] = Document(
+        docx.read_bytes(), "application/octet-stream", {"Content-Disposition": 'attachment; filename="dhr-2019-plan"'}
+    )
+    site.files["/dhr/files/tracker.xlsx"] = Document(xlsx.read_bytes(), "application/vnd.ms-excel")
+    site.files["/dhr/files/plan-2020.pdf"] = Document(docx.read_bytes(), "application/pdf")
+    site.files["/members/dhr-draft.docx"] = Document(docx.read_bytes())
+    site.files["/dhr/deeper-plan.pdf"] = Document(sample("northmoor"))
+    serve(site)
+    config = load_config(
+        write_config(
+            tmp_path / "s.toml",
+            f"""
+[scrape]
+user_agent = "dhr-actions-test/1.0"
+delay = 0
+downloads = "{tmp_path / "dl"}"
+
+[[source]]
+name = "council"
+start = "{site.url("/dhr")}"
+max_depth = 1
+include = ["(?i)dhr"]
+""",
+        )
+    )
+    with Store(str(tmp_path / "s.sqlite")) as store:
+        lines: list[str] = []
+        dry = run_scrape(config, store, dry_run=True, echo=lines.append)
+        text = "\n".join(lines)
+        assert f"would skip: {site.url('/members/dhr-draft.docx')}: robots.txt of {site.host} disallows" in text
+        assert f"new: {site.url('/members/dhr-draft.docx')}" not in text
+        assert (dry.sources[0].new, dry.sources[0].skipped) == (3, 1)
+        assert store.documents() == []
+
+        site.calls.clear()
+        lines.clear()
+        report = run_scrape(config, store, echo=lines.append).sources[0]
+        assert (report.new, report.failed, report.skipped) == (3, 0, 1), "\n".join(lines)
+        docs = {d.file_name: d for d in store.documents()}
+        assert set(docs) == {"dhr-2019-plan.docx", "tracker.xlsx", "plan-2020.docx"}
+        assert docs["dhr-2019-plan.docx"].record_count == 8 and docs["tracker.xlsx"].record_count == 4
+        assert docs["dhr-2019-plan.docx"].source_url == site.url("/downloads/file/77/dhr-2019-plan")
+        asked = {path for path, _status in site.calls}
+        assert "/dhr/about.html" not in asked  # a page past the last depth is not requested
+        assert "/dhr/contact" in asked and "/dhr/deeper-plan.pdf" not in asked  # probed, its links not followed
+        assert "/members/dhr-draft.docx" not in asked
+        assert {p.suffix for p in (tmp_path / "dl").rglob("*") if p.is_file()} == {".docx", ".xlsx"}
+
+        # Next night the CMS link is known to be a document: one conditional GET, no body.
+        site.calls.clear()
+        again = run_scrape(config, store, echo=lambda _line: None).sources[0]
+        assert (again.new, again.changed, again.unchanged) == (0, 0, 3)
+        assert site.status_of("/downloads/file/77/dhr-2019-plan") == [304]

@@ -25,10 +25,12 @@ from .common import db_option, emit, format_option, main, open_store
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Read the sites' pages and list the PDFs found; download, import and record nothing.",
+    help="Read the sites' pages and list the documents found (PDF, Word, Excel, OpenDocument) and those robots.txt or the hosts rule out; download, import and record nothing.",
 )
 @click.option(
-    "--offline", is_flag=True, help="Replay: import the last downloaded copy of every known PDF, without the network."
+    "--offline",
+    is_flag=True,
+    help="Replay: import the last downloaded copy of every known document, without the network.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures, problems and the summaries.")
 @db_option

@@ -10,9 +10,11 @@ RTF is text opening ``{\\rtf``.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from enum import StrEnum
 from pathlib import Path
+from typing import IO
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEAD_BYTES = 8192
@@ -45,6 +47,22 @@ class Format(StrEnum):
             return "excel"
         return ""
 
+    @property
+    def suffix(self) -> str:
+        """The file name ending a file of this format takes ("" when the
+        bytes do not tell: an encrypted package may be Word or Excel)."""
+        return f".{self.value}" if self in _SUFFIXED else ""
+
+    @property
+    def is_document(self) -> bool:
+        """A PDF or an Office file: something the importer reads (an
+        encrypted one included, which it refuses with the reason)."""
+        return self is Format.PDF or self.is_office
+
+
+_SUFFIXED = frozenset(
+    (Format.PDF, Format.DOCX, Format.XLSX, Format.ODT, Format.ODS, Format.DOC, Format.XLS, Format.RTF)
+)
 
 # File name endings the importer looks for in folders, and the scraper
 # takes as documents (bytes still decide what they are).
@@ -86,6 +104,14 @@ def detect(path: Path) -> Format:
     return found if found is not None else _zip_kind(path)
 
 
+def detect_bytes(data: bytes) -> Format:
+    """What ``data`` (a whole downloaded file) is, from its bytes."""
+    if data.startswith(OLE2_MAGIC):
+        return _ole2_kind(data[: HEAD_BYTES + OLE2_SCAN_BYTES])
+    found = sniff(data[:HEAD_BYTES])
+    return found if found is not None else _zip_kind(io.BytesIO(data))
+
+
 def _ole2_kind(data: bytes) -> Format:
     # Directory entries hold their names in UTF-16LE, ended by a null
     # character ("Book" must not match "Bookman" in a font table).
@@ -101,9 +127,9 @@ def _ole2_kind(data: bytes) -> Format:
     return Format.UNKNOWN
 
 
-def _zip_kind(path: Path) -> Format:
+def _zip_kind(file: Path | IO[bytes]) -> Format:
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(file) as z:
             names = set(z.namelist())
             if "mimetype" in names:
                 mimetype = z.read("mimetype")[:100].strip()

@@ -6,7 +6,7 @@
     timeout = 30           # seconds for one request
     max_bytes = 50_000_000
     retries = 3
-    downloads = "downloads"   # content-addressed copies of every PDF fetched
+    downloads = "downloads"   # content-addressed copies of every document fetched
     time_limit = 600       # seconds one downloaded document may take to extract
     max_memory = 4096      # MB one document may use while extracted
     max_document_pages = 2000   # PDFs with more pages are refused
@@ -66,7 +66,7 @@ class Source:
         return netloc.lower() in self.hosts
 
     def follows(self, url: str) -> bool:
-        """May a page link be followed? (PDF links are always taken when
+        """May a page link be followed? (Document links are always taken when
         their host is allowed.)"""
         if any(p.search(url) for p in self.exclude):
             return False

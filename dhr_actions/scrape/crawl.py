@@ -1,13 +1,18 @@
-"""Crawl one source: pages → links → PDF URLs, and fetch the PDFs.
+"""Crawl one source: pages → links → document URLs, and fetch the documents.
 
 Pages are followed breadth-first from the start URLs, to ``max_depth``, on
 the source's hosts only, through its include/exclude patterns. A link is a
-PDF candidate when its path ends in .pdf, when an earlier run found a PDF
-there, or when a page turns out to be one (servers that hand out PDFs from
-``/download?id=3``). Bytes decide, never the name: a .pdf URL that answers
-with HTML is reported, not imported.
+document candidate when its path ends in .pdf or an Office ending (.docx,
+.xlsx, .odt, …), when an earlier run found a document there, or when a
+page turns out to be one (servers that hand out files from
+``/download?id=3`` or ``/downloads/file/77/dhr-2019-plan``). Links found on
+a page at the last allowed depth are still requested, when their path does
+not say they are HTML pages, to learn what they are; an HTML answer there
+is not read for links. Bytes decide, never the name: a .pdf URL that
+answers with HTML is reported, not imported, and a Word file at a .pdf URL
+is a Word file.
 
-PDFs are fetched with the validators of the last run (ETag,
+Documents are fetched with the validators of the last run (ETag,
 Last-Modified); an unchanged file costs a 304 and no body.
 """
 
@@ -25,22 +30,27 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+from ..office.formats import DOCUMENT_SUFFIXES, Format, detect_bytes
 from .config import Source
 from .http import Fetched, FetchError, NotAllowed, PoliteClient, Validators
+
+# Path endings that name an HTML page: never requested just to learn what
+# they are.
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".asp", ".aspx", ".php", ".jsp", ".cfm")
 
 
 @dataclass(frozen=True)
 class Known:
-    """What the last run learned about a PDF URL."""
+    """What the last run learned about a document URL."""
 
     validators: Validators
     sha256: str | None
 
 
 @dataclass
-class PdfResult:
+class DocumentResult:
     url: str
-    outcome: str  # "downloaded", "not modified", "failed", "gone", "not a pdf", "skipped", "listed"
+    outcome: str  # "downloaded", "not modified", "failed", "gone", "not a document", "skipped", "listed"
     reason: str | None = None
     sha256: str | None = None
     blob: Path | None = None
@@ -53,10 +63,10 @@ class CrawlResult:
     source: Source
     pages: int = 0
     start_ok: bool = False
-    pdfs: list[PdfResult] = field(default_factory=list)
+    documents: list[DocumentResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     skipped_links: int = 0  # links to hosts the source does not allow
-    offsite_pdfs: list[str] = field(default_factory=list)  # PDF links among them
+    offsite_documents: list[str] = field(default_factory=list)  # document links among them
 
 
 class _Links(HTMLParser):
@@ -94,17 +104,30 @@ def page_links(html: bytes, page_url: str) -> list[str]:
     return list(out)
 
 
-def is_pdf(body: bytes | None) -> bool:
-    return bool(body) and b"%PDF-" in body[:1024]  # type: ignore[index]
+def document_format(body: bytes | None) -> Format | None:
+    """The format of a downloaded body when it is a document the importer
+    reads (PDF, Word, Excel, OpenDocument, RTF), else None."""
+    if not body:
+        return None
+    fmt = detect_bytes(body)
+    return fmt if fmt.is_document else None
 
 
-def looks_like_pdf_url(url: str) -> bool:
-    return urlsplit(url).path.lower().endswith(".pdf")
+def looks_like_document_url(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(DOCUMENT_SUFFIXES)
 
 
-def file_name_for(fetched: Fetched) -> str:
-    """The PDF's file name: Content-Disposition, else the URL's last path
-    segment, else host and hash. Never a path."""
+def may_be_document(url: str) -> bool:
+    """Whether a link's path leaves open that it serves a document (no
+    ending, or one that names no HTML page)."""
+    parts = urlsplit(url)
+    return bool(parts.query) or not parts.path.lower().endswith((*PAGE_SUFFIXES, "/"))
+
+
+def file_name_for(fetched: Fetched, fmt: Format = Format.PDF) -> str:
+    """The document's file name: Content-Disposition, else the URL's last
+    path segment, else host and hash; ending as its bytes say it is (a
+    Word file served as "plan.pdf" is "plan.docx"). Never a path."""
     disposition = fetched.headers.get("Content-Disposition")
     name = None
     if disposition:
@@ -116,25 +139,35 @@ def file_name_for(fetched: Fetched) -> str:
         name = segment or None
     if not name:
         digest = hashlib.sha256(fetched.body or b"").hexdigest()[:12]
-        name = f"{urlsplit(fetched.url).hostname or 'download'}-{digest}.pdf"
-    name = re.sub(r"[\x00-\x1f\x7f/\\\\]+", "_", name).strip(" .") or "download.pdf"
-    if not name.lower().endswith(".pdf"):
-        name += ".pdf"
-    return name
+        name = f"{urlsplit(fetched.url).hostname or 'download'}-{digest}"
+    name = re.sub(r"[\x00-\x1f\x7f/\\\\]+", "_", name).strip(" .") or "download"
+    suffix = fmt.suffix
+    if not suffix or name.lower().endswith(suffix):
+        return name
+    stem, dot, ending = name.rpartition(".")
+    if dot and f".{ending.lower()}" in DOCUMENT_SUFFIXES:
+        name = stem
+    return name + suffix
 
 
 class BlobStore:
-    """PDFs kept by SHA-256 (``ab/abcdef….pdf``), so a run can be replayed."""
+    """Downloaded documents kept by SHA-256 (``ab/abcdef….pdf``, ``….docx``),
+    so a run can be replayed."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
 
     def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / f"{sha256}.pdf"
+        """Where the copy with this hash is (a PDF's path when there is none)."""
+        folder = self.root / sha256[:2]
+        for suffix in DOCUMENT_SUFFIXES:
+            if (folder / f"{sha256}{suffix}").exists():
+                return folder / f"{sha256}{suffix}"
+        return folder / f"{sha256}.pdf"
 
-    def put(self, body: bytes) -> tuple[str, Path]:
+    def put(self, body: bytes, suffix: str = ".pdf") -> tuple[str, Path]:
         sha = hashlib.sha256(body).hexdigest()
-        target = self.path(sha)
+        target = self.root / sha[:2] / f"{sha}{suffix or '.bin'}"
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
@@ -145,23 +178,25 @@ class BlobStore:
 
 
 def crawl_source(
-    client: PoliteClient, source: Source, known: Mapping[str, Known], blobs: BlobStore, fetch_pdfs: bool = True
+    client: PoliteClient, source: Source, known: Mapping[str, Known], blobs: BlobStore, fetch: bool = True
 ) -> CrawlResult:
-    """Walk a source's pages and fetch its PDFs (unless ``fetch_pdfs`` is
-    false: a dry run lists them without downloading)."""
+    """Walk a source's pages and fetch its documents (unless ``fetch`` is
+    false: a dry run lists them without downloading, and says which it
+    would skip)."""
     result = CrawlResult(source)
+    # (url, depth); a link past max_depth is only requested to learn what it is.
     queue: list[tuple[str, int]] = [(u, 0) for u in source.start]
     seen: set[str] = set()
-    pdf_urls: dict[str, None] = {}
-    served: dict[str, PdfResult] = {}  # PDFs that came back from page URLs
+    document_urls: dict[str, None] = {}
+    served: dict[str, DocumentResult] = {}  # documents that came back from page URLs
     start_urls = set(source.start)
     while queue and result.pages < source.max_pages:
         url, depth = queue.pop(0)
         if url in seen:
             continue
         seen.add(url)
-        if looks_like_pdf_url(url) or url in known:
-            pdf_urls[url] = None
+        if looks_like_document_url(url) or url in known:
+            document_urls[url] = None
             continue
         try:
             page = client.get(url, source)
@@ -171,53 +206,75 @@ def crawl_source(
         result.pages += 1
         if url in start_urls:
             result.start_ok = True
-        if is_pdf(page.body):
-            pdf_urls[url] = None
-            served[url] = _downloaded(url, page, blobs) if fetch_pdfs else PdfResult(url, "listed")
+        fmt = document_format(page.body)
+        if fmt is not None:
+            document_urls[url] = None
+            served[url] = _downloaded(url, page, fmt, blobs) if fetch else DocumentResult(url, "listed")
             continue
+        if depth > source.max_depth:
+            continue  # a probe past the last depth: its links are not followed
         for link in page_links(page.body or b"", page.url):
             if not source.allows_host(urlsplit(link).netloc):
                 result.skipped_links += 1
-                if looks_like_pdf_url(link) and link not in result.offsite_pdfs:
-                    result.offsite_pdfs.append(link)
+                if looks_like_document_url(link) and link not in result.offsite_documents:
+                    result.offsite_documents.append(link)
                 continue
-            if looks_like_pdf_url(link) or link in known:
-                pdf_urls[link] = None
-            elif depth < source.max_depth and source.follows(link) and link not in seen:
+            if looks_like_document_url(link) or link in known:
+                document_urls[link] = None
+            elif link in seen or not source.follows(link):
+                continue
+            elif depth < source.max_depth or may_be_document(link):
                 queue.append((link, depth + 1))
-    for url in pdf_urls:
+    for url in document_urls:
         if url in served:
-            result.pdfs.append(served[url])
-        elif not fetch_pdfs:
-            result.pdfs.append(PdfResult(url, "listed"))
+            result.documents.append(served[url])
+        elif not fetch:
+            result.documents.append(_listed(client, source, url))
         else:
-            result.pdfs.append(_fetch_pdf(client, source, url, known.get(url), blobs))
+            result.documents.append(_fetch_document(client, source, url, known.get(url), blobs))
     return result
 
 
-def _fetch_pdf(client: PoliteClient, source: Source, url: str, known: Known | None, blobs: BlobStore) -> PdfResult:
+def _listed(client: PoliteClient, source: Source, url: str) -> DocumentResult:
+    """A dry run's entry: listed, or skipped with the reason a real run would give."""
+    try:
+        client.check_allowed(url, source)
+    except NotAllowed as exc:
+        return DocumentResult(url, "skipped", str(exc))
+    return DocumentResult(url, "listed")
+
+
+def _fetch_document(
+    client: PoliteClient, source: Source, url: str, known: Known | None, blobs: BlobStore
+) -> DocumentResult:
     try:
         fetched = client.get(url, source, known.validators if known else None)
     except NotAllowed as exc:
-        return PdfResult(url, "skipped", str(exc))
+        return DocumentResult(url, "skipped", str(exc))
     except FetchError as exc:
-        return PdfResult(url, "gone" if exc.gone else "failed", str(exc))
+        return DocumentResult(url, "gone" if exc.gone else "failed", str(exc))
     if fetched.not_modified:
-        return PdfResult(url, "not modified", sha256=known.sha256 if known else None, validators=fetched.validators)
-    if not is_pdf(fetched.body):
-        kind = "an HTML page" if b"<" in (fetched.body or b"")[:512] else "something else"
-        return PdfResult(url, "not a pdf", f"not a PDF: the server sent {kind}")
-    return _downloaded(url, fetched, blobs)
+        return DocumentResult(
+            url, "not modified", sha256=known.sha256 if known else None, validators=fetched.validators
+        )
+    fmt = document_format(fetched.body)
+    if fmt is None:
+        body = fetched.body or b""
+        kind = (
+            "an HTML page" if b"<" in body[:512] else "a zip archive" if body[:4] == b"PK\x03\x04" else "something else"
+        )
+        return DocumentResult(url, "not a document", f"not a PDF or Office document: the server sent {kind}")
+    return _downloaded(url, fetched, fmt, blobs)
 
 
-def _downloaded(url: str, fetched: Fetched, blobs: BlobStore) -> PdfResult:
+def _downloaded(url: str, fetched: Fetched, fmt: Format, blobs: BlobStore) -> DocumentResult:
     """``url`` is the link followed; ``fetched.url`` where redirects ended."""
-    sha, path = blobs.put(fetched.body or b"")
-    return PdfResult(
+    sha, path = blobs.put(fetched.body or b"", fmt.suffix)
+    return DocumentResult(
         url,
         "downloaded",
         sha256=sha,
         blob=path,
-        file_name=file_name_for(fetched),
+        file_name=file_name_for(fetched, fmt),
         validators=fetched.validators,
     )

@@ -111,7 +111,7 @@ class PoliteClient:
         """GET ``url`` for ``source``, following allowed redirects."""
         headers = validators.headers() if validators else {}
         for _hop in range(MAX_REDIRECTS + 1):
-            self._check_allowed(url, source)
+            self.check_allowed(url, source)
             status, resp_headers, body = self._request(url, source, headers)
             if status in REDIRECT_STATUSES:
                 location = resp_headers.get("Location")
@@ -123,7 +123,9 @@ class PoliteClient:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
     # -- rules -------------------------------------------------------------
-    def _check_allowed(self, url: str, source: Source) -> None:
+    def check_allowed(self, url: str, source: Source) -> None:
+        """Raise :class:`NotAllowed` when ``url`` may not be requested for
+        ``source`` (scheme, host, robots.txt: read once per host)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise NotAllowed(f"not an http(s) URL: {url}")

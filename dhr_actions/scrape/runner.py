@@ -22,7 +22,7 @@ from ..store.models import Outcome
 from ..store.repository import Store
 from ..store.scrape_state import RemoteState, ScrapeState
 from .config import ScrapeConfig, Source
-from .crawl import BlobStore, CrawlResult, Known, PdfResult, crawl_source
+from .crawl import BlobStore, CrawlResult, DocumentResult, Known, crawl_source
 from .http import PoliteClient, Validators
 
 MAX_WORKERS = 8
@@ -39,13 +39,13 @@ class SourceReport:
     withdrawn: int = 0
     skipped: int = 0
     records: int = 0
-    offsite: int = 0  # PDF links on hosts the source does not allow
+    offsite: int = 0  # document links on hosts the source does not allow
     lines: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        offsite = f"; {self.offsite} PDF links on other hosts not fetched" if self.offsite else ""
+        offsite = f"; {self.offsite} document links on other hosts not fetched" if self.offsite else ""
         return (
-            f"{self.name}: {self.pages} pages; PDFs {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.name}: {self.pages} pages; documents {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
             f"{self.failed} failed, {self.withdrawn} withdrawn, {self.skipped} skipped; {self.records} records imported"
             f"{offsite}"
         )
@@ -72,19 +72,19 @@ class RunReport:
     def total(self) -> str:
         sums = self.totals
         label = f"run {self.run_id}" if self.run_id is not None else "dry run"
-        parts = ", ".join(f"{sums[k]} {k}" for k in PDF_COUNTS)
+        parts = ", ".join(f"{sums[k]} {k}" for k in DOCUMENT_COUNTS)
         return (
             f"{label}: {len(self.sources)} sources in {self.seconds:.1f} s, {self.requests} requests; "
-            f"PDFs {parts}; {sums['records']} records imported"
+            f"documents {parts}; {sums['records']} records imported"
         )
 
 
-PDF_COUNTS = ("new", "changed", "unchanged", "failed", "withdrawn", "skipped")
+DOCUMENT_COUNTS = ("new", "changed", "unchanged", "failed", "withdrawn", "skipped")
 
 
 def run_totals(per_source: Iterable[dict[str, Any]]) -> dict[str, int]:
     """A run's counts summed over its sources (as recorded per source)."""
-    sums = dict.fromkeys((*PDF_COUNTS, "records"), 0)
+    sums = dict.fromkeys((*DOCUMENT_COUNTS, "records"), 0)
     for counts in per_source:
         for k in sums:
             sums[k] += int(counts.get(k, 0))
@@ -170,24 +170,22 @@ def _settle(
     dry_run: bool,
 ) -> SourceReport:
     """Import what a crawl downloaded and bring the URL records up to date."""
-    report = SourceReport(source.name, pages=crawl.pages, offsite=len(crawl.offsite_pdfs))
+    report = SourceReport(source.name, pages=crawl.pages, offsite=len(crawl.offsite_documents))
     for problem in crawl.problems:
         report.lines.append(f"problem: {problem}")
-    for url in crawl.offsite_pdfs:
+    for url in crawl.offsite_documents:
         report.lines.append(f"not fetched: {url}: its host is not in this source's hosts")
     if not crawl.start_ok:
         report.failed += 1
         report.lines.append("failed: no start page could be read; nothing is withdrawn")
-    linked = {p.url for p in crawl.pdfs}
+    linked = {d.url for d in crawl.documents}
     gone: list[str] = []
-    for pdf in crawl.pdfs:
-        before = known.get(pdf.url)
+    for doc in crawl.documents:
+        before = known.get(doc.url)
         if dry_run:
-            report.lines.append(f"{'known' if before else 'new'}: {pdf.url}")
-            report.unchanged += before is not None
-            report.new += before is None
+            _list_dry(doc, before, report)
             continue
-        _settle_pdf(pdf, before, source, importer, state, run_id, report, gone)
+        _settle_document(doc, before, source, importer, state, run_id, report, gone)
     if dry_run:
         return report
     missing = [u for u, s in known.items() if s.status == "active" and u not in linked] if crawl.start_ok else []
@@ -198,8 +196,19 @@ def _settle(
     return report
 
 
-def _settle_pdf(
-    pdf: PdfResult,
+def _list_dry(doc: DocumentResult, before: RemoteState | None, report: SourceReport) -> None:
+    """A dry run's line for a document: new, known, or would be skipped and why."""
+    if doc.outcome == "skipped":
+        report.skipped += 1
+        report.lines.append(f"would skip: {doc.url}: {doc.reason}")
+        return
+    report.lines.append(f"{'known' if before else 'new'}: {doc.url}")
+    report.unchanged += before is not None
+    report.new += before is None
+
+
+def _settle_document(
+    doc: DocumentResult,
     before: RemoteState | None,
     source: Source,
     importer: Importer,
@@ -208,46 +217,46 @@ def _settle_pdf(
     report: SourceReport,
     gone: list[str],
 ) -> None:
-    if pdf.outcome == "not modified":
+    if doc.outcome == "not modified":
         report.unchanged += 1
-        v = pdf.validators or Validators()
-        state.seen(source.name, pdf.url, run_id, etag=v.etag, last_modified=v.last_modified)
+        v = doc.validators or Validators()
+        state.seen(source.name, doc.url, run_id, etag=v.etag, last_modified=v.last_modified)
         return
-    if pdf.outcome in ("skipped", "not a pdf"):
+    if doc.outcome in ("skipped", "not a document"):
         report.skipped += 1
-        report.lines.append(f"skipped: {pdf.url}: {pdf.reason}")
+        report.lines.append(f"skipped: {doc.url}: {doc.reason}")
         return
-    if pdf.outcome == "gone":
+    if doc.outcome == "gone":
         if before is not None:
-            gone.append(pdf.url)
+            gone.append(doc.url)
         else:
-            report.lines.append(f"broken link: {pdf.url}: {pdf.reason}")
+            report.lines.append(f"broken link: {doc.url}: {doc.reason}")
         return
-    if pdf.outcome != "downloaded" or pdf.blob is None:
+    if doc.outcome != "downloaded" or doc.blob is None:
         report.failed += 1
-        report.lines.append(f"failed: {pdf.url}: {pdf.reason}")
+        report.lines.append(f"failed: {doc.url}: {doc.reason}")
         return
-    v = pdf.validators or Validators()
-    if before is not None and before.sha256 == pdf.sha256:
+    v = doc.validators or Validators()
+    if before is not None and before.sha256 == doc.sha256:
         report.unchanged += 1  # served again in full, same bytes: nothing to import
-        state.seen(source.name, pdf.url, run_id, etag=v.etag, last_modified=v.last_modified)
+        state.seen(source.name, doc.url, run_id, etag=v.etag, last_modified=v.last_modified)
         return
-    outcome = importer.import_one(pdf.blob, pdf.file_name, pdf.url, source.partnership)
+    outcome = importer.import_one(doc.blob, doc.file_name, doc.url, source.partnership)
     if outcome.failed:
         report.failed += 1
-        report.lines.append(f"failed: {pdf.url}: {outcome.reason}")
+        report.lines.append(f"failed: {doc.url}: {outcome.reason}")
     else:
         if before is None or before.sha256 is None:
             report.new += 1
         else:
             report.changed += 1
         report.records += outcome.records
-        report.lines.append(f"{outcome.status}: {pdf.file_name} ({outcome.records} records) from {pdf.url}")
-    state.seen(source.name, pdf.url, run_id, pdf.sha256, pdf.file_name, v.etag, v.last_modified)
+        report.lines.append(f"{outcome.status}: {doc.file_name} ({outcome.records} records) from {doc.url}")
+    state.seen(source.name, doc.url, run_id, doc.sha256, doc.file_name, v.etag, v.last_modified)
 
 
 def _replay(run: _Run) -> RunReport:
-    """Import the last fetched copy of every active PDF, without the network."""
+    """Import the last fetched copy of every active document, without the network."""
     run_id = run.state.start_run(str(run.config.path) if run.config.path else None, offline=True)
     reports = []
     for source in run.sources:

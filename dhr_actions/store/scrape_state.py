@@ -1,4 +1,4 @@
-"""What the scraper remembers between runs: runs, PDF URLs, validators."""
+"""What the scraper remembers between runs: runs, document URLs, validators."""
 
 from __future__ import annotations
 
