@@ -44,6 +44,7 @@ def read_office(path: Path, fmt: Format, settings: LayoutSettings = DEFAULT_SETT
 def _read(path: Path, fmt: Format, settings: LayoutSettings) -> OfficeContent:
     import zipfile
     import zlib
+    from xml.etree.ElementTree import ParseError
 
     from lxml.etree import LxmlError
 
@@ -60,7 +61,17 @@ def _read(path: Path, fmt: Format, settings: LayoutSettings) -> OfficeContent:
         return read_excel(path, settings)
     except DocumentError:
         raise
-    except (KeyError, ValueError, TypeError, AttributeError, OSError, LxmlError, zipfile.BadZipFile, zlib.error) as exc:
+    except (
+        KeyError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        OSError,
+        LxmlError,
+        ParseError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ) as exc:
         # python-docx and openpyxl raise these for parts that are missing,
         # damaged, not well-formed XML or not what the content types say.
         detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
