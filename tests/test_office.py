@@ -123,6 +123,59 @@ def test_word_headings_between_tables_name_sections(tmp_path: Path) -> None:
     assert [(r.ref, r.section) for r in records] == [("1", "Police"), ("2", "Housing")]
 
 
+def test_word_header_on_two_rows_with_only_the_first_marked(tmp_path: Path) -> None:
+    """ "Monitoring" merged over "Target date" and "Date completed", the
+    other labels merged down: the second row is header too, though only the
+    first repeats as one (an RTF or LibreOffice round trip keeps one mark)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def build(doc) -> None:  # type: ignore[no-untyped-def]
+        table = doc.add_table(rows=2, cols=5)
+        _fill(table.rows[0], ["Ref", "Recommendation", "Lead", "Monitoring", ""])
+        _fill(table.rows[1], ["", "", "", "Target date", "Date completed"])
+        table.cell(0, 3).merge(table.cell(0, 4)).text = "Monitoring"
+        for col in range(3):
+            table.cell(0, col).merge(table.cell(1, col))
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        assert table.rows[1]._tr.find(qn("w:trPr")) is None or table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
+        _fill(table.add_row(), ["R1", "Use the checklist.", "Board", "01/09/2019", "Completed 20/08/19"])
+
+    (record,) = extract_document(_word(tmp_path / "two-rows.docx", build)).records
+    assert (record.ref, record.target_date, record.outcome, record.status) == (
+        "R1",
+        "2019-09-01",
+        "Completed 20/08/19",
+        "complete",
+    )
+
+
+def test_excel_header_on_two_rows(tmp_path: Path) -> None:
+    """A group label merged across two columns over their own labels, the
+    rest merged down through both rows."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for col, label in enumerate(["Ref", "Recommendation", "Lead", "Timescales", None, "Progress"], start=1):
+        ws.cell(1, col, label)
+    ws.cell(2, 4, "Target date")
+    ws.cell(2, 5, "Date completed")
+    ws.merge_cells("D1:E1")
+    for col in "ABCF":
+        ws.merge_cells(f"{col}1:{col}2")
+    for col, value in enumerate(["1", "Audit referrals.", "Adult Social Care", "March 2023", "", "Started"], start=1):
+        ws.cell(3, col, value)
+    wb.save(tmp_path / "two-rows.xlsx")
+    (record,) = extract_document(tmp_path / "two-rows.xlsx").records
+    assert (record.ref, record.lead, record.target_date, record.milestones) == (
+        "1",
+        "Adult Social Care",
+        "2023-03",
+        "Started",
+    )
+
+
 def test_excel_hidden_rows_and_columns_are_not_read(tmp_path: Path) -> None:
     from openpyxl import Workbook
 

@@ -6,7 +6,8 @@ the covered cells are ``None`` (one cell spanning them), down rows they are
 empty (the normaliser fills a merged recommendation down), as the PDF
 finder reports merged cells. The header is the sheet's print-title row (repeated on
 every printed page) when it names fields, otherwise the first row naming
-enough fields; rows above it are the sheet's title, never records. A row that is one merged cell across the
+enough fields, with a second row of labels under it (``headers``); rows
+above it are the sheet's title, never records. A row that is one merged cell across the
 table is a section row.
 """
 
@@ -20,6 +21,7 @@ from ..ingest.settings import DEFAULT_SETTINGS, LayoutSettings
 from ..ingest.table import Cell, Row, Table
 from ..vocabulary import header_fields
 from .content import OfficeContent
+from .headers import MAX_HEADER_ROWS, continues_header
 
 EXTRACTOR = "xlsx"
 # How far down a sheet the header row is looked for.
@@ -110,6 +112,13 @@ def _table(
     header = _header_row(ws, numbers, grid, settings)
     if header is None:
         return None
+    last_header = header
+    while (
+        last_header + 1 < len(grid)
+        and last_header - header + 1 < MAX_HEADER_ROWS
+        and continues_header(grid[last_header], grid[last_header + 1], settings)
+    ):
+        last_header += 1
     rows: list[Row] = []
     notes: list[str] = [f"sheet '{ws.title}'"]
     title = [" ".join(t for t, _s in row if t) for row in grid[:header]]
@@ -118,7 +127,7 @@ def _table(
     for i, row in enumerate(grid[header:], start=header):
         filled = [(t, s) for t, s in row if t]
         cells = [None if s == 0 else Cell(t) for t, s in row]
-        if i == header:
+        if i <= last_header:
             rows.append(Row("header", cells))
         elif width >= 3 and len(filled) == 1 and filled[0][1] >= width - 1:
             rows.append(Row("section", cells))

@@ -7,7 +7,8 @@ with a horizontally merged cell (``gridSpan``) in its first column and
 ``None`` in the columns it covers, and a vertically merged one
 (``vMerge``) in its top row and empty below, which is how the PDF finder
 reports merged cells too. Rows marked to repeat as a header (``tblHeader``)
-are the header; otherwise the first row naming enough fields is. A row that
+are the header; otherwise the first row naming enough fields is, with a
+second row of labels under it (``headers``). A row that
 is one cell across the table is a section row, and a short heading
 paragraph just above a table names the section of its rows. Numbered
 paragraphs get the number Word prints before them (``numbering``). Tables
@@ -28,6 +29,7 @@ from ..ingest.table import Cell, Row, RowKind, Table
 from ..ingest.titles import DOCUMENT_TITLE
 from ..vocabulary import header_fields
 from .content import OfficeContent
+from .headers import MAX_HEADER_ROWS, continues_header
 from .numbering import Numbering
 
 EXTRACTOR = "docx"
@@ -148,6 +150,11 @@ class _WordReader:
                 if header_fields(r.texts(), self.s.header_field_score) >= self.s.min_header_fields
             ]
             header_at = named[:1]
+        while header_at and header_at[-1] + 1 < len(grid) and len(header_at) < MAX_HEADER_ROWS:
+            below = header_at[-1] + 1
+            if grid[below].header or not continues_header(grid[header_at[-1]].spans(), grid[below].spans(), self.s):
+                break
+            header_at.append(below)
         rows: list[Row] = []
         notes: list[str] = []
         if heading and header_at and self._is_heading(heading):
@@ -215,6 +222,9 @@ class _GridRow:
 
     def texts(self) -> list[str]:
         return [c.text if c is not None else "" for c, _span in self.cells]
+
+    def spans(self) -> list[tuple[str, int]]:
+        return [(c.text if c is not None else "", span) for c, span in self.cells]
 
     def is_section(self, width: int) -> bool:
         """One cell across the table (all but one column at least)."""
