@@ -327,6 +327,74 @@ def test_a_word_broken_for_want_of_width_is_mended() -> None:
     assert cell_text(lines("Head of", "Safeguardin", "g Adults")) == "Head of Safeguardin g Adults"  # no edge known
 
 
+def test_a_word_broken_with_a_long_tail_is_mended_when_the_words_say_so() -> None:
+    """Only a word too wide for its line is broken, so its head is alone on
+    its line (after a list number at most); whether the tail is the rest of
+    it, the English word list decides."""
+    from dhr_actions.ingest.layout import cell_text
+
+    def column(*texts: str) -> str:
+        """Lines of a column as wide as its widest line (the broken head)."""
+        edge = 40 + CHAR * max(len(t) for t in texts) + 1
+        return cell_text([w for i, t in enumerate(texts) for w in words(t, 40, 100 + 11 * i)], text_edge=edge)
+
+    assert column("The CSP", "should", "commiss", "ion of", "staff") == "The CSP should commission of staff"
+    assert column("Head of", "Commun", "ity", "Safety") == "Head of Community Safety"
+    assert column("GP for", "Safeguar", "ding") == "GP for Safeguarding"
+    assert column("1. Ens", "ure", "that") == "1. Ensure that"
+    # Ordinary wraps: the head is a word, or a name going on to a word, or
+    # not alone on its line.
+    assert column("Provider", "appointe", "d in") == "Provider appointed in"
+    assert column("County", "wide") == "County wide"
+    assert column("Hollins", "council") == "Hollins council"
+    assert column("a commiss", "ion of") == "a commiss ion of"
+
+
+def test_a_header_whose_labels_wrap_in_narrow_cells_is_found() -> None:
+    """Equal narrow columns (Word's default table) wrap every label: no
+    line names enough fields alone, the stacked labels do."""
+    labels = (("No.", "Recom", "Key", "Lead"), ("", "mendati", "Actions", "Officer"), ("", "on", "", ""))
+    content = [
+        w
+        for i, line in enumerate(labels)
+        for x, label in zip(COLUMNS, line, strict=True)
+        if label
+        for w in words(label, x, 100 + 10 * i)
+    ]
+    content += row_at(140, (["1"], ["Train staff in", "every agency."], ["Write a course."], ["CSP"]))
+    (plan,) = stitch(tables_from_pages([page(1, content)], "test"))
+    assert plan.header == ["No.", "Recom mendati on", "Key Actions", "Lead Officer"]
+    (record,) = records_from_table(plan, "doc.pdf")
+    assert (record.ref, record.recommendation, record.action) == (
+        "1",
+        "Train staff in every agency.",
+        "Write a course.",
+    )
+
+
+def test_a_rule_under_a_group_label_bounds_a_column() -> None:
+    """ "Monitoring" over "Target date" | "Date completed": the rule between
+    them crosses only the header's lower line, then runs down the body."""
+    x0, x1 = COLUMNS[0] - 5, 560.0
+    bounds = [x0, COLUMNS[1] - 5, COLUMNS[2] - 5, COLUMNS[3] - 5, x1]
+    split = 505.0
+    edges = [Edge(x, x, 95, 200) for x in bounds]
+    edges.append(Edge(split, split, 110, 200))
+    edges += [Edge(x0, x1, 95, 95), Edge(COLUMNS[3] - 5, x1, 110, 110), Edge(x0, x1, 128, 128), Edge(x0, x1, 200, 200)]
+    content = [
+        w
+        for x, label in zip(COLUMNS, ("Recommendation", "Action", "Lead", "Monitoring"), strict=True)
+        for w in words(label, x, 98)
+    ]
+    content += words("Target date", COLUMNS[3], 115) + words("Outcome", split + 3, 115)
+    content += row_at(135, (["Train staff."], ["Write a course."], ["CSP"], ["March 2024"]))
+    content += words("Done", split + 3, 135)
+    (plan,) = stitch(tables_from_pages([page(1, content, edges)], "test"))
+    assert plan.header[-2:] == ["Monitoring Target date", "Outcome"]
+    (record,) = records_from_table(plan, "doc.pdf")
+    assert (record.target_date, record.outcome) == ("2024-03", "Done")
+
+
 def test_one_label_over_a_number_column_and_the_text_beside_it() -> None:
     """ "Recommendation" printed over the number column spills over the text
     column (whose header cell is empty); the numbers hang left of the text,

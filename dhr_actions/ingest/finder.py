@@ -29,7 +29,7 @@ from statistics import median
 from .bounds import ColumnBounds, cut_at_column_starts, rivers, split_at_rivers, valley
 from .furniture import Furniture, is_furniture, running_furniture
 from .headers import Header, HeaderReader
-from .layout import Line, cluster_values, horizontal_rules, vertical_rules
+from .layout import Line, cluster_values, horizontal_rules, vertical_extent, vertical_rules
 from .page import PageContent, PageText
 from .rows import RowReader
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -173,8 +173,23 @@ class PageTableFinder:
     def _columns_from_header(self, header: Header, body_lines: list[Line]) -> ColumnBounds:
         vx = vertical_rules(self.page.edges, header.top + 1, header.bottom - 1, self.s.column_rule_cover_share)
         if len(vx) >= self.s.min_column_rules:
-            return ColumnBounds(cluster_values(vx, self.s.rule_merge_pt), ruled=True)
+            return ColumnBounds(
+                cluster_values(vx + self._sub_column_rules(header, vx), self.s.rule_merge_pt), ruled=True
+            )
         return self._columns_from_text(header, body_lines)
+
+    def _sub_column_rules(self, header: Header, vx: list[float]) -> list[float]:
+        """Rules that part the columns under a group label ("Monitoring"
+        over "Target date" | "Date completed"): they cross the header's
+        last line, not its whole band, and run on down the body."""
+        last = header.lines[-1]
+        lower = vertical_rules(self.page.edges, last.top, header.bottom - 1, self.s.column_rule_cover_share)
+        return [
+            x
+            for x in lower
+            if all(abs(x - v) > self.s.rule_merge_pt for v in vx)
+            and vertical_extent(self.page.edges, x, header.bottom - 1) > header.bottom + 2 * last.size
+        ]
 
     def _columns_from_text(self, header: Header, body_lines: list[Line]) -> ColumnBounds:
         """Columns of a table without vertical rules: one per header phrase

@@ -38,12 +38,40 @@ class HeaderReader:
         return header_fields(labels, self.s.header_field_score)
 
     def headers(self) -> list[Header]:
-        """Every header on the page, with the lines of its band."""
-        out = []
+        """Every header on the page, with the lines of its band: a line
+        naming enough fields, or the top line of labels that name enough
+        once joined with the lines they wrap onto (narrow columns:
+        "Recom" / "mendati" / "on", "Key" / "Actions")."""
+        out: list[Header] = []
         for i, line in enumerate(self.text.lines):
-            if self.fields(line) >= self.s.min_header_fields:
+            named = self.fields(line) >= self.s.min_header_fields
+            inside = any(h.top <= line.top <= h.bottom for h in out)
+            if named or (not inside and self._starts_stacked_header(i)):
                 out.append(self.band(i))
         return out
+
+    def _starts_stacked_header(self, i: int) -> bool:
+        """Do line ``i`` and the label lines close under it name enough
+        fields together?"""
+        first = self.text.lines[i]
+        if not self._is_label_line(first) or not any(
+            (b := best_field(seg.text)) is not None and b.score >= self.s.header_field_score
+            for seg in first.segments(self.text.gap)
+        ):
+            return False
+        stack = [first]
+        for ln in self.text.lines[i + 1 : i + self.s.header_stack_lines]:
+            if ln.top - stack[-1].bottom > self.s.header_line_gap_em * first.size or not self._is_label_line(ln):
+                break
+            stack.append(ln)
+            if self._stacked_fields(stack)[0] >= self.s.min_header_fields:
+                return True
+        return False
+
+    def _is_label_line(self, line: Line) -> bool:
+        """Short phrases only, at least two of them: a row of labels."""
+        segments = line.segments(self.text.gap)
+        return len(segments) >= 2 and all(len(seg.words) <= self.s.max_label_words for seg in segments)
 
     def band(self, i: int) -> Header:
         first = self.text.lines[i]

@@ -216,23 +216,51 @@ def _broken_word(prev: Line, line: Line, text_edge: float) -> bool:
 
     ``prev`` ends with the word's head, filling the column to its text
     edge, and ``line`` opens with its tail: digits going on from digits
-    ("30/06/20" / "23"), its punctuation ("completed" / "; roll-out"), or
-    one or two lower-case letters that are not a
-    word of their own ("Safeguardin" / "g", "Regiona" / "l").
-    A longer tail cannot be told from an ordinary wrap ("for" / "all",
-    "County" / "wide").
+    ("30/06/20" / "23"), its punctuation ("completed" / "; roll-out"),
+    one or two lower-case letters that are not a word of their own
+    ("Safeguardin" / "g", "Regiona" / "l"), or a longer lower-case tail
+    when the head is the only word of its line (Word, Excel, LibreOffice
+    and browsers break a word only when it does not fit on a line of its
+    own) and the words say so (``_tail_of``).
     """
     first = line.words[0]
     tail = first.text
-    glyph = (first.x1 - first.x0) / max(len(tail), 1)  # the glyph that did not fit
-    if not prev.text[-1:].isalnum() or prev.x1 < text_edge - max(glyph, 0.35 * prev.size):
+    glyph = max((first.x1 - first.x0) / max(len(tail), 1), 0.35 * prev.size)  # the glyph that did not fit
+    room = text_edge - prev.x1  # left on prev's line, as far as the column's widest text shows
+    if not prev.text[-1:].isalnum() or room > 2 * glyph:
         return False
+    fills = room <= glyph
     if tail[:1] in (";", ":", ",", ".", ")", "!", "?"):
-        return True  # the word's own punctuation did not fit
+        return fills  # the word's own punctuation did not fit
     if tail[:1].isdigit():
-        return prev.text[-1].isdigit()
+        return fills and prev.text[-1].isdigit()
     core = tail.rstrip(".,;:)")
-    return 0 < len(core) <= 2 and core.isalpha() and core.islower() and core not in _SHORT_WORDS
+    if not (core.isalpha() and core.islower()):
+        return False
+    if len(core) <= 2 and core not in _SHORT_WORDS:
+        return fills
+    # The widest text may stop short of the column's true edge: within two
+    # glyphs of it, the words decide.
+    words = [w.text for w in prev.words]
+    if len(words) > 1 and BULLET_START.match(words[0] + " "):
+        words = words[1:]  # a list number before the word
+    return len(words) == 1 and _tail_of(words[0], core)
+
+
+def _tail_of(head: str, tail: str) -> bool:
+    """Is ``tail`` the rest of the word ``head`` starts? Not when the head
+    is a common word of its own: an ordinary wrap ("County" / "wide", "Provider" /
+    "appointe"). Yes when they spell a word together ("commiss" / "ion"),
+    when the tail is no word ("Commun" / "ity") or the head is in lower
+    case ("safeguar" / "ding"); not when a name goes on to a word
+    ("Hollins" / "council")."""
+    from .lexicon import COMMON, is_word
+
+    if not head.isalpha() or is_word(head, COMMON):
+        return False
+    if is_word(head + tail):
+        return True
+    return head.islower() or not is_word(tail)
 
 
 def _ended_early(prev: Line, line: Line, measure: float) -> bool:

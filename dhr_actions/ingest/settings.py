@@ -91,6 +91,9 @@ class LayoutSettings:
     header_rule_above_em: float = 3.0
     # Unruled, a header's lines sit within 0.6 em of each other.
     header_line_gap_em: float = 0.6
+    # Labels wrapped in narrow cells stack on up to 5 lines ("Evidenc" /
+    # "e of" / "complet" / "ion"): a header may be found on them together.
+    header_stack_lines: int = 5
 
     # -- columns ----------------------------------------------------------------
     # A vertical rule must cross 80% of the header band to bound a column;
@@ -201,7 +204,13 @@ class LayoutSettings:
                 raise ValueError(f"LayoutSettings.{f.name}: {value} is a share, between 0 and 1")
             if f.name.endswith("_confidence") and not 0 < value <= 1:
                 raise ValueError(f"LayoutSettings.{f.name}: {value} must be in (0, 1]")
-        for name in ("min_header_fields", "min_column_rules", "min_river_lines", "phrase_min_gaps"):
+        for name in (
+            "min_header_fields",
+            "min_column_rules",
+            "min_river_lines",
+            "phrase_min_gaps",
+            "header_stack_lines",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError(f"LayoutSettings.{name}: must be at least 1")
         if self.margin_top_share + self.margin_bottom_share >= 1:
