@@ -623,3 +623,51 @@ GREYFIELD = [
         section="Greyfield Council Adult Social Care",
     ),
 ]
+
+# -- Lindow: Word's default table (equal narrow columns), a header on two rows
+LINDOW_TITLE = ["Lindow Community Safety Partnership", "Domestic Homicide Review – Mr L – Action Plan"]
+LINDOW = [
+    Recommendation(
+        "R1",
+        "Neighbourhood policing teams should recognise coercive behaviour when attending repeat noise complaints.",
+        [
+            Action(
+                text="Commission a briefing for neighbourhood sergeants and record attendance.",
+                lead="Superintendent, Neighbourhood Policing",
+                milestones="",
+                target="31/10/2022",
+                target_date="2022-10-31",
+                outcome="Completed 14/10/22",
+                status="complete",
+            )
+        ],
+    ),
+    Recommendation(
+        "R2",
+        "Community mental health teams should involve families in safety planning where it is safe to do so.",
+        [
+            Action(
+                text="Revise the safety planning procedure and audit its use.",
+                lead="Lindow Partnership NHS Foundation Trust",
+                milestones="",
+                target="March 2023",
+                target_date="2023-03",
+                outcome="Procedure revised; audit ongoing",
+                status="ongoing",
+            )
+        ],
+    ),
+    Recommendation(
+        "R3",
+        "The partnership should publish its commissioning intentions for specialist domestic abuse services.",
+        [
+            Action(
+                text="Agree the commissioning statement at the partnership board.",
+                lead="Community Safety Manager",
+                milestones="",
+                target="Summer 2023",
+                target_date="2023",
+            )
+        ],
+    ),
+]
