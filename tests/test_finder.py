@@ -213,6 +213,23 @@ def test_a_row_cut_by_the_page_break_is_rejoined() -> None:
     assert (records[0].page_start, records[0].page_end) == (1, 2)
 
 
+def test_a_new_action_at_the_top_of_a_page_beside_a_merged_cell_running_on() -> None:
+    """The recommendation merged over two actions runs on past the break;
+    beside it the second action starts the page, with its own date after
+    one that ended a sentence: two records, one recommendation."""
+    first = header_at(100) + row_at(740, (["1. Train staff in", "every"], ["Write a course."], ["CSP"], ["May 2024"]))
+    second = row_at(60, (["agency."], ["Audit the course."], ["Police"], ["June 2024"]))
+    second += row_at(95, (["2. Share risk", "information."], ["Revise the", "protocol"], ["Police"], ["July 2024"]))
+    (plan,) = stitch(tables_from_pages([page(1, first), page(2, second)], "test"))
+    records = records_from_table(plan, "doc.pdf")
+    assert [(r.ref, r.action, r.lead, r.target_date) for r in records] == [
+        ("1", "Write a course.", "CSP", "2024-05"),
+        ("1", "Audit the course.", "Police", "2024-06"),
+        ("2", "Revise the protocol", "Police", "2024-07"),
+    ]
+    assert records[0].recommendation == records[1].recommendation == "Train staff in every\nagency."
+
+
 def test_column_bounds_geometry() -> None:
     cols = ColumnBounds([0.0, 100.0, 200.0], ruled=False)
     assert (len(cols), cols.index(50), cols.index(150), cols.index(250)) == (2, 0, 1, None)

@@ -92,13 +92,21 @@ def records_from_table(
             rec_by_number = {}
             last_rec = None
         continues = drafts and (info.ref is None if has_refs else (row.first_on_page and not info.cells.get(primary)))
-        if continues and has_refs and _another_action(info):
-            # A row without a reference of its own, in the middle of a page,
-            # with its own action and owner or date: another action under
-            # the same recommendation (its reference cell merged above).
+        rec_text = info.cells.get("recommendation", "")
+        if continues and has_refs and (_another_action(info) or _another_action_past_the_break(drafts[-1], info)):
+            # A row without a reference of its own with its own action and
+            # owner or date: another action under the same recommendation
+            # (its reference cell merged above).
             info.ref = drafts[-1].ref
             continues = False
-        rec_text = info.cells.get("recommendation", "")
+            if (
+                rec_text
+                and row.first_on_page
+                and drafts[-1].rec is not None
+                and not _starts_anew(drafts[-1].rec, rec_text)
+            ):
+                drafts[-1].rec.append(rec_text)  # the merged cell running on past the break
+                rec_text = info.cells["recommendation"] = ""
         if continues:
             draft = drafts[-1]
             if rec_text and draft.filled and _starts_anew(draft.rec, rec_text):
@@ -163,6 +171,19 @@ def _another_action(info: _RowInfo) -> bool:
     if row.first_on_page or len(info.rows) > 1:
         return False  # the top of a page: the rest of a row cut by the break
     return bool(info.cells.get("action")) and bool(info.cells.get("lead") or info.cells.get("target_date_text"))
+
+
+def _another_action_past_the_break(draft: _Draft, info: _RowInfo) -> bool:
+    """At the top of a page, a row beside a merged cell running on can be
+    a new action rather than the rest of the cut one: its action opens
+    anew after one that ended a sentence, and it has a target date of its
+    own where the row above already had one (a date cell, a line or two at
+    the top of its row, is not what a page break cuts)."""
+    if not info.row.first_on_page or len(info.rows) > 1:
+        return False
+    action, target = info.cells.get("action", ""), info.cells.get("target_date_text", "")
+    before_action, before_target = draft.parts.get("action"), draft.parts.get("target_date_text")
+    return bool(action and target and before_target) and _starts_anew(before_action, action)
 
 
 def _repair_ocr_codes(infos: list[_RowInfo]) -> None:
