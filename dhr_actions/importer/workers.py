@@ -140,20 +140,31 @@ def _limited(fn: Callable[..., T], seconds: int, *args: Any) -> T | GivenUp:
     """``fn(*args)`` under a wall-clock limit (SIGALRM in the worker)."""
     import signal
 
+    expired: list[bool] = []
+
     def expire(_signum: int, _frame: object) -> None:
+        expired.append(True)
         raise _TimeLimit
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.alarm(seconds)
+    late = GivenUp(f"took longer than {seconds} s (see --time-limit)")
     try:
-        return fn(*args)
+        result = fn(*args)
     except _TimeLimit:
-        return GivenUp(f"took longer than {seconds} s (see --time-limit)")
+        return late
     except MemoryError:
         return GivenUp(MEMORY_REASON)
+    except BaseException:
+        if expired:  # the limit, wrapped on its way out (ctypes turns it into an ArgumentError)
+            return late
+        raise
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+    # The limit may have been caught and reported as the document's own
+    # failure on the way (a reader's catch-all): it is still the limit.
+    return late if expired else result
 
 
 def _mp_context() -> Any:
