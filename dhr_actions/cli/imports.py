@@ -64,6 +64,11 @@ from .common import db_option, main, open_store
 )
 @click.option("--max-pages", default=DEFAULT_MAX_PAGES, show_default=True, help="Refuse documents with more pages.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages (a scanned PDF then yields no plan).")
+@click.option(
+    "--no-triage",
+    is_flag=True,
+    help="Read every page in full, not only those that can hold a plan (slower; for comparison).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
 def import_cmd(
     paths: Sequence[Path],
@@ -77,6 +82,7 @@ def import_cmd(
     max_memory: int,
     max_pages: int,
     no_ocr: bool,
+    no_triage: bool,
     quiet: bool,
 ) -> None:
     """Import PDF files, or folders of them, into the database.
@@ -92,6 +98,7 @@ def import_cmd(
         options = ImportOptions(
             extractor=extractor,
             ocr=not no_ocr,
+            triage=not no_triage,
             partnership=partnership,
             source_url=source_url,
             force=force,

@@ -43,6 +43,7 @@ class ImportJob:
     size: int
     extractor: str = "pdfplumber"
     ocr: bool = True
+    triage: bool = True
     partnership: str | None = None
     source_url: str | None = None
     max_pages: int = DEFAULT_MAX_PAGES
@@ -111,6 +112,7 @@ def plan_job(
         size,
         options.extractor,
         options.ocr,
+        options.triage,
         partnership or options.partnership,
         source_url or options.source_url,
         options.limits.max_pages,

@@ -57,15 +57,25 @@ def tables_from_pages(
 
 
 def find_tables(
-    pages: Sequence[PageContent], extractor: str, settings: LayoutSettings = DEFAULT_SETTINGS
+    pages: Sequence[PageContent],
+    extractor: str,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+    document: Sequence[PageContent] | None = None,
 ) -> list[PageFindings]:
     """The tables of every page, and what was taken for furniture.
 
     Column evidence from the body text (whitespace rivers) is pooled over
     every page under the same header first: a table keeps its layout from
     page to page, and one page may hold a single short row.
+
+    ``pages`` may be some of a document's pages (those ``triage`` kept):
+    ``document`` then holds every page, the others read cheaply, for the
+    furniture recurring over the whole document; a table ends at a page
+    left out that holds text, as it ends at a page of prose.
     """
-    furniture = running_furniture(pages, settings)
+    document = document or pages
+    furniture = running_furniture(document, settings)
+    with_text = {page.number for page in document if page.words}
     finders = [PageTableFinder(page, furniture, extractor, settings) for page in pages]
     pool: dict[tuple[str, int], list[Line]] = {}
     for finder in finders:
@@ -73,7 +83,12 @@ def find_tables(
             pool.setdefault(key, []).extend(lines)
     out: list[PageFindings] = []
     previous: ColumnBounds | None = None
+    last = None
     for finder in finders:
+        number = finder.page.number
+        if last is not None and any(n in with_text for n in range(last + 1, number)):
+            previous = None  # pages between, left out, that are not blank
+        last = number
         finder.evidence = pool
         found = finder.find(previous)
         out.append(PageFindings(finder.page, [t for t, _ in found], finder.furniture, finder.lines, finder.seg_gap))

@@ -46,11 +46,11 @@ class HeaderReader:
         for i, line in enumerate(self.text.lines):
             named = self.fields(line) >= self.s.min_header_fields
             inside = any(h.top <= line.top <= h.bottom for h in out)
-            if named or (not inside and self._starts_stacked_header(i)):
+            if named or (not inside and self.starts_stacked_header(i)):
                 out.append(self.band(i))
         return out
 
-    def _starts_stacked_header(self, i: int) -> bool:
+    def starts_stacked_header(self, i: int) -> bool:
         """Do line ``i`` and the label lines close under it name enough
         fields together?"""
         first = self.text.lines[i]

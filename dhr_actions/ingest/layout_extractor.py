@@ -4,35 +4,51 @@ by OCR, and the tables found on them by the layout finder (``finder.py``)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 
-from .finder import find_tables
+from .finder import PageFindings, find_tables
 from .furniture import furniture_notes
 from .keyvalue import keyvalue_tables
 from .ocr import OcrSettings, OcrUnavailable, is_scanned, ocr_page
 from .page import PageContent, page_content
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import Table
+from .triage import light_pages, triage
 
 
 class PdfplumberExtractor:
     """Find action-plan tables with pdfplumber's words and ruling lines;
-    scanned pages are read by OCR (``ocr.py``) and go the same way."""
+    scanned pages are read by OCR (``ocr.py``) and go the same way. With
+    ``triage`` (the default), a document of more than one page is first read
+    cheaply with PDFium and only the pages that can hold a plan, and those
+    its tables run on to, are read in full (``triage.py``)."""
 
     name = "pdfplumber"
 
     def __init__(
-        self, ocr: bool = True, ocr_settings: OcrSettings | None = None, settings: LayoutSettings | None = None
+        self,
+        ocr: bool = True,
+        ocr_settings: OcrSettings | None = None,
+        settings: LayoutSettings | None = None,
+        triage: bool = True,
     ) -> None:
         self.ocr = ocr
         self.ocr_settings = ocr_settings or OcrSettings()
         self.settings = settings or DEFAULT_SETTINGS
+        self.triage = triage
         self.notes: list[str] = []
 
     def extract(self, path: Path) -> list[Table]:
-        pages = self.read_pages(path)
-        found = find_tables(pages, self.name, self.settings)
+        self.notes = []
+        with pdfplumber.open(path) as pdf:
+            reader = _PageReader(self, pdf, path)
+            if self.triage and len(pdf.pages) > 1:
+                found = self._find_triaged(reader, path)
+            else:
+                found = find_tables(reader.read_all(), self.name, self.settings)
+        self.notes.extend(reader.notes())
         self.notes.extend(furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture]))
         tables = [t for f in found for t in f.tables]
         if not tables:  # no header line anywhere: a plan of key–value blocks?
@@ -42,27 +58,90 @@ class PdfplumberExtractor:
     def read_pages(self, path: Path) -> list[PageContent]:
         """Every page's words and rules; scanned pages through OCR."""
         self.notes = []
-        pages: list[PageContent] = []
-        scans: list[int] = []
         with pdfplumber.open(path) as pdf:
-            for i, p in enumerate(pdf.pages, start=1):
-                if self.ocr and is_scanned(p):
-                    scans.append(i)
-                    pages.append(PageContent(i, float(p.width), float(p.height), [], []))
-                else:
-                    pages.append(page_content(p, i, self.settings))
-        for i in scans:
-            try:
-                words, edges, width, height = ocr_page(path, i - 1, self.ocr_settings)
-            except OcrUnavailable:
-                if len(scans) == len(pages):
-                    raise
-                self.notes.append(f"page {i} is a scan and was skipped: tesseract is not installed")
-                continue
-            pages[i - 1] = PageContent(i, width, height, words, edges, ocr=True)
-        if scans:
-            self.notes.append(f"OCR read {len(scans)} scanned page(s): {_page_list(scans)}")
+            reader = _PageReader(self, pdf, path)
+            pages = reader.read_all()
+        self.notes.extend(reader.notes())
         return pages
+
+    def _find_triaged(self, reader: _PageReader, path: Path) -> list[PageFindings]:
+        """The finder on the pages triage keeps, and on each page after one
+        whose table may run on, until none does."""
+        light, scans = light_pages(path, self.settings)
+        kept = triage(light, scans if self.ocr else set(), self.settings)
+        reasons = dict(kept.reasons)
+        while True:
+            full = {n: reader.read(n) for n in sorted(reasons)}
+            document = [full.get(page.number, page) for page in light]
+            found = find_tables([full[n] for n in sorted(full)], self.name, self.settings, document)
+            more = _run_on_pages(found, light, reasons)
+            if not more:
+                break
+            reasons.update(more)
+        skipped = [n for n in range(1, len(light) + 1) if n not in reasons]
+        if skipped:
+            self.notes.append(
+                f"triage: {len(skipped)} of {len(light)} pages not read in full "
+                f"(no line of column labels, no field labels, no table running on to them): {_page_list(skipped)}"
+            )
+        self.notes.extend(f"triage: page {n} read in full: {why}" for n, why in sorted(reasons.items()))
+        return found
+
+
+def _run_on_pages(found: list[PageFindings], light: list[PageContent], reasons: dict[int, str]) -> dict[int, str]:
+    """The next page with text after each page that holds a table, when it
+    is not read yet: the table may continue there without a header."""
+    more: dict[int, str] = {}
+    for f in found:
+        if not f.tables:
+            continue
+        nxt = next((p.number for p in light[f.page.number :] if p.words), None)
+        if nxt is not None and nxt not in reasons:
+            more[nxt] = f"after page {f.page.number}, whose table may run on"
+    return more
+
+
+class _PageReader:
+    """Pages of one open PDF read in full, once each: pdfplumber's words
+    and rules, or OCR for a scanned page."""
+
+    def __init__(self, extractor: PdfplumberExtractor, pdf: Any, path: Path) -> None:
+        self.ex = extractor
+        self.pdf = pdf
+        self.path = path
+        self.cache: dict[int, PageContent] = {}
+        self.scans: list[int] = []
+        self.skipped_scans: list[int] = []
+
+    def read_all(self) -> list[PageContent]:
+        return [self.read(n) for n in range(1, len(self.pdf.pages) + 1)]
+
+    def read(self, number: int) -> PageContent:
+        if number not in self.cache:
+            self.cache[number] = self._read(number)
+        return self.cache[number]
+
+    def _read(self, number: int) -> PageContent:
+        p = self.pdf.pages[number - 1]
+        if not (self.ex.ocr and is_scanned(p)):
+            return page_content(p, number, self.ex.settings)
+        blank = PageContent(number, float(p.width), float(p.height), [], [])
+        self.scans.append(number)
+        try:
+            words, edges, width, height = ocr_page(self.path, number - 1, self.ex.ocr_settings)
+        except OcrUnavailable:
+            if len(self.pdf.pages) == 1 or all(is_scanned(q) for q in self.pdf.pages):
+                raise
+            self.skipped_scans.append(number)
+            return blank
+        return PageContent(number, width, height, words, edges, ocr=True)
+
+    def notes(self) -> list[str]:
+        out = [f"page {n} is a scan and was skipped: tesseract is not installed" for n in self.skipped_scans]
+        read = [n for n in self.scans if n not in self.skipped_scans]
+        if read:
+            out.append(f"OCR read {len(read)} scanned page(s): {_page_list(sorted(read))}")
+        return out
 
 
 def _page_list(pages: list[int]) -> str:

@@ -1,0 +1,87 @@
+"""Page triage reads only the pages that can hold a plan in full, and must
+never change what a document yields: the same records with and without it,
+on every sample and on long reports built from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLE_PDFS, SAMPLES, SCAN_PDFS, VARIANT_PDFS, needs_tesseract
+
+from dhr_actions import extract_document
+from dhr_actions.cli import main
+from dhr_actions.ingest.layout_extractor import PdfplumberExtractor
+from dhr_actions.ingest.triage import light_pages, triage
+
+
+def _records(path: Path, triaged: bool) -> tuple[list[dict[str, object]], list[str]]:
+    ex = extract_document(path, PdfplumberExtractor(triage=triaged))
+    return [r.__dict__ for r in ex.records], ex.notes
+
+
+@pytest.mark.parametrize("path", SAMPLE_PDFS + VARIANT_PDFS, ids=lambda p: p.name)
+def test_triage_gives_the_same_records_on_every_sample(path: Path) -> None:
+    assert _records(path, True)[0] == _records(path, False)[0]
+
+
+@needs_tesseract
+@pytest.mark.parametrize("path", SCAN_PDFS, ids=lambda p: p.name)
+def test_triage_keeps_every_scanned_page(path: Path) -> None:
+    assert _records(path, True)[0] == _records(path, False)[0]
+
+
+def _report(target: Path, parts: list[tuple[str, list[int] | None]], blank_after: int | None = None) -> Path:
+    """A document of sample pages: (sample, pages or all) in order, with a
+    blank page after the given page of the result."""
+    with pikepdf.new() as out:
+        for name, numbers in parts:
+            with pikepdf.open(SAMPLES / f"{name}.pdf") as src:
+                for i in numbers or range(1, len(src.pages) + 1):
+                    out.pages.append(src.pages[i - 1])
+                    if blank_after is not None and len(out.pages) == blank_after:
+                        out.add_blank_page(page_size=(595, 842))
+        out.save(target)
+    return target
+
+
+def test_a_plan_in_the_middle_of_a_report_reads_as_without_triage(tmp_path: Path) -> None:
+    """Pages of a strategy (prose, a risk matrix, a delivery timeline) before
+    and after a plan whose second page repeats no header, with a blank page
+    inside the plan: the continuation page is found through the blank page,
+    and the prose around is not read in full."""
+    report = _report(
+        tmp_path / "report.pdf",
+        [("westvale-da-strategy", [1, 2, 3, 4]), ("riverside-dhr-07", None), ("westvale-da-strategy", [5, 6, 7, 8])],
+        blank_after=5,
+    )
+    triaged, notes = _records(report, True)
+    full, _ = _records(report, False)
+    assert triaged == full and len(triaged) == 6
+    skipped = next(n for n in notes if "not read in full" in n)
+    assert skipped.startswith("triage: 4 of 11 pages not read in full") and skipped.endswith(": 1, 9, 10, 11")
+    # Page 6 is the blank one: the plan's second page, 7, is found past it.
+    assert "triage: page 7 read in full: after page 5, whose table may run on" in notes
+
+
+def test_triage_finds_the_header_pages_and_their_neighbours() -> None:
+    pages, scans = light_pages(SAMPLES / "westvale-da-strategy.pdf")
+    kept = triage(pages, scans)
+    assert not scans and kept.pages == 8
+    assert kept.skipped, "a strategy's prose pages are not read in full"
+    assert all(
+        why.startswith(("a line of column labels", "lines opening", "next to page")) for why in kept.reasons.values()
+    )
+
+
+def test_no_triage_switch(tmp_path: Path) -> None:
+    report = _report(tmp_path / "r.pdf", [("westvale-da-strategy", [1, 2, 3]), ("kingsford-dhr-mr-d", None)])
+    db = str(tmp_path / "t.sqlite")
+    for flag, db_name in (([], "a"), (["--no-triage"], "b")):
+        result = CliRunner().invoke(main, ["import", str(report), "--db", f"{db}{db_name}", "-j", "1", *flag])
+        assert result.exit_code == 0, result.output
+        shown = CliRunner().invoke(main, ["show", "r", "--db", f"{db}{db_name}", "--explain"])
+        assert ("not read in full" in shown.output) is (not flag), shown.output
+        assert "5 records" in shown.output
