@@ -46,6 +46,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 TARGET_RATIO = 1.5
 TARGET_SPEEDUP = 1.7
+# Whole reports, with triage: at most this share of raw pdfplumber's time.
+TARGET_REPORT_RATIO = 0.25
+# The published reviews' reports and plans, all told.
+NATIONAL_PAGES = 100_000
 
 
 # -- measuring, in a child process ------------------------------------------------
@@ -119,8 +123,10 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def measure(kind: str, files: list[Path], jobs: int) -> dict[str, Any]:
+def measure(kind: str, files: list[Path], jobs: int, triage: bool = True) -> dict[str, Any]:
     records: dict[str, int] = {}
+    digests: dict[str, str] = {}
+    skipped = 0
     with TreeSampler() as mem:
         start = time.perf_counter()
         if kind == "raw":
@@ -130,26 +136,53 @@ def measure(kind: str, files: list[Path], jobs: int) -> dict[str, Any]:
                 with pdfplumber.open(pdf) as doc:
                     for page in doc.pages:
                         page.extract_tables()
+            seconds = time.perf_counter() - start
         else:
             from dhr_actions.importer import ImportOptions, import_many
             from dhr_actions.store.repository import Store
 
             with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.sqlite")) as store:
-                for outcome in import_many(store, files, ImportOptions(jobs=jobs)):
+                for outcome in import_many(store, files, ImportOptions(jobs=jobs, triage=triage)):
                     if outcome.failed:
                         raise SystemExit(f"bench: {outcome.path.name} failed: {outcome.reason}")
                     records[outcome.path.name] = outcome.records
-        seconds = time.perf_counter() - start
-    return {"seconds": seconds, "cpu": mem.cpu_seconds, "peak_mb": mem.peak_kb / 1024, "records": records}
+                seconds = time.perf_counter() - start
+                digests, skipped = _digests_and_skipped(store)
+    return {
+        "seconds": seconds,
+        "cpu": mem.cpu_seconds,
+        "peak_mb": mem.peak_kb / 1024,
+        "records": records,
+        "digests": digests,
+        "skipped_pages": skipped,
+    }
 
 
-def run_measure(kind: str, files: list[Path], jobs: int = 1) -> dict[str, Any]:
+def _digests_and_skipped(store: Any) -> tuple[dict[str, str], int]:
+    """Each document's records as a digest (to compare two runs record for
+    record), and the pages triage left out, from the documents' notes."""
+    import hashlib
+    import re
+
+    rows: dict[str, list[str]] = {}
+    for doc, rec in store.records():
+        fields = (rec.ref, rec.recommendation, rec.action, rec.lead, rec.target_date_text, rec.outcome, rec.section)
+        rows.setdefault(doc.file_name, []).append(json.dumps([rec.position, *fields]))
+    skipped = 0
+    for doc in store.documents():
+        for note in doc.notes or []:
+            m = re.match(r"triage: (\d+) of \d+ pages not read in full", str(note))
+            skipped += int(m.group(1)) if m else 0
+    return {name: hashlib.sha256("\n".join(sorted(r)).encode()).hexdigest() for name, r in rows.items()}, skipped
+
+
+def run_measure(kind: str, files: list[Path], jobs: int = 1, triage: bool = True) -> dict[str, Any]:
     """``measure`` in a fresh interpreter, so that each figure's memory is its own."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write("\n".join(str(f) for f in files))
         listing = fh.name
     try:
-        cmd = [sys.executable, __file__, "_measure", kind, listing, str(jobs)]
+        cmd = [sys.executable, __file__, "_measure", kind, listing, str(jobs), "triage" if triage else "no-triage"]
         done = subprocess.run(cmd, check=True, capture_output=True, text=True)
     finally:
         os.unlink(listing)
@@ -179,8 +212,63 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="the corpus's seed")
     parser.add_argument("--corpus", type=Path, help="where the corpus is built and cached (default .bench/)")
     parser.add_argument("--profile", action="store_true", help="also profile the pipeline and print its hot spots")
+    parser.add_argument(
+        "--reports", type=int, default=6, help="whole overview reports (40-150 pages) to time triage on"
+    )
     args = parser.parse_args()
+    if args.reports:
+        bench_reports(args.reports, args.seed, args.corpus)
+    if args.plans:
+        bench_reviews(args)
+    return 0
 
+
+def _line(label: str, m: dict[str, Any], n: int) -> str:
+    return (
+        f"{label:<34}{n / m['seconds']:7.1f} pages/s {m['seconds']:8.1f} s  (CPU {m['cpu']:7.1f} s)"
+        f"  peak {m['peak_mb']:6.0f} MB"
+    )
+
+
+def bench_reports(reports: int, seed: int, corpus: Path | None) -> None:
+    """Whole overview reports: triage against raw pdfplumber and against
+    reading every page, and the national scale it gives."""
+    from corpus import build_corpus
+
+    folder = (corpus or ROOT / ".bench") / f"reports-{reports}-{seed}"
+    docs = build_corpus(folder, reports, seed, reports=True)
+    files = [folder / d.name for d in docs]
+    pages = sum(d.pages for d in docs)
+    expected = {d.name: d.expected_records for d in docs}
+    print(f"whole reports: {len(docs)} documents, {pages} pages, {sum(expected.values())} expected records")
+    raw = run_measure("raw", files)
+    one = run_measure("pipeline", files, jobs=1)
+    two = run_measure("pipeline", files, jobs=2)
+    full = run_measure("pipeline", files, jobs=1, triage=False)
+    print(_line("raw pdfplumber extract_tables:", raw, pages))
+    print(_line("dhr import, 1 job:", one, pages))
+    print(_line("dhr import, 2 jobs:", two, pages))
+    print(_line("dhr import --no-triage, 1 job:", full, pages))
+    ratio = one["seconds"] / raw["seconds"]
+    print(
+        f"time dhr import (1 job)/raw: {ratio:.2f}x (CPU {one['cpu'] / raw['cpu']:.2f}x; target <= {TARGET_REPORT_RATIO}x: "
+        f"{'met' if ratio <= TARGET_REPORT_RATIO else 'NOT met'}); 2 jobs/1 job: {one['seconds'] / two['seconds']:.2f}x"
+    )
+    print(f"pages triaged out: {one['skipped_pages']} of {pages} ({one['skipped_pages'] / pages:.0%})")
+    misses = {n: (e, one["records"].get(n)) for n, e in expected.items() if one["records"].get(n) != e}
+    same = one["digests"] == full["digests"]
+    print(
+        f"records: {sum(one['records'].values())} found, {sum(expected.values())} expected, {len(misses)} documents differ; "
+        f"the same records as --no-triage: {'yes' if same else 'NO'}"
+    )
+    hours = NATIONAL_PAGES / (pages / two["seconds"]) / 3600
+    print(
+        f"national scale: {NATIONAL_PAGES:,} pages (~1,200 reviews) at the 2-job rate: {hours:.1f} h "
+        f"(target < 1 h: {'met' if hours < 1 else 'NOT met'}; text reports only, scans not counted)"
+    )
+
+
+def bench_reviews(args: argparse.Namespace) -> None:
     from corpus import build_corpus
 
     folder = args.corpus or ROOT / ".bench" / f"corpus-{args.plans}-{args.seed}"
@@ -201,16 +289,10 @@ def main() -> int:
     two = run_measure("pipeline", files, jobs=2)
     small = run_measure("pipeline", quarter, jobs=2)
 
-    def line(label: str, m: dict[str, Any], n: int) -> str:
-        return (
-            f"{label:<34}{n / m['seconds']:7.1f} pages/s {m['seconds']:8.1f} s  (CPU {m['cpu']:7.1f} s)"
-            f"  peak {m['peak_mb']:6.0f} MB"
-        )
-
-    print(line("raw pdfplumber extract_tables:", raw, pages))
-    print(line("dhr import, 1 job:", one, pages))
-    print(line("dhr import, 2 jobs:", two, pages))
-    print(line(f"dhr import, 2 jobs, {len(quarter)} documents:", small, quarter_pages))
+    print(_line("raw pdfplumber extract_tables:", raw, pages))
+    print(_line("dhr import, 1 job:", one, pages))
+    print(_line("dhr import, 2 jobs:", two, pages))
+    print(_line(f"dhr import, 2 jobs, {len(quarter)} documents:", small, quarter_pages))
     ratio = one["seconds"] / raw["seconds"]
     speedup = one["seconds"] / two["seconds"]
     growth = two["peak_mb"] / small["peak_mb"]
@@ -243,16 +325,15 @@ def main() -> int:
             with pdfplumber.open(scan) as pdf:
                 scan_pages += len(pdf.pages)
         ocr = run_measure("pipeline", scans, jobs=1)
-        print(line("scanned samples (OCR), 1 job:", ocr, scan_pages))
+        print(_line("scanned samples (OCR), 1 job:", ocr, scan_pages))
     if args.profile:
         profile(files[: min(len(files), 12)])
-    return 0
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_measure":
-        _kind, _listing, _jobs = sys.argv[2:5]
+        _kind, _listing, _jobs, _triage = sys.argv[2:6]
         _files = [Path(p) for p in Path(_listing).read_text().splitlines()]
-        print(json.dumps(measure(_kind, _files, int(_jobs))))
+        print(json.dumps(measure(_kind, _files, int(_jobs), _triage == "triage")))
         sys.exit(0)
     sys.exit(main())

@@ -7,7 +7,9 @@ the end, and some are strategies with no plan at all. Each document here is
 a narrative report (headings, prose and sometimes a chronology table, which
 is not a plan) followed by an action plan in one of the sample house styles
 from ``samples/generate.py``, its recommendations repeated one to three
-times; about one in eight is a strategy with no plan. Documents are built
+times; about one in eight is a strategy with no plan. With ``--reports``,
+whole overview reports instead: 40–150 pages of narrative with the plan as
+an appendix, one in three with more of the report after it. Documents are built
 from a seed, in parallel, and cached: a corpus already in OUT_DIR with the
 same parameters and generator is reused.
 """
@@ -85,6 +87,7 @@ class BenchDoc:
     seed: int
     expected_records: int = 0
     pages: int = 0
+    after_paragraphs: int = 0  # prose after the plan: a plan in the middle of a report
 
 
 def _narrative(rng: random.Random, paragraphs: int, chronology: bool) -> list[Any]:
@@ -133,8 +136,15 @@ def build_doc(doc: BenchDoc, folder: Path) -> BenchDoc:
         else:
             make, recs = STYLES[doc.style]
             expected = make(plan, plan=recs * doc.repeat)
-        with pikepdf.open(report) as out, pikepdf.open(plan) as appendix:
-            out.pages.extend(appendix.pages)
+        parts = [plan]
+        if doc.after_paragraphs:
+            rest = Path(tmp) / "rest.pdf"
+            generate.build(rest, A4, _narrative(rng, doc.after_paragraphs, False), "Overview Report")
+            parts.append(rest)
+        with pikepdf.open(report) as out:
+            for part in parts:
+                with pikepdf.open(part) as more:
+                    out.pages.extend(more.pages)
             out.save(folder / doc.name, deterministic_id=True)
             pages = len(out.pages)
     return BenchDoc(**{**asdict(doc), "expected_records": len(expected), "pages": pages})
@@ -159,6 +169,25 @@ def plan_corpus(plans_wanted: int, seed: int) -> list[BenchDoc]:
     return docs
 
 
+def report_corpus(reports: int, seed: int) -> list[BenchDoc]:
+    """Whole overview reports: 40–150 pages of narrative with the plan as
+    an appendix, one in three with more of the report after it."""
+    rng = random.Random(seed)
+    styles = sorted(STYLES)
+    return [
+        BenchDoc(
+            f"report-{i:03d}-{styles[i % len(styles)]}.pdf",
+            styles[i % len(styles)],
+            rng.randint(1, 2),
+            rng.randint(280, 1000),
+            rng.random() < 0.5,
+            rng.randrange(1 << 30),
+            after_paragraphs=rng.randint(40, 120) if i % 3 == 2 else 0,
+        )
+        for i in range(reports)
+    ]
+
+
 def _fingerprint(plans_wanted: int, seed: int) -> str:
     h = hashlib.sha256(f"{plans_wanted}:{seed}".encode())
     for src in (Path(__file__), ROOT / "samples" / "generate.py", ROOT / "samples" / "plans.py"):
@@ -166,11 +195,14 @@ def _fingerprint(plans_wanted: int, seed: int) -> str:
     return h.hexdigest()[:16]
 
 
-def build_corpus(folder: Path, plans_wanted: int = 200, seed: int = 0, jobs: int = 2) -> list[BenchDoc]:
-    """The corpus in ``folder`` (built, or reused when it matches)."""
+def build_corpus(
+    folder: Path, plans_wanted: int = 200, seed: int = 0, jobs: int = 2, reports: bool = False
+) -> list[BenchDoc]:
+    """The corpus in ``folder`` (built, or reused when it matches): review
+    documents, or with ``reports`` whole overview reports."""
     folder.mkdir(parents=True, exist_ok=True)
     manifest = folder / "manifest.json"
-    fingerprint = _fingerprint(plans_wanted, seed)
+    fingerprint = _fingerprint(plans_wanted, seed) + ("-reports" if reports else "")
     if manifest.exists():
         saved = json.loads(manifest.read_text())
         if saved.get("fingerprint") == fingerprint and all((folder / d["name"]).exists() for d in saved["docs"]):
@@ -178,7 +210,8 @@ def build_corpus(folder: Path, plans_wanted: int = 200, seed: int = 0, jobs: int
     for old in folder.glob("*.pdf"):
         old.unlink()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        docs = list(pool.map(build_doc, plan_corpus(plans_wanted, seed), [folder] * plans_wanted, chunksize=4))
+        planned = report_corpus(plans_wanted, seed) if reports else plan_corpus(plans_wanted, seed)
+        docs = list(pool.map(build_doc, planned, [folder] * plans_wanted, chunksize=4))
     manifest.write_text(json.dumps({"fingerprint": fingerprint, "docs": [asdict(d) for d in docs]}, indent=1))
     return docs
 
@@ -188,8 +221,9 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--plans", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--reports", action="store_true", help="whole overview reports (40-150 pages) instead")
     args = parser.parse_args()
-    docs = build_corpus(args.out, args.plans, args.seed)
+    docs = build_corpus(args.out, args.plans, args.seed, reports=args.reports)
     print(
         f"{args.out}: {len(docs)} documents, {sum(d.pages for d in docs)} pages, "
         f"{sum(d.expected_records for d in docs)} expected records"
