@@ -67,9 +67,9 @@ def test_a_plan_in_the_middle_of_a_report_reads_as_without_triage(tmp_path: Path
 
 
 def test_triage_finds_the_header_pages_and_their_neighbours() -> None:
-    pages, scans = light_pages(SAMPLES / "westvale-da-strategy.pdf")
-    kept = triage(pages, scans)
-    assert not scans and kept.pages == 8
+    doc = light_pages(SAMPLES / "westvale-da-strategy.pdf")
+    kept = triage(doc)
+    assert not doc.scans and not doc.rotated and kept.pages == 8
     assert kept.skipped, "a strategy's prose pages are not read in full"
     assert all(
         why.startswith(("a line of column labels", "lines opening", "next to page")) for why in kept.reasons.values()
@@ -85,3 +85,51 @@ def test_no_triage_switch(tmp_path: Path) -> None:
         shown = CliRunner().invoke(main, ["show", "r", "--db", f"{db}{db_name}", "--explain"])
         assert ("not read in full" in shown.output) is (not flag), shown.output
         assert "5 records" in shown.output
+
+
+def _scanned(source: Path, target: Path, dpi: int = 200) -> Path:
+    """An image-only copy of ``source``, as a scanner makes it."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(source))
+    images = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(pdf))]
+    pdf.close()
+    images[0].save(target, "PDF", resolution=float(dpi), save_all=True, append_images=images[1:])
+    return target
+
+
+def test_scanned_pages_are_looked_at_before_any_ocr(tmp_path: Path) -> None:
+    """At low resolution a scanned page of prose is one part a line; a
+    plan's page has columns or rules. Only those are OCR'd (and the pages
+    next to them), and a blank page is seen to be blank."""
+    text = _report(
+        tmp_path / "report.pdf",
+        [("westvale-da-strategy", [1, 2, 3]), ("riverside-dhr-07", None), ("westvale-da-strategy", [5, 6, 7, 8])],
+        blank_after=4,
+    )
+    doc = light_pages(_scanned(text, tmp_path / "scan.pdf"))
+    assert set(doc.scans) == set(range(1, 11)) and doc.scans[5].blank and not doc.scans[1].blank
+    kept = triage(doc)
+    assert kept.reasons[4].startswith("a scanned page with") and kept.reasons[6].startswith("a scanned page with")
+    assert {1, 8, 9, 10} <= set(kept.skipped)
+
+
+@needs_tesseract
+def test_a_scanned_report_reads_its_plan_with_triage(tmp_path: Path) -> None:
+    text = _report(tmp_path / "report.pdf", [("westvale-da-strategy", [1, 2, 3]), ("riverside-dhr-07", None)])
+    scan = _scanned(text, tmp_path / "scan.pdf")
+    triaged, notes = _records(scan, True)
+    assert [r["ref"] for r in triaged] == [r["ref"] for r in _records(text, True)[0]]
+    assert any(n.startswith("triage: ") and "not read in full" in n for n in notes)
+
+
+def test_a_turned_page_is_always_read_in_full(tmp_path: Path) -> None:
+    """PDFium gives a page turned by /Rotate its text unturned: triage
+    cannot judge it, so it is read."""
+    report = _report(tmp_path / "turned.pdf", [("westvale-da-strategy", [1, 2]), ("kingsford-dhr-mr-d", None)])
+    with pikepdf.open(report, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Rotate = 90
+        pdf.save(report)
+    kept = triage(light_pages(report))
+    assert kept.reasons[1] == "a page turned by its /Rotate"
+    assert _records(report, True)[0] == _records(report, False)[0]

@@ -3,19 +3,23 @@ by OCR, and the tables found on them by the layout finder (``finder.py``)."""
 
 from __future__ import annotations
 
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 
+from . import ocr as ocr_engine
 from .finder import PageFindings, find_tables
 from .furniture import furniture_notes
 from .keyvalue import keyvalue_tables
-from .ocr import OcrSettings, OcrUnavailable, is_scanned, ocr_page
+from .ocr import OcrSettings, OcrUnavailable, is_scanned, recognise, render_page
 from .page import PageContent, page_content
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import Table
-from .triage import light_pages, triage
+from .triage import LightDocument, light_pages, triage
 
 
 class PdfplumberExtractor:
@@ -33,11 +37,14 @@ class PdfplumberExtractor:
         ocr_settings: OcrSettings | None = None,
         settings: LayoutSettings | None = None,
         triage: bool = True,
+        ocr_threads: int | None = None,
     ) -> None:
         self.ocr = ocr
         self.ocr_settings = ocr_settings or OcrSettings()
         self.settings = settings or DEFAULT_SETTINGS
         self.triage = triage
+        # Scanned pages of one document OCR'd at once (default: one per core).
+        self.ocr_threads = max(1, ocr_threads or os.cpu_count() or 1)
         self.notes: list[str] = []
 
     def extract(self, path: Path) -> list[Table]:
@@ -67,35 +74,42 @@ class PdfplumberExtractor:
     def _find_triaged(self, reader: _PageReader, path: Path) -> list[PageFindings]:
         """The finder on the pages triage keeps, and on each page after one
         whose table may run on, until none does."""
-        light, scans = light_pages(path, self.settings)
-        kept = triage(light, scans if self.ocr else set(), self.settings)
+        try:
+            light = light_pages(path, self.settings)
+            if len(light.pages) != len(reader.pdf.pages):
+                raise ValueError(f"{len(light.pages)} pages, pdfplumber {len(reader.pdf.pages)}")
+        except Exception as exc:  # PDFium refused or miscounted what pdfplumber reads: read every page
+            self.notes.append(f"triage: not done, every page read in full (PDFium: {type(exc).__name__}: {exc})")
+            return find_tables(reader.read_all(), self.name, self.settings)
+        kept = triage(light, self.settings, self.ocr)
         reasons = dict(kept.reasons)
         while True:
-            full = {n: reader.read(n) for n in sorted(reasons)}
-            document = [full.get(page.number, page) for page in light]
+            full = reader.read_many(sorted(reasons))
+            document = [full.get(page.number, page) for page in light.pages]
             found = find_tables([full[n] for n in sorted(full)], self.name, self.settings, document)
             more = _run_on_pages(found, light, reasons)
             if not more:
                 break
             reasons.update(more)
-        skipped = [n for n in range(1, len(light) + 1) if n not in reasons]
+        skipped = [n for n in range(1, len(light.pages) + 1) if n not in reasons]
         if skipped:
             self.notes.append(
-                f"triage: {len(skipped)} of {len(light)} pages not read in full "
-                f"(no line of column labels, no field labels, no table running on to them): {_page_list(skipped)}"
+                f"triage: {len(skipped)} of {len(light.pages)} pages not read in full "
+                f"(nothing on them looks like a table or its labels, and no table runs on to them): "
+                f"{_page_list(skipped)}"
             )
         self.notes.extend(f"triage: page {n} read in full: {why}" for n, why in sorted(reasons.items()))
         return found
 
 
-def _run_on_pages(found: list[PageFindings], light: list[PageContent], reasons: dict[int, str]) -> dict[int, str]:
+def _run_on_pages(found: list[PageFindings], light: LightDocument, reasons: dict[int, str]) -> dict[int, str]:
     """The next page with text after each page that holds a table, when it
     is not read yet: the table may continue there without a header."""
     more: dict[int, str] = {}
     for f in found:
         if not f.tables:
             continue
-        nxt = next((p.number for p in light[f.page.number :] if p.words), None)
+        nxt = next((n for n in range(f.page.number + 1, len(light.pages) + 1) if light.has_text(n)), None)
         if nxt is not None and nxt not in reasons:
             more[nxt] = f"after page {f.page.number}, whose table may run on"
     return more
@@ -114,30 +128,45 @@ class _PageReader:
         self.skipped_scans: list[int] = []
 
     def read_all(self) -> list[PageContent]:
-        return [self.read(n) for n in range(1, len(self.pdf.pages) + 1)]
+        pages = self.read_many(list(range(1, len(self.pdf.pages) + 1)))
+        return [pages[n] for n in sorted(pages)]
 
-    def read(self, number: int) -> PageContent:
-        if number not in self.cache:
-            self.cache[number] = self._read(number)
-        return self.cache[number]
-
-    def _read(self, number: int) -> PageContent:
-        p = self.pdf.pages[number - 1]
-        if not (self.ex.ocr and is_scanned(p)):
-            return page_content(p, number, self.ex.settings)
-        blank = PageContent(number, float(p.width), float(p.height), [], [])
-        self.scans.append(number)
-        try:
-            words, edges, width, height = ocr_page(self.path, number - 1, self.ex.ocr_settings)
-        except OcrUnavailable:
+    def read_many(self, numbers: list[int]) -> dict[int, PageContent]:
+        """The pages ``numbers`` read in full; scanned ones OCR'd on up to
+        ``ocr_threads`` threads at once (each a tesseract process)."""
+        scans = []
+        for n in numbers:
+            if n in self.cache:
+                continue
+            p = self.pdf.pages[n - 1]
+            if self.ex.ocr and is_scanned(p):
+                scans.append(n)
+            else:
+                self.cache[n] = page_content(p, n, self.ex.settings)
+        if scans and ocr_engine.tesseract_path() is None:
             if len(self.pdf.pages) == 1 or all(is_scanned(q) for q in self.pdf.pages):
-                raise
-            self.skipped_scans.append(number)
-            return blank
+                raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
+            for n in scans:
+                p = self.pdf.pages[n - 1]
+                self.skipped_scans.append(n)
+                self.cache[n] = PageContent(n, float(p.width), float(p.height), [], [])
+        elif scans:
+            render = threading.Lock()  # PDFium: one call at a time
+            threads = min(self.ex.ocr_threads, len(scans))
+            with ThreadPoolExecutor(max_workers=threads) as pool:
+                for n, page in zip(scans, pool.map(lambda n: self._ocr(n, render), scans), strict=True):
+                    self.cache[n] = page
+        return {n: self.cache[n] for n in numbers}
+
+    def _ocr(self, number: int, render: threading.Lock) -> PageContent:
+        self.scans.append(number)
+        with render:
+            image, width, height = render_page(self.path, number - 1, self.ex.ocr_settings)
+        words, edges, width, height = recognise(image, width, height, self.ex.ocr_settings)
         return PageContent(number, width, height, words, edges, ocr=True)
 
     def notes(self) -> list[str]:
-        out = [f"page {n} is a scan and was skipped: tesseract is not installed" for n in self.skipped_scans]
+        out = [f"page {n} is a scan and was skipped: tesseract is not installed" for n in sorted(self.skipped_scans)]
         read = [n for n in self.scans if n not in self.skipped_scans]
         if read:
             out.append(f"OCR read {len(read)} scanned page(s): {_page_list(sorted(read))}")

@@ -79,8 +79,13 @@ def ocr_page(
     pdf_path: Path, index: int, settings: OcrSettings = OcrSettings()
 ) -> tuple[list[Word], list[Edge], float, float]:
     """Words and ruling edges of page ``index`` (0-based), in PDF points."""
-    exe = tesseract_path()
-    if exe is None:
+    return recognise(*render_page(pdf_path, index, settings), settings)
+
+
+def render_page(pdf_path: Path, index: int, settings: OcrSettings = OcrSettings()) -> tuple[Any, float, float]:
+    """Page ``index`` (0-based) as a greyscale picture at the OCR resolution,
+    and its size in points. PDFium is not thread-safe: one call at a time."""
+    if tesseract_path() is None:
         raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
     import pypdfium2 as pdfium
 
@@ -88,16 +93,27 @@ def ocr_page(
     try:
         page = pdf[index]
         width, height = page.get_size()
-        scale = settings.dpi / 72
-        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        image = page.render(scale=settings.dpi / 72, grayscale=True).to_pil().convert("L")
         page.close()
     finally:
         pdf.close()
+    return image, float(width), float(height)
+
+
+def recognise(
+    image: Any, width: float, height: float, settings: OcrSettings = OcrSettings()
+) -> tuple[list[Word], list[Edge], float, float]:
+    """Words and ruling edges of a rendered page, in PDF points: safe to run
+    for several pages at once (tesseract is a process of its own)."""
+    exe = tesseract_path()
+    if exe is None:
+        raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
+    scale = settings.dpi / 72
     edges, clean = _ruling_edges(image, scale)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
     words = _tesseract_words(exe, buf.getvalue(), scale, settings)
-    return words, edges, float(width), float(height)
+    return words, edges, width, height
 
 
 def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) -> list[Word]:
