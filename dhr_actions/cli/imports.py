@@ -46,7 +46,10 @@ from .common import db_option, main, open_store
 )
 @click.option("--force", is_flag=True, help="Extract again files already stored unchanged (after an upgrade).")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes extracting in parallel (default: all cores)."
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    help="Worker processes extracting in parallel (default: all cores, or one per file when fewer).",
 )
 @click.option(
     "--time-limit",
@@ -102,7 +105,9 @@ def import_cmd(
             partnership=partnership,
             source_url=source_url,
             force=force,
-            jobs=jobs or os.cpu_count() or 1,
+            # One document at a time has the cores to itself: its scanned
+            # pages are OCR'd on all of them.
+            jobs=jobs or min(os.cpu_count() or 1, len(files)),
             limits=Limits(time_limit, max_memory, max_pages),
         )
     except ValueError as exc:

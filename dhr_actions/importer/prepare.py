@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> DocumentImport:
     """Extract, tag and describe one document."""
-    ex = extractor or get_extractor(job.extractor, ocr=job.ocr, triage=job.triage)
+    ex = extractor or get_extractor(job.extractor, ocr=job.ocr, triage=job.triage, ocr_threads=job.ocr_threads)
     imp = failed_import(job, None, ex.name)
     try:
         info = checked_document_info(job.path, job.max_pages, "; see --max-pages")

@@ -16,14 +16,14 @@ class Extractor(Protocol):
     def extract(self, path: Path) -> list[Table]: ...
 
 
-def get_extractor(name: str, ocr: bool = True, triage: bool = True) -> Extractor:
+def get_extractor(name: str, ocr: bool = True, triage: bool = True, ocr_threads: int | None = None) -> Extractor:
     """An extractor by name: ``pdfplumber`` (default; OCRs scanned pages
     unless ``ocr`` is false, reads in full only the pages triage keeps
-    unless ``triage`` is false) or ``camelot``."""
+    unless ``triage`` is false, OCRs ``ocr_threads`` pages at once) or ``camelot``."""
     if name == "pdfplumber":
         from .layout_extractor import PdfplumberExtractor
 
-        return PdfplumberExtractor(ocr=ocr, triage=triage)
+        return PdfplumberExtractor(ocr=ocr, triage=triage, ocr_threads=ocr_threads)
     if name == "camelot":
         from .camelot_tables import CamelotExtractor
 
