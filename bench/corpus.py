@@ -9,7 +9,8 @@ is not a plan) followed by an action plan in one of the sample house styles
 from ``samples/generate.py``, its recommendations repeated one to three
 times; about one in eight is a strategy with no plan. With ``--reports``,
 whole overview reports instead: 40–150 pages of narrative with the plan as
-an appendix, one in three with more of the report after it. Documents are built
+an appendix, one in three with more of the report after it and one in
+three scanned (every page an image at 200 dpi). Documents are built
 from a seed, in parallel, and cached: a corpus already in OUT_DIR with the
 same parameters and generator is reused.
 """
@@ -44,6 +45,7 @@ STYLES: dict[str, tuple[Any, list[plans.Recommendation]]] = {
     "agency-rows": (generate.agency_rows, plans.KINGSFORD),
 }
 NO_PLAN_SHARE = 1 / 8
+SCAN_DPI = 200
 
 SENTENCES = [
     "The review panel met on six occasions and considered chronologies from eleven agencies.",
@@ -88,6 +90,7 @@ class BenchDoc:
     expected_records: int = 0
     pages: int = 0
     after_paragraphs: int = 0  # prose after the plan: a plan in the middle of a report
+    scanned: bool = False  # published as a scan: every page an image
 
 
 def _narrative(rng: random.Random, paragraphs: int, chronology: bool) -> list[Any]:
@@ -145,8 +148,11 @@ def build_doc(doc: BenchDoc, folder: Path) -> BenchDoc:
             for part in parts:
                 with pikepdf.open(part) as more:
                     out.pages.extend(more.pages)
-            out.save(folder / doc.name, deterministic_id=True)
+            target = Path(tmp) / "whole.pdf" if doc.scanned else folder / doc.name
+            out.save(target, deterministic_id=True)
             pages = len(out.pages)
+        if doc.scanned:
+            generate.scanned(target, folder / doc.name, dpi=SCAN_DPI)
     return BenchDoc(**{**asdict(doc), "expected_records": len(expected), "pages": pages})
 
 
@@ -171,7 +177,8 @@ def plan_corpus(plans_wanted: int, seed: int) -> list[BenchDoc]:
 
 def report_corpus(reports: int, seed: int) -> list[BenchDoc]:
     """Whole overview reports: 40–150 pages of narrative with the plan as
-    an appendix, one in three with more of the report after it."""
+    an appendix, one in three with more of the report after it and one in
+    three scanned."""
     rng = random.Random(seed)
     styles = sorted(STYLES)
     return [
@@ -183,6 +190,7 @@ def report_corpus(reports: int, seed: int) -> list[BenchDoc]:
             rng.random() < 0.5,
             rng.randrange(1 << 30),
             after_paragraphs=rng.randint(40, 120) if i % 3 == 2 else 0,
+            scanned=i % 3 == 1,
         )
         for i in range(reports)
     ]
