@@ -133,3 +133,30 @@ def test_a_turned_page_is_always_read_in_full(tmp_path: Path) -> None:
     kept = triage(light_pages(report))
     assert kept.reasons[1] == "a page turned by its /Rotate"
     assert _records(report, True)[0] == _records(report, False)[0]
+
+
+def _cores_after(seconds: float) -> int:
+    import time
+
+    from dhr_actions.importer.workers import free_cores
+
+    time.sleep(seconds)
+    return free_cores()
+
+
+def test_a_document_alone_in_the_pool_may_use_every_core() -> None:
+    """The scanned pages of a document are OCR'd on the cores the pool's
+    busy workers leave: all of them at the end of a batch, half while both
+    workers run."""
+    import os
+
+    from dhr_actions.importer.options import Limits
+    from dhr_actions.importer.workers import Workers
+
+    cores = os.cpu_count() or 1
+    with Workers(2, Limits()) as workers:
+        alone = workers.submit(_cores_after, 0.0)
+        assert alone.result() == cores
+        long, short = workers.submit(_cores_after, 4.0), workers.submit(_cores_after, 1.0)
+        assert short.result() == max(1, cores // 2)
+        assert long.result() == cores  # the other had finished by then

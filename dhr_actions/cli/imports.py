@@ -105,8 +105,8 @@ def import_cmd(
             partnership=partnership,
             source_url=source_url,
             force=force,
-            # One document at a time has the cores to itself: its scanned
-            # pages are OCR'd on all of them.
+            # No idle workers for fewer files than cores (a document running
+            # alone OCRs its scanned pages on every core anyway).
             jobs=jobs or min(os.cpu_count() or 1, len(files)),
             limits=Limits(time_limit, max_memory, max_pages),
         )

@@ -52,12 +52,6 @@ class ImportOptions:
             raise ValueError(f"jobs: {self.jobs} must be 0 (in this process) or more")
 
     @property
-    def ocr_threads(self) -> int:
-        """Scanned pages one document may OCR at once: the cores the jobs
-        leave it (all of them with one job, or in this process)."""
-        return max(1, (os.cpu_count() or 1) // max(self.jobs, 1))
-
-    @property
     def isolated(self) -> bool:
         """Extraction runs in worker processes under the limits."""
         return self.jobs > 0

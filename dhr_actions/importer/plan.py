@@ -44,7 +44,6 @@ class ImportJob:
     extractor: str = "pdfplumber"
     ocr: bool = True
     triage: bool = True
-    ocr_threads: int = 1  # scanned pages of this document OCR'd at once
     partnership: str | None = None
     source_url: str | None = None
     max_pages: int = DEFAULT_MAX_PAGES
@@ -114,7 +113,6 @@ def plan_job(
         options.extractor,
         options.ocr,
         options.triage,
-        options.ocr_threads,
         partnership or options.partnership,
         source_url or options.source_url,
         options.limits.max_pages,

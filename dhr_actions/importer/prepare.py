@@ -19,14 +19,14 @@ from ..research.themes import load_taxonomy, taxonomy_path
 from ..store.models import Outcome
 from ..store.repository import DocumentImport
 from .plan import ImportJob
-from .workers import MEMORY_REASON
+from .workers import MEMORY_REASON, free_cores
 
 log = logging.getLogger(__name__)
 
 
 def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> DocumentImport:
     """Extract, tag and describe one document."""
-    ex = extractor or get_extractor(job.extractor, ocr=job.ocr, triage=job.triage, ocr_threads=job.ocr_threads)
+    ex = extractor or get_extractor(job.extractor, ocr=job.ocr, triage=job.triage, ocr_threads=free_cores)
     imp = failed_import(job, None, ex.name)
     try:
         info = checked_document_info(job.path, job.max_pages, "; see --max-pages")

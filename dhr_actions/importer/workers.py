@@ -10,6 +10,7 @@ brings a pool down twice is the culprit and fails alone.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -54,6 +55,9 @@ class Workers:
 
     def __init__(self, jobs: int, limits: Limits) -> None:
         self.jobs, self.limits = jobs, limits
+        # How many workers are running a call: a document alone in the pool
+        # (the end of a batch) may use every core (``free_cores``).
+        self.busy = _mp_context().Value("i", 0)
         self.pool = self._start()
         self.in_flight: list[Task[Any]] = []
 
@@ -62,7 +66,7 @@ class Workers:
             max_workers=self.jobs,
             mp_context=_mp_context(),
             initializer=_limit_worker,
-            initargs=(self.limits, logging.getLogger().getEffectiveLevel()),
+            initargs=(self.limits, logging.getLogger().getEffectiveLevel(), self.busy),
         )
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Task[T]:
@@ -118,11 +122,24 @@ def quiet_pdf_libraries(level: int) -> None:
         logging.getLogger("pikepdf").setLevel(logging.CRITICAL)
 
 
-def _limit_worker(limits: Limits, log_level: int) -> None:
+_busy: Any = None  # in a worker: the pool's count of workers running a call
+
+
+def free_cores() -> int:
+    """The cores this call may use: all of them outside a pool, else its
+    share of those the pool's busy workers leave (all, when it runs alone)."""
+    cores = os.cpu_count() or 1
+    busy = _busy.value if _busy is not None else 1
+    return max(1, cores // max(busy, 1))
+
+
+def _limit_worker(limits: Limits, log_level: int, busy: Any = None) -> None:
     """Runs once in each worker: log as the parent does, and cap the
     worker's address space (and its children's, such as tesseract)."""
     import resource
 
+    global _busy
+    _busy = busy
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
     quiet_pdf_libraries(log_level)
 
@@ -149,6 +166,7 @@ def _limited(fn: Callable[..., T], seconds: int, *args: Any) -> T | GivenUp:
     previous = signal.signal(signal.SIGALRM, expire)
     signal.alarm(seconds)
     late = GivenUp(f"took longer than {seconds} s (see --time-limit)")
+    _count_busy(+1)
     try:
         result = fn(*args)
     except _TimeLimit:
@@ -160,11 +178,18 @@ def _limited(fn: Callable[..., T], seconds: int, *args: Any) -> T | GivenUp:
             return late
         raise
     finally:
+        _count_busy(-1)
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     # The limit may have been caught and reported as the document's own
     # failure on the way (a reader's catch-all): it is still the limit.
     return late if expired else result
+
+
+def _count_busy(step: int) -> None:
+    if _busy is not None:
+        with _busy.get_lock():
+            _busy.value += step
 
 
 def _mp_context() -> Any:

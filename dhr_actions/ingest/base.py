@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -16,7 +17,9 @@ class Extractor(Protocol):
     def extract(self, path: Path) -> list[Table]: ...
 
 
-def get_extractor(name: str, ocr: bool = True, triage: bool = True, ocr_threads: int | None = None) -> Extractor:
+def get_extractor(
+    name: str, ocr: bool = True, triage: bool = True, ocr_threads: int | Callable[[], int] | None = None
+) -> Extractor:
     """An extractor by name: ``pdfplumber`` (default; OCRs scanned pages
     unless ``ocr`` is false, reads in full only the pages triage keeps
     unless ``triage`` is false, OCRs ``ocr_threads`` pages at once) or ``camelot``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -37,15 +38,22 @@ class PdfplumberExtractor:
         ocr_settings: OcrSettings | None = None,
         settings: LayoutSettings | None = None,
         triage: bool = True,
-        ocr_threads: int | None = None,
+        ocr_threads: int | Callable[[], int] | None = None,
     ) -> None:
         self.ocr = ocr
         self.ocr_settings = ocr_settings or OcrSettings()
         self.settings = settings or DEFAULT_SETTINGS
         self.triage = triage
-        # Scanned pages of one document OCR'd at once (default: one per core).
-        self.ocr_threads = max(1, ocr_threads or os.cpu_count() or 1)
+        # Scanned pages of one document OCR'd at once: a number, or asked
+        # when the pages are read (the cores a batch leaves free); default
+        # one per core.
+        self._ocr_threads = ocr_threads
         self.notes: list[str] = []
+
+    @property
+    def ocr_threads(self) -> int:
+        wanted = self._ocr_threads() if callable(self._ocr_threads) else self._ocr_threads
+        return max(1, wanted or os.cpu_count() or 1)
 
     def extract(self, path: Path) -> list[Table]:
         self.notes = []
