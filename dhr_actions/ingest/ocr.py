@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cleanup import SAUVOLA_WINDOW_PT, deskewed, sauvola
 from .errors import DocumentError
 from .layout import Edge, Word
 
@@ -31,6 +32,10 @@ SCAN_MAX_CHARS = 20
 SCAN_MIN_IMAGE_SHARE = 0.3
 # Grey levels lighter than this are cell shading, not ink.
 LIGHT_SHADE = 190
+# Paper (the page's lightest few per cent) darker than this is a
+# photocopy's or an old scan's grey: binarised by a local threshold.
+PAPER_PERCENTILE = 95
+WHITE_PAPER = 245
 
 
 _SYMBOL_WORDS = frozenset({"•", "-", "–", "—", "&", "*", "+", "/", "£", "%"})
@@ -109,6 +114,7 @@ def recognise(
     if exe is None:
         raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
     scale = settings.dpi / 72
+    image = deskewed(image)
     edges, clean = _ruling_edges(image, scale)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
@@ -206,7 +212,10 @@ def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any]:
                 mid = (x + bw / 2) / scale
                 edges.append(Edge(mid, mid, y / scale, (y + bh) / scale))
     mask = cv2.dilate(mask, np.ones((3, 3), np.uint8))
-    clean = gray.copy()
+    if np.percentile(gray, PAPER_PERCENTILE) < WHITE_PAPER:
+        clean = sauvola(gray, int(SAUVOLA_WINDOW_PT * scale) | 1)  # grey paper, toner and speckle
+    else:
+        clean = gray.copy()  # white paper: the grey levels help tesseract more
+        clean[clean > LIGHT_SHADE] = 255
     clean[mask > 0] = 255
-    clean[clean > LIGHT_SHADE] = 255
     return edges, Image.fromarray(clean)
