@@ -78,3 +78,23 @@ def test_a_photocopied_plan_keeps_its_records(tmp_path: Path) -> None:
     leads = [r.lead for r in got]
     assert sum(w["lead"] in leads for w in want) >= len(want) - 1
     assert len(want) <= len(got) <= len(want) + 1
+
+
+def test_a_page_on_its_side_is_told_from_an_upright_one() -> None:
+    from dhr_actions.ingest.cleanup import lies_on_its_side
+
+    for name in ("northmoor-dhr-adult-a.pdf", "westvale-da-strategy.pdf", "corbridge-dhr-mrs-g.pdf"):
+        page = _page(name, dpi=100)
+        assert not lies_on_its_side(page), name
+        assert lies_on_its_side(page.rotate(90, expand=True)), name
+        assert lies_on_its_side(page.rotate(-90, expand=True)), name
+
+
+@needs_tesseract
+@pytest.mark.parametrize("turn", [90, -90])
+def test_a_page_scanned_a_quarter_turn_off_is_read_upright(turn: int, tmp_path: Path) -> None:
+    page = _page("westvale-dhr-mrs-b.pdf").rotate(turn, expand=True)
+    scan = tmp_path / "westvale-dhr-mrs-b--turned.pdf"
+    page.save(scan, "PDF", resolution=200.0)
+    got = [r.ref for r in extract_document(scan).records]
+    assert got == [r["ref"] for r in expected_records(SAMPLES / "westvale-dhr-mrs-b.pdf")]

@@ -13,13 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cleanup import SAUVOLA_WINDOW_PT, deskewed, sauvola
+from .cleanup import SAUVOLA_WINDOW_PT, deskewed, lies_on_its_side, sauvola
 from .errors import DocumentError
 from .layout import Edge, Word
 
@@ -114,12 +115,44 @@ def recognise(
     if exe is None:
         raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
     scale = settings.dpi / 72
+    if lies_on_its_side(image):
+        turn = _upright_turn(exe, image, settings)
+        if turn in (90, 270):
+            image = image.rotate(-turn, expand=True)  # clockwise
+            width, height = height, width
     image = deskewed(image)
     edges, clean = _ruling_edges(image, scale)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
     words = _tesseract_words(exe, buf.getvalue(), scale, settings)
     return words, edges, width, height
+
+
+# Tesseract's orientation detection (page mode 0) is asked at this
+# resolution: enough for it, and a quarter of the pixels.
+OSD_DPI = 150
+
+
+def _upright_turn(exe: str, image: Any, settings: OcrSettings) -> int | None:
+    """How many degrees clockwise tesseract's orientation detection says
+    the page must turn to stand upright (None when it cannot say)."""
+    factor = OSD_DPI / settings.dpi
+    small = image.resize((max(1, int(image.width * factor)), max(1, int(image.height * factor))))
+    buf = io.BytesIO()
+    small.save(buf, format="PNG")
+    try:
+        done = subprocess.run(
+            [exe, "stdin", "stdout", "--psm", "0", "--dpi", str(OSD_DPI)],
+            input=buf.getvalue(),
+            capture_output=True,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            timeout=TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    found = re.search(rb"Rotate:\s*(\d+)", done.stdout)
+    return int(found.group(1)) if found else None
 
 
 def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) -> list[Word]:
