@@ -54,9 +54,7 @@ def skew_angle(image: Any) -> float:
     import numpy as np
 
     gray = np.asarray(image)
-    factor = min(1.0, SKEW_WIDTH_PX / gray.shape[1])
-    small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else gray
-    _t, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = _reduced_ink(gray, gray.shape[1])
     h, w = ink.shape
     centre = (w / 2, h / 2)
 
@@ -101,13 +99,21 @@ def lies_on_its_side(image: Any) -> bool:
     """Do the page's lines run down it rather than across? Rows of ink
     change sharply from line to line on an upright page; on one turned a
     quarter, the columns do."""
-    import cv2
     import numpy as np
 
     gray = np.asarray(image)
-    factor = min(1.0, SKEW_WIDTH_PX / max(gray.shape))
-    small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else gray
-    _t, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = _reduced_ink(gray, max(gray.shape))
     rows = np.square(np.diff(ink.sum(axis=1, dtype=np.float64))).mean()
     columns = np.square(np.diff(ink.sum(axis=0, dtype=np.float64))).mean()
     return bool(columns > 0 and rows / columns < SIDEWAYS_RATIO)
+
+
+def _reduced_ink(gray: Any, side: int) -> Any:
+    """The page's ink (255) on a copy reduced so that ``side`` pixels
+    become at most ``SKEW_WIDTH_PX``, thresholded by Otsu's method."""
+    import cv2
+
+    factor = min(1.0, SKEW_WIDTH_PX / side)
+    small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else gray
+    _t, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink

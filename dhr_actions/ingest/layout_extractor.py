@@ -20,7 +20,7 @@ from .ocr import OcrSettings, OcrUnavailable, is_scanned, recognise, render_page
 from .page import PageContent, page_content
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import Table
-from .triage import LightDocument, light_pages, triage
+from .triage import LightDocument, Triage, light_pages, triage
 
 
 class PdfplumberExtractor:
@@ -99,7 +99,7 @@ class PdfplumberExtractor:
             if not more:
                 break
             reasons.update(more)
-        skipped = [n for n in range(1, len(light.pages) + 1) if n not in reasons]
+        skipped = Triage(reasons, len(light.pages)).skipped
         if skipped:
             self.notes.append(
                 f"triage: {len(skipped)} of {len(light.pages)} pages not read in full "
@@ -153,7 +153,7 @@ class _PageReader:
                 self.cache[n] = page_content(p, n, self.ex.settings)
         if scans and ocr_engine.tesseract_path() is None:
             if len(self.pdf.pages) == 1 or all(is_scanned(q) for q in self.pdf.pages):
-                raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
+                raise OcrUnavailable(ocr_engine.NO_TESSERACT)
             for n in scans:
                 p = self.pdf.pages[n - 1]
                 self.skipped_scans.append(n)

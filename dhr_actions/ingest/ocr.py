@@ -42,6 +42,9 @@ WHITE_PAPER = 245
 _SYMBOL_WORDS = frozenset({"•", "-", "–", "—", "&", "*", "+", "/", "£", "%"})
 
 
+NO_TESSERACT = "image-only PDF: reading it needs OCR, and tesseract is not installed"
+
+
 class OcrUnavailable(DocumentError):
     pass
 
@@ -68,6 +71,13 @@ def tesseract_path() -> str | None:
     return shutil.which("tesseract")
 
 
+def _tesseract() -> str:
+    exe = tesseract_path()
+    if exe is None:
+        raise OcrUnavailable(NO_TESSERACT)
+    return exe
+
+
 def is_scanned(page: Any) -> bool:
     """A pdfplumber page that is a picture of text rather than text."""
     if len(page.chars) >= SCAN_MAX_CHARS:
@@ -91,8 +101,7 @@ def ocr_page(
 def render_page(pdf_path: Path, index: int, settings: OcrSettings = OcrSettings()) -> tuple[Any, float, float]:
     """Page ``index`` (0-based) as a greyscale picture at the OCR resolution,
     and its size in points. PDFium is not thread-safe: one call at a time."""
-    if tesseract_path() is None:
-        raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
+    _tesseract()  # no rendering for nothing
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(pdf_path))
@@ -111,9 +120,7 @@ def recognise(
 ) -> tuple[list[Word], list[Edge], float, float]:
     """Words and ruling edges of a rendered page, in PDF points: safe to run
     for several pages at once (tesseract is a process of its own)."""
-    exe = tesseract_path()
-    if exe is None:
-        raise OcrUnavailable("image-only PDF: reading it needs OCR, and tesseract is not installed")
+    exe = _tesseract()
     scale = settings.dpi / 72
     if lies_on_its_side(image):
         turn = _upright_turn(exe, image, settings)

@@ -3,11 +3,12 @@
 An overview report is 40–150 pages of prose with the plan as an appendix,
 and pdfplumber's layout analysis of a page costs about eighty times what
 PDFium takes to give its characters and their boxes. Every page is first
-read cheaply with PDFium (``light_page``: words and lines, no rules, no
+read cheaply with PDFium (``light_pages``: words and lines, no rules, no
 fonts) and the same header reader the finder uses looks for a header line
-on it, or for a column of key–value labels. Only those pages and their
+on it, or for a column of key–value labels; a scanned page is looked at
+at low resolution (``look_at_scan``). Only those pages and their
 neighbours are read in full; the extractor then follows each table onto the
-pages after it while they continue it (``LayoutExtractor``), so a
+pages after it while they continue it (``PdfplumberExtractor``), so a
 continuation page with no header of its own is never skipped.
 
 The light pages also stand in for the skipped ones when page furniture is
