@@ -37,6 +37,8 @@ from .http import Fetched, FetchError, NotAllowed, PoliteClient, Validators
 # Path endings that name an HTML page: never requested just to learn what
 # they are.
 PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".asp", ".aspx", ".php", ".jsp", ".cfm")
+# A download whose bytes name no single format (an encrypted Office package).
+UNKNOWN_SUFFIX = ".bin"
 
 
 @dataclass(frozen=True)
@@ -160,14 +162,14 @@ class BlobStore:
     def path(self, sha256: str) -> Path:
         """Where the copy with this hash is (a PDF's path when there is none)."""
         folder = self.root / sha256[:2]
-        for suffix in DOCUMENT_SUFFIXES:
+        for suffix in (*DOCUMENT_SUFFIXES, UNKNOWN_SUFFIX):
             if (folder / f"{sha256}{suffix}").exists():
                 return folder / f"{sha256}{suffix}"
         return folder / f"{sha256}.pdf"
 
     def put(self, body: bytes, suffix: str = ".pdf") -> tuple[str, Path]:
         sha = hashlib.sha256(body).hexdigest()
-        target = self.root / sha[:2] / f"{sha}{suffix or '.bin'}"
+        target = self.root / sha[:2] / f"{sha}{suffix or UNKNOWN_SUFFIX}"
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
