@@ -69,7 +69,8 @@ def keyvalue_tables(pages: Sequence[PageFindings], extractor: str, settings: Lay
     blocks: list[_Block] = []
     for found in pages:
         _read_blocks(found.page.number, found.lines, found.gap, settings, blocks)
-    return tables_of_blocks(
+    scanned = {found.page.number for found in pages if found.page.ocr}
+    tables = tables_of_blocks(
         [
             KeyValueBlock(
                 b.page,
@@ -83,6 +84,9 @@ def keyvalue_tables(pages: Sequence[PageFindings], extractor: str, settings: Lay
         extractor,
         settings.unruled_confidence,
     )
+    for table in tables:
+        table.ocr = table.page in scanned  # its records say they were read by OCR
+    return tables
 
 
 @dataclass

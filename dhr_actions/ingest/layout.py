@@ -29,6 +29,8 @@ class Word:
     # from OCR): a word run together from two cells can be cut where a
     # column starts.
     letters: tuple[tuple[int, float], ...] = ()
+    # Tesseract's confidence in an OCR word, 0-100 (None for PDF text).
+    confidence: float | None = None
 
     @property
     def xc(self) -> float:

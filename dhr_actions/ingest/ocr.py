@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cleanup import SAUVOLA_WINDOW_PT, deskewed, lies_on_its_side, sauvola
+from .cleanup import SAUVOLA_WINDOW_PT, deskewed, despeckled, lies_on_its_side, sauvola
 from .errors import DocumentError
 from .layout import Edge, Word
 
@@ -127,7 +127,7 @@ def recognise(
         if turn in (90, 270):
             image = image.rotate(-turn, expand=True)  # clockwise
             width, height = height, width
-    image = deskewed(image)
+    image = despeckled(deskewed(image), scale)
     edges, clean = _ruling_edges(image, scale)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
@@ -218,6 +218,7 @@ def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) 
                 top=top / scale,
                 bottom=(top + h) / scale,
                 size=max(h / scale, 4.0),
+                confidence=conf,
             )
         )
     return words
