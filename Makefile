@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DEMO_DB ?= demo.sqlite
 
-.PHONY: venv system-deps demo test eval eval-samples bench samples lint format clean
+.PHONY: venv system-deps demo test eval eval-samples eval-scans bench samples lint format clean
 
 # The stamp is the venv's own, so it installs into $(VENV)/bin even when BIN
 # is pointed elsewhere on the command line.
@@ -63,17 +63,14 @@ eval: $(STAMP)
 	fi; \
 	rm -rf "$$tmp"; exit $$status
 
-## eval-samples: score the samples (PDFs, their scans and copies, and the Word, Excel and OpenDocument files) with ../shared's scorer
+## eval-samples: score the samples (PDFs, their prints, scans and photocopies, and the Word, Excel and
+## OpenDocument files) with ../shared's scorer, one score per kind of copy
 eval-samples: $(STAMP) system-deps
-	@if [ ! -f "$(SHARED)/eval/score.py" ]; then echo "eval-samples: $(SHARED)/eval/score.py not found, skipping"; exit 0; fi; \
-	tmp=$$(mktemp -d); mkdir -p "$$tmp/corpus/gold"; \
-	for f in samples/*.pdf samples/*.docx samples/*.doc samples/*.xlsx samples/*.xls samples/*.odt samples/*.ods samples/*.rtf; do \
-	  [ -f "$$f" ] && ln -s "$$PWD/$$f" "$$tmp/corpus/"; done; \
-	for f in samples/*.expected.jsonl; do b=$$(basename "$$f" .expected.jsonl); cp "$$f" "$$tmp/corpus/gold/$$b.jsonl"; done; \
-	$(BIN)/dhr import -q "$$tmp"/corpus --db "$$tmp/s.sqlite" && \
-	$(BIN)/dhr export --db "$$tmp/s.sqlite" -o "$$tmp/export.jsonl" 2>/dev/null && \
-	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$$tmp/corpus"; \
-	status=$$?; rm -rf "$$tmp"; exit $$status
+	$(BIN)/python bench/score_samples.py --scorer "$(SHARED)/eval/score.py"
+
+## eval-scans: the same, and each of the photocopies' degradations alone (skew, speckle, JPEG, ...)
+eval-scans: $(STAMP) system-deps
+	$(BIN)/python bench/score_samples.py --scorer "$(SHARED)/eval/score.py" --steps
 
 ## bench: import of 200 generated reviews (~3,000 pages) vs raw pdfplumber, 1 and 2 jobs, peak memory;
 ## a no-change nightly scrape; queries on 100k records. BENCH_ARGS="--plans 40 --profile" for a quick run.

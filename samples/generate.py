@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from degrade import photocopy, seed_for
 from plans import (
     EASTBRIDGE,
     EASTBRIDGE_TITLE,
@@ -526,6 +527,8 @@ SAMPLES: dict[str, Callable[[Path], list[dict[str, Any]]]] = {
     "westvale-da-strategy.pdf": no_plan,
 }
 # Variants: "<name>--<style>.pdf" shares the expected records of <name>.
+# Clean scans ("<name>--scan.pdf") of a few; a photocopy-quality scan
+# ("<name>--photocopy.pdf", samples/degrade.py) of every one.
 SCANS = ["northmoor-dhr-adult-a.pdf", "westvale-dhr-mrs-b.pdf"]
 VARIANTS: dict[str, Callable[[Path], list[dict[str, Any]]]] = {
     "eastbridge-edhr-2021-03--borderless.pdf": lambda path: sections_numbered(path, ruled=False),
@@ -553,6 +556,9 @@ def main(argv: list[str]) -> int:
         scan = out / name.replace(".pdf", "--scan.pdf")
         scanned(out / name, scan)
         print(f"{scan}: image-only copy of {name}")
+    for name in SAMPLES:
+        copy = out / name.replace(".pdf", "--photocopy.pdf")
+        print(f"{copy}: {photocopy(out / name, copy, seed_for(Path(name).stem)).describe()}")
     return 0
 
 

@@ -11,8 +11,9 @@ beside them; a few are also converted to ``.doc``, ``.odt``, ``.rtf``,
 HTML by LibreOffice and printed by headless Chromium (``<name>--html.pdf``:
 another producer's layout of the same plan, cells printed without padding);
 some are printed again with their cells set to the bottom or middle of each
-row (``<name>--bottom.pdf``, ``<name>--center.pdf``), and a few are scanned
-(``<name>--scan.pdf``). The PDFs carry timestamps, so
+row (``<name>--bottom.pdf``, ``<name>--center.pdf``), a few are scanned
+(``<name>--scan.pdf``) and every print is photocopied (``<name>--photocopy.pdf``,
+``degrade.py``). The PDFs carry timestamps, so
 the tests check their content, not their bytes. Needs LibreOffice and
 Chromium (`make system-deps`).
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from degrade import photocopy, seed_for
 from generate import record, scanned, write_jsonl
 from office_plans import (
     ASHDOWN,
@@ -763,6 +765,8 @@ def main(argv: list[str]) -> int:
             if name in SCANS:
                 scanned(pdf, out / f"{name}--scan.pdf")
                 print(f"{out / f'{name}--scan.pdf'}: image-only copy of {pdf.name}")
+            copy = out / f"{name}--photocopy.pdf"
+            print(f"{copy}: {photocopy(pdf, copy, seed_for(name)).describe()}")
     return 0
 
 

@@ -15,13 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SAMPLE_PDFS = sorted(p for p in SAMPLES.glob("*.pdf") if "--" not in p.name)  # born-digital
 SCAN_PDFS = sorted(SAMPLES.glob("*--scan.pdf"))  # image-only copies
-VARIANT_PDFS = sorted(p for p in SAMPLES.glob("*--*.pdf") if p not in SCAN_PDFS)  # other layouts of a plan
+# Photocopy-quality scans of every sample (samples/degrade.py).
+PHOTOCOPY_PDFS = sorted(SAMPLES.glob("*--photocopy.pdf"))
+VARIANT_PDFS = sorted(
+    p for p in SAMPLES.glob("*--*.pdf") if p not in SCAN_PDFS + PHOTOCOPY_PDFS
+)  # other layouts of a plan
 # Printed to PDF by LibreOffice from Word and Excel files (samples/office.py):
 # rebuilt by content, not bytes (the PDFs carry timestamps).
 OFFICE_PDFS = sorted(p for p in SAMPLE_PDFS if (SAMPLES / "office.py").read_text(encoding="utf-8").count(f'"{p.stem}"'))
 # Their copies printed by Chromium from LibreOffice's HTML, and scanned.
 OFFICE_COPIES = sorted(
-    p for p in SAMPLES.glob("*--*.pdf") if p.with_name(p.name.split("--")[0] + ".pdf") in OFFICE_PDFS
+    p
+    for p in SAMPLES.glob("*--*.pdf")
+    if p.with_name(p.name.split("--")[0] + ".pdf") in OFFICE_PDFS and p not in PHOTOCOPY_PDFS
 )
 # Word, Excel and OpenDocument files read directly (the .docx and .xlsx the
 # generator writes, and LibreOffice's conversions of some to older formats).
