@@ -35,6 +35,13 @@ class ColumnBounds:
     def __len__(self) -> int:
         return len(self.bounds) - 1
 
+    def shifted(self, dx: float) -> ColumnBounds:
+        """The same columns moved ``dx`` points across."""
+        if not dx:
+            return self
+        starts = [s + dx for s in self.starts] if self.starts is not None else None
+        return ColumnBounds([b + dx for b in self.bounds], self.ruled, starts)
+
     def index(self, x: float) -> int | None:
         for i in range(len(self)):
             if self.bounds[i] <= x < self.bounds[i + 1]:

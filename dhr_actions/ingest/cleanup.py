@@ -75,7 +75,7 @@ def deskewed(image: Any) -> Any:
     gray = np.asarray(image)
     h, w = gray.shape
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
-    flat = cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    flat = cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     return Image.fromarray(flat)
 
 
@@ -181,3 +181,36 @@ def despeckled(image: Any, scale: float) -> Any:
     clean = gray.copy()
     clean[rim] = background[rim]
     return Image.fromarray(clean)
+
+
+# A dark band at least this big (points) whose lighter holes make up this
+# share of it is light text printed on a dark fill (a header row in
+# Excel's or a council's house colours): tesseract reads dark on light.
+REVERSED_MIN_PT = (15.0, 6.0)  # wide, tall
+REVERSED_MIN_FILL = 0.5
+REVERSED_MIN_HOLES = 0.04
+
+
+def reverse_video_undone(image: Any, scale: float) -> Any:
+    """The page with light-on-dark bands turned dark-on-light (``scale``
+    is pixels per point). A dark fill with dark text on it (a red RAG
+    cell) has no light holes and is left as it is."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    gray = np.asarray(image)
+    dark = (gray < 128).astype(np.uint8)
+    _n, _labels, stats, _c = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    min_w, min_h = (v * scale for v in REVERSED_MIN_PT)
+    out = None
+    for x, y, w, h, area in stats[1:]:
+        if w < min_w or h < min_h or area < REVERSED_MIN_FILL * w * h:
+            continue
+        box = gray[y : y + h, x : x + w]
+        if (box >= 128).mean() < REVERSED_MIN_HOLES:
+            continue
+        if out is None:
+            out = gray.copy()
+        out[y : y + h, x : x + w] = 255 - box
+    return image if out is None else Image.fromarray(out)

@@ -29,7 +29,7 @@ from statistics import median
 from .bounds import ColumnBounds, cut_at_column_starts, rivers, split_at_rivers, valley
 from .furniture import Furniture, is_furniture, running_furniture
 from .headers import Header, HeaderReader
-from .layout import Line, cluster_values, horizontal_rules, vertical_extent, vertical_rules
+from .layout import Line, Word, cluster_values, horizontal_rules, vertical_extent, vertical_rules
 from .page import PageContent, PageText
 from .rows import RowReader
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -285,6 +285,38 @@ class PageTableFinder:
             table.notes.append(self.title_notes[header.top])
         return table, cols
 
+    def _inside(self, cols: ColumnBounds, words: list[Word]) -> int:
+        """How many of ``words`` keep to the columns."""
+        return sum(
+            1
+            for w in words
+            if cols.left - 2 <= w.x0 and w.x1 <= cols.right + 2 and not cols.crosses(w, self.s.boundary_slack_pt)
+        )
+
+    def _laid_over_scan(self, cols: ColumnBounds, words: list[Word], first: Line) -> ColumnBounds:
+        """The previous page's columns moved across to where this scanned
+        page has them: a scanner's feeder places each sheet a few points
+        off the last. The shift is the one that meets the most of this
+        page's vertical rules (ruled tables) or keeps the most words inside
+        the columns (unruled), if it does better than none."""
+        reach = self.s.scan_shift_max_pt
+        if cols.ruled:
+            vx = vertical_rules(self.page.edges, first.top, first.bottom, self.s.column_rule_cover_share)
+            slack = self.s.continuation_rule_slack_pt
+
+            def met(dx: float) -> int:
+                return sum(1 for b in cols.bounds if any(abs(v - b - dx) <= slack for v in vx))
+
+            shifts = [v - b for v in vx for b in cols.bounds if abs(v - b) <= reach]
+        else:
+
+            def met(dx: float) -> int:
+                return self._inside(cols.shifted(dx), words)
+
+            shifts = [float(dx) for dx in range(-int(reach), int(reach) + 1)]
+        best = max(shifts, key=lambda dx: (met(dx), -abs(dx)), default=0.0)
+        return cols.shifted(best) if met(best) > met(0.0) else cols
+
     def _continuation(self, cols: ColumnBounds, stop: float) -> tuple[Table, ColumnBounds] | None:
         """Lay the previous page's columns over the top of this page."""
         lines = [ln for ln in self.lines if ln.bottom <= stop and ln.x1 > cols.left and ln.x0 < cols.right]
@@ -296,12 +328,9 @@ class PageTableFinder:
         if not lines:
             return None
         words = [w for ln in lines for w in ln.words]
-        inside = sum(
-            1
-            for w in words
-            if cols.left - 2 <= w.x0 and w.x1 <= cols.right + 2 and not cols.crosses(w, self.s.boundary_slack_pt)
-        )
-        if inside < self.s.continuation_inside_share * len(words):
+        if self.page.ocr:
+            cols = self._laid_over_scan(cols, words, lines[0])
+        if self._inside(cols, words) < self.s.continuation_inside_share * len(words):
             return None
         top = lines[0].top - 1
         if cols.ruled:

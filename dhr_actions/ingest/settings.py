@@ -144,6 +144,8 @@ class LayoutSettings:
     # fall inside the columns and its rules sit within 3 pt of the bounds.
     continuation_inside_share: float = 0.9
     continuation_rule_slack_pt: float = 3.0
+    # A scanned page's table may sit this far across from the last page's.
+    scan_shift_max_pt: float = 15.0
     # Cells laid on borrowed columns, and any unruled table, are less sure.
     continuation_confidence: float = 0.9
     unruled_confidence: float = 0.9

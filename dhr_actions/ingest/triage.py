@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cleanup import deskewed, lies_on_its_side
 from .headers import HeaderReader
 from .keyvalue import label_field
 from .layout import Word
@@ -203,13 +204,17 @@ def look_at_scan(page: Any) -> ScanLook:
     lines, a line of text in three or more parts set apart by column gaps,
     or lines of two parts whose second parts line up (labels and values)?
     Prose is one part a line. Seen at ``LOOK_DPI`` without OCR, in a few
-    milliseconds."""
+    milliseconds, the page turned as OCR will turn it: a quarter turn when
+    it lies on its side, and flat when it is skewed."""
     import cv2
     import numpy as np
 
-    image = np.asarray(page.render(scale=LOOK_DPI / 72, grayscale=True).to_pil().convert("L"))
-    if image.min() > 128:
+    picture = page.render(scale=LOOK_DPI / 72, grayscale=True).to_pil().convert("L")
+    if np.asarray(picture).min() > 128:
         return ScanLook(None, blank=True)
+    if lies_on_its_side(picture):
+        picture = picture.rotate(90, expand=True)  # either way round: columns and rules are what count
+    image = np.asarray(deskewed(picture))
     _threshold, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     height = ink.shape[0]
     tall = max(int(height * RULE_HEIGHT_SHARE), 10)
