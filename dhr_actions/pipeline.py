@@ -110,11 +110,34 @@ def _records(name: str, tables: list[Table], notes: list[str], extractor: str) -
         records.extend(records_from_table(pt, name, start=len(records), mapping=mapping))
         notes.extend(f"pages {first}-{last}: {line}" for line in mapping.explain())
         notes.extend(pt.notes)
+    notes.extend(doubt_notes(records))
     if tables and not records:
         # The reasons for each table say why; lead with the summary.
         notes.insert(0, f"no action plan among {len(plan_tables)} table(s) with action-plan-like headers")
     log.debug("%s: %d tables, %d records", name, len(tables), len(records))
     return Extraction(name, records, tables, plan_tables, notes, extractor)
+
+
+# A record read by OCR with at least this share of its words doubtful says
+# so in the document's notes (`dhr show --explain`), the words listed.
+DOUBTFUL_RECORD_SHARE = 0.15
+DOUBTFUL_LISTED = 8
+
+
+def doubt_notes(records: list[Record]) -> list[str]:
+    """One note per OCR record built from many words read with little
+    confidence: which record, how many, and the words as read."""
+    notes = []
+    for n, r in enumerate(records, start=1):
+        if not r.words or len(r.doubtful) < DOUBTFUL_RECORD_SHARE * r.words:
+            continue
+        shown = ", ".join(repr(w) for w in r.doubtful[:DOUBTFUL_LISTED])
+        more = f" and {len(r.doubtful) - DOUBTFUL_LISTED} more" if len(r.doubtful) > DOUBTFUL_LISTED else ""
+        notes.append(
+            f"OCR: record {n} (ref {r.ref or '-'}, page {r.page_start}): {len(r.doubtful)} of {r.words} words"
+            f" read with little confidence, check them against the page: {shown}{more}"
+        )
+    return notes
 
 
 def _extract_isolated(path: Path, ex: Extractor, document: str | None, limits: Limits) -> Extraction:

@@ -98,3 +98,110 @@ def test_a_page_scanned_a_quarter_turn_off_is_read_upright(turn: int, tmp_path: 
     page.save(scan, "PDF", resolution=200.0)
     got = [r.ref for r in extract_document(scan).records]
     assert got == [r["ref"] for r in expected_records(SAMPLES / "westvale-dhr-mrs-b.pdf")]
+
+
+def test_a_skewed_page_on_its_side_is_told_too() -> None:
+    """A landscape table turned a quarter and skewed two degrees: its column
+    rules run across the turned page, and the skew blurs both directions;
+    neither fools the measure."""
+    from dhr_actions.ingest.cleanup import lies_on_its_side
+
+    for name in ("ashdown-dhr-jane.pdf", "fenwick-dhr-2019-02.pdf", "lindow-dhr-mr-l.pdf", "riverside-dhr-07.pdf"):
+        page = _page(name, dpi=100)
+        assert not lies_on_its_side(page.rotate(2.2, fillcolor=255)), name
+        assert lies_on_its_side(page.rotate(90, expand=True).rotate(-2.2, fillcolor=255)), name
+
+
+def test_lone_specks_go_and_full_stops_stay() -> None:
+    from dhr_actions.ingest.cleanup import despeckled
+
+    scale = 200 / 72
+    page = _page("westvale-dhr-mrs-b.pdf")
+    ink_before = (np.asarray(page) < 128).sum()
+    dusty = np.asarray(page).copy()
+    rng = np.random.default_rng(3)
+    ys, xs = rng.integers(0, dusty.shape[0], 400), rng.integers(0, dusty.shape[1], 400)
+    for y, x in zip(ys, xs, strict=True):
+        dusty[y : y + 2, x : x + 2] = 30  # dust of 2x2 pixels, some on the text
+    clean = np.asarray(despeckled(Image.fromarray(dusty), scale))
+    assert (clean < 128).sum() <= ink_before * 1.01  # the dust is gone, wherever it fell
+    # The text's own small marks (full stops, the dots of i) are kept.
+    assert (clean < 128).sum() >= ink_before * 0.99
+    untouched = np.asarray(despeckled(page, scale))
+    assert (untouched < 128).sum() >= ink_before * 0.99
+
+
+def test_light_text_on_a_dark_band_is_turned_dark_on_light() -> None:
+    from dhr_actions.ingest.cleanup import reverse_video_undone
+
+    page = np.full((300, 600), 250, np.uint8)
+    page[50:100, 20:580] = 60  # a dark header band
+    for x in range(40, 540, 50):
+        page[65:85, x : x + 20] = 250  # light letters on it
+    page[200:250, 20:300] = 70  # a dark RAG cell with dark text on it
+    for x in range(40, 280, 50):
+        page[215:235, x : x + 20] = 0
+    out = np.asarray(reverse_video_undone(Image.fromarray(page), 1.0))
+    assert out[60, 30] > 128 and out[70, 50] < 128  # band light, letter dark
+    assert (out[200:250, 20:300] == page[200:250, 20:300]).all()  # the RAG cell as it was
+
+
+@needs_tesseract
+def test_a_page_upside_down_is_read_turned_round(tmp_path: Path) -> None:
+    from dhr_actions.ingest.ocr import legible_share, ocr_page
+
+    page = _page("westvale-dhr-mrs-b.pdf").rotate(180)
+    scan = tmp_path / "upside-down.pdf"
+    page.save(scan, "PDF", resolution=200.0)
+    words, _edges, _w, _h = ocr_page(scan, 0)
+    assert legible_share(words) > 0.8
+    got = [r.ref for r in extract_document(scan).records]
+    assert got == [r["ref"] for r in expected_records(SAMPLES / "westvale-dhr-mrs-b.pdf")]
+
+
+@needs_tesseract
+def test_skewed_scanned_pages_are_not_triaged_out(tmp_path: Path) -> None:
+    """At triage's low resolution a two-degree skew runs a plan's lines
+    together and breaks its rules: the page is looked at deskewed."""
+    pages = [_page("eastbridge-edhr-2021-03.pdf", n).rotate(a, fillcolor=255) for n, a in ((0, 2.2), (1, -2.0))]
+    scan = tmp_path / "eastbridge-edhr-2021-03--skewed.pdf"
+    pages[0].save(scan, "PDF", resolution=200.0, save_all=True, append_images=pages[1:])
+    got = [r.ref for r in extract_document(scan).records]
+    want = [r["ref"] for r in expected_records(SAMPLES / "eastbridge-edhr-2021-03.pdf")]
+    # Every record is found; OCR may still slip a digit ("4" for "1").
+    assert len(got) == len(want) and sum(g == w for g, w in zip(got, want, strict=True)) >= len(want) - 1
+
+
+@needs_tesseract
+def test_ocr_word_confidence_reaches_the_records() -> None:
+    from conftest import PHOTOCOPY_PDFS
+
+    from dhr_actions.ingest.ocr import ocr_page
+
+    pdf = next(p for p in PHOTOCOPY_PDFS if p.name.startswith("northmoor"))
+    words, _e, _w, _h = ocr_page(pdf, 0)
+    assert all(w.confidence is not None and 0 <= w.confidence <= 100 for w in words)
+    records = extract_document(pdf).records
+    assert all(r.words > 0 for r in records)
+    doubted = [r for r in records if r.doubtful]
+    assert doubted and all(r.confidence < 1.0 for r in doubted)
+    # The same plan born digital: no OCR words, no doubt.
+    assert all(r.words == 0 and not r.doubtful for r in extract_document(SAMPLES / "northmoor-dhr-adult-a.pdf").records)
+
+
+def test_records_read_from_many_doubtful_words_say_so() -> None:
+    from dhr_actions.normalise.record import Record
+    from dhr_actions.pipeline import doubt_notes
+
+    def record(ref: str, words: int, doubtful: list[str]) -> Record:
+        fields = dict.fromkeys(
+            ("section", "recommendation", "scope", "action", "lead", "milestones", "target_date_text"), None
+        )
+        return Record(
+            "a.pdf", ref=ref, target_date=None, outcome=None, status=None, words=words, doubtful=doubtful, **fields
+        )
+
+    notes = doubt_notes([record("1", 40, ["Heed"]), record("2", 20, ["Farvet", "uicome", "Heed", "lActiog"])])
+    assert len(notes) == 1
+    assert notes[0].startswith("OCR: record 2 (ref 2, page 0): 4 of 20 words read with little confidence")
+    assert "'Farvet'" in notes[0]

@@ -138,6 +138,9 @@ def _reduced_ink(gray: Any, side: int) -> Any:
 # an "i" is as small but lies within a letter's width of its word.
 SPECK_MAX_PT = 1.6
 SPECK_NEIGHBOURHOOD_PT = (4.0, 1.5)  # across, up and down: a space and a bit
+# A blot of less than this area (square points) is dust even beside text:
+# a full stop of 8-point type covers twice as much.
+SPECK_DUST_PT2 = 0.25
 # Straight runs of ink at least this long (points) are rules.
 RULE_MIN_PT = 12.0
 
@@ -170,7 +173,8 @@ def despeckled(image: Any, scale: float) -> Any:
     near = cv2.dilate(large.astype(np.uint8)[labels], np.ones((2 * dy + 1, 2 * dx + 1), np.uint8))
     touched = np.zeros(count, dtype=bool)
     touched[np.unique(labels[(near > 0) & small[labels]])] = True
-    lone = small & ~touched
+    # Dust finer than the smallest full stop goes wherever it lies.
+    lone = small & (~touched | (stats[:, cv2.CC_STAT_AREA] < SPECK_DUST_PT2 * scale * scale))
     if not lone.any():
         return image
     # With the grey rim that blurring and JPEG leave round it, a speck takes

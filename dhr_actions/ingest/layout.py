@@ -33,12 +33,23 @@ class Word:
     confidence: float | None = None
 
     @property
+    def doubtful(self) -> bool:
+        """Read by OCR with a confidence under ``DOUBTFUL_BELOW``."""
+        return self.confidence is not None and self.confidence < DOUBTFUL_BELOW
+
+    @property
     def xc(self) -> float:
         return (self.x0 + self.x1) / 2
 
     @property
     def yc(self) -> float:
         return (self.top + self.bottom) / 2
+
+
+# An OCR word read with less confidence than this (tesseract's 0-100) is
+# doubtful: kept, but counted against its record (words under
+# ``OcrSettings.min_confidence`` are dropped as noise).
+DOUBTFUL_BELOW = 60.0
 
 
 @dataclass

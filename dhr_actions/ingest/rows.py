@@ -151,7 +151,12 @@ class RowReader:
                 continue
             _x0, a, _x1, b = row.bbox or (0, 0, 0, 0)
             row.cells = [
-                Cell(cell_text(inside, self.s.paragraph_gap_em, edges[i]), (cols.bounds[i], a, cols.bounds[i + 1], b))
+                Cell(
+                    cell_text(inside, self.s.paragraph_gap_em, edges[i]),
+                    (cols.bounds[i], a, cols.bounds[i + 1], b),
+                    words=sum(1 for w in inside if w.confidence is not None),
+                    doubtful=tuple(w.text for w in inside if w.doubtful),
+                )
                 for i, inside in enumerate(per_column)
             ]
         rows = [r for r in rows if r.kind != "body" or not r.is_empty]

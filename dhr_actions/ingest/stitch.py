@@ -28,6 +28,8 @@ class PlanRow:
     extractor: str = ""
     confidence: float = 1.0
     ocr: bool = False
+    words: int = 0  # OCR words read into the row's cells
+    doubtful: list[str] = field(default_factory=list)  # those read with little confidence
 
 
 @dataclass
@@ -74,6 +76,7 @@ def stitch(tables: Iterable[Table]) -> list[PlanTable]:
                 continue
             if row.kind != "body" or row.is_empty:
                 continue
+            words, doubtful = row.word_counts()
             current.rows.append(
                 PlanRow(
                     cells=row.texts(),
@@ -84,6 +87,8 @@ def stitch(tables: Iterable[Table]) -> list[PlanTable]:
                     extractor=table.extractor,
                     confidence=table.confidence,
                     ocr=table.ocr,
+                    words=words,
+                    doubtful=doubtful,
                 )
             )
         last_page = table.page

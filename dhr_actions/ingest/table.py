@@ -15,6 +15,10 @@ class Cell:
 
     text: str
     bbox: BBox | None = None
+    # OCR: how many words the cell was read from, and those read with
+    # little confidence (``Word.doubtful``), as printed.
+    words: int = 0
+    doubtful: tuple[str, ...] = ()
 
 
 @dataclass
@@ -28,6 +32,11 @@ class Row:
 
     def texts(self) -> list[str]:
         return [c.text if c is not None else "" for c in self.cells]
+
+    def word_counts(self) -> tuple[int, list[str]]:
+        """OCR words read, and the doubtful ones, over the row's cells."""
+        cells = [c for c in self.cells if c is not None]
+        return sum(c.words for c in cells), [w for c in cells for w in c.doubtful]
 
     @property
     def is_empty(self) -> bool:

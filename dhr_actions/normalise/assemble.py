@@ -243,6 +243,8 @@ def _finish(draft: _Draft, document: str, labels: Sequence[str], position: int) 
     text = {name: join_parts(draft.parts.get(name, [])) for name in CELL_FIELDS}
     target_text = text["target_date_text"]
     pages = [r.page for r in draft.rows]
+    words = sum(r.words for r in draft.rows)
+    doubtful = [w for r in draft.rows for w in r.doubtful]
     return Record(
         document=document,
         section=clean_cell(draft.section),
@@ -265,8 +267,10 @@ def _finish(draft: _Draft, document: str, labels: Sequence[str], position: int) 
         page_end=max(pages),
         position=position,
         extractor=draft.rows[0].extractor,
-        confidence=min(r.confidence for r in draft.rows),
+        confidence=round(min(r.confidence for r in draft.rows) * (1 - len(doubtful) / words if words else 1.0), 3),
         ocr=any(r.ocr for r in draft.rows),
+        doubtful=doubtful,
+        words=words,
         raw_cells=[
             {"page": r.page, "cells": {(labels[i] or f"column {i + 1}"): c for i, c in enumerate(r.cells) if c}}
             for r in draft.rows

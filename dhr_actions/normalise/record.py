@@ -41,8 +41,13 @@ class Record:
     page_end: int = 0
     position: int = 0
     extractor: str = ""
+    # How sure the reading is, 0-1: the table finder's confidence in the
+    # table's structure, times (OCR) the share of words read confidently.
     confidence: float = 1.0
     ocr: bool = False
+    # OCR words read with little confidence, as printed (Word.doubtful).
+    doubtful: list[str] = field(default_factory=list)
+    words: int = 0
     raw_cells: list[dict[str, Any]] = field(default_factory=list)
     # (theme, matched phrase) pairs, filled at import by the research tagger.
     themes: list[tuple[str, str]] = field(default_factory=list)
