@@ -193,11 +193,13 @@ def despeckled(image: Any, scale: float) -> Any:
 REVERSED_MIN_PT = (15.0, 6.0)  # wide, tall
 REVERSED_MIN_FILL = 0.5
 REVERSED_MIN_HOLES = 0.04
+# Dark strokes thinner than this (rules, letters) are not a band.
+REVERSED_OPEN_PT = 1.5
 
 
 def reverse_video_undone(image: Any, scale: float) -> Any:
-    """The page with light-on-dark bands turned dark-on-light (``scale``
-    is pixels per point). A dark fill with dark text on it (a red RAG
+    """The page with light-on-dark bands turned dark-on-light, ruled above
+    and below (``scale`` is pixels per point). A dark fill with dark text on it (a red RAG
     cell) has no light holes and is left as it is."""
     import cv2
     import numpy as np
@@ -205,11 +207,15 @@ def reverse_video_undone(image: Any, scale: float) -> Any:
 
     gray = np.asarray(image)
     dark = (gray < 128).astype(np.uint8)
-    _n, _labels, stats, _c = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    # Only broad dark areas: rules and strokes, which may join a band to
+    # the rest of its table, are opened away.
+    side = max(3, int(REVERSED_OPEN_PT * scale))
+    broad = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
+    _n, _labels, stats, _c = cv2.connectedComponentsWithStats(broad, connectivity=8)
     min_w, min_h = (v * scale for v in REVERSED_MIN_PT)
     out = None
-    for x, y, w, h, area in stats[1:]:
-        if w < min_w or h < min_h or area < REVERSED_MIN_FILL * w * h:
+    for x, y, w, h, _area in stats[1:]:
+        if w < min_w or h < min_h or dark[y : y + h, x : x + w].mean() < REVERSED_MIN_FILL:
             continue
         box = gray[y : y + h, x : x + w]
         if (box >= 128).mean() < REVERSED_MIN_HOLES:
@@ -217,4 +223,9 @@ def reverse_video_undone(image: Any, scale: float) -> Any:
         if out is None:
             out = gray.copy()
         out[y : y + h, x : x + w] = 255 - box
+        # The band's edges bounded cells (a rule drawn along a dark fill
+        # does not show): they are drawn as rules.
+        edge = max(1, int(scale / 2))
+        out[y : y + edge, x : x + w] = 0
+        out[y + h - edge : y + h, x : x + w] = 0
     return image if out is None else Image.fromarray(out)
