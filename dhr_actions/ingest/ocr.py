@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +142,45 @@ def _read(exe: str, image: Any, scale: float, settings: OcrSettings) -> tuple[li
     edges, clean = _ruling_edges(image, scale)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
-    return _tesseract_words(exe, buf.getvalue(), scale, settings), edges
+    return emboldened(_tesseract_words(exe, buf.getvalue(), scale, settings), clean, scale), edges
+
+
+# A word whose strokes are this much thicker than the page's usual ones is
+# bold (header labels, agency headings): bold strokes of the samples measure
+# 1.17-1.4 times the median, clean or photocopied; regular ones 1.11 and
+# less. Words shorter than this are not judged.
+BOLD_STROKE_RATIO = 1.15
+BOLD_MIN_LETTERS = 2
+
+
+def emboldened(words: list[Word], clean: Any, scale: float) -> list[Word]:
+    """``words`` with ``bold`` set from the thickness of their strokes on
+    the cleaned page (twice the ink over its outline: a stroke's width)."""
+    import cv2
+    import numpy as np
+
+    ink = (np.asarray(clean) < 128).astype(np.uint8)
+    outline = ink - cv2.erode(ink, np.ones((3, 3), np.uint8))
+    ink_sum, outline_sum = cv2.integral(ink), cv2.integral(outline)
+    h, w = ink.shape
+
+    def total(table: Any, word: Word) -> float:
+        x0, y0 = max(0, int(word.x0 * scale)), max(0, int(word.top * scale))
+        x1, y1 = min(w, int(word.x1 * scale) + 1), min(h, int(word.bottom * scale) + 1)
+        return float(table[y1, x1] - table[y0, x1] - table[y1, x0] + table[y0, x0])
+
+    widths: dict[int, float] = {}
+    for n, word in enumerate(words):
+        edge = total(outline_sum, word)
+        if edge > 0 and sum(ch.isalnum() for ch in word.text) >= BOLD_MIN_LETTERS:
+            widths[n] = 2 * total(ink_sum, word) / edge
+    if len(widths) < 10:
+        return words
+    usual = float(np.median(list(widths.values())))
+    return [
+        replace(word, bold=True) if widths.get(n, 0.0) >= BOLD_STROKE_RATIO * usual else word
+        for n, word in enumerate(words)
+    ]
 
 
 # A page whose words of three letters or more are English words less often
