@@ -122,19 +122,29 @@ def recognise(
     for several pages at once (tesseract is a process of its own)."""
     exe = _tesseract()
     scale = settings.dpi / 72
-    if lies_on_its_side(image):
+    sideways = lies_on_its_side(image)
+    if sideways:
+        # Orientation detection says which quarter; when it cannot say
+        # (sparse text), a guess, which the legibility check below puts
+        # right if it read the page upside down.
         turn = _upright_turn(exe, image, settings)
-        if turn in (90, 270):
-            image = image.rotate(-turn, expand=True)  # clockwise
-            width, height = height, width
+        upright = image
+        image = image.rotate(-(turn if turn in (90, 270) else 90), expand=True)  # clockwise
+        width, height = height, width
     image = reverse_video_undone(despeckled(deskewed(image), scale), scale)
     words, edges = _read(exe, image, scale, settings)
     if legible_share(words) < LEGIBLE_SHARE:
         # Upside down (a page fed the wrong way up, or turned the wrong
-        # way by orientation detection on sparse text): try it the other way.
+        # way): try it the other way round.
         turned = _read(exe, image.rotate(180), scale, settings)
         if legible_share(turned[0]) > legible_share(words):
             words, edges = turned
+    if sideways and legible_share(words) < LEGIBLE_SHARE:
+        # Neither way round reads: the page was upright after all.
+        image = reverse_video_undone(despeckled(deskewed(upright), scale), scale)
+        as_it_was = _read(exe, image, scale, settings)
+        if legible_share(as_it_was[0]) > legible_share(words):
+            (words, edges), (width, height) = as_it_was, (height, width)
     return words, edges, width, height
 
 
