@@ -131,7 +131,7 @@ def recognise(
         upright = image
         image = image.rotate(-(turn if turn in (90, 270) else 90), expand=True)  # clockwise
         width, height = height, width
-    image = reverse_video_undone(despeckled(deskewed(image), scale), scale)
+    image = reverse_video_undone(deskewed(image), scale)
     words, edges = _read(exe, image, scale, settings)
     if legible_share(words) < LEGIBLE_SHARE:
         # Upside down (a page fed the wrong way up, or turned the wrong
@@ -141,7 +141,7 @@ def recognise(
             words, edges = turned
     if sideways and legible_share(words) < LEGIBLE_SHARE:
         # Neither way round reads: the page was upright after all.
-        image = reverse_video_undone(despeckled(deskewed(upright), scale), scale)
+        image = reverse_video_undone(deskewed(upright), scale)
         as_it_was = _read(exe, image, scale, settings)
         if legible_share(as_it_was[0]) > legible_share(words):
             (words, edges), (width, height) = as_it_was, (height, width)
@@ -335,4 +335,5 @@ def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any]:
         clean = gray.copy()  # white paper: the grey levels help tesseract more
         clean[clean > LIGHT_SHADE] = 255
     clean[mask > 0] = 255
-    return edges, Image.fromarray(clean)
+    # Specks last: binarising grey paper brings out faint ones.
+    return edges, despeckled(Image.fromarray(clean), scale)
