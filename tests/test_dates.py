@@ -56,6 +56,10 @@ CASES = [
     ("Spring 1900", None),
     ("0/0/0 January 31 March 2021", "2021-03-31"),  # a bad day must not hide the good one
     ("January 31 March 2021", "2021-03-31"),  # 31 is March's day, not the year 2031
+    # A date broken in a narrow column, its year over two lines.
+    ("30/06/20\n23", "2023-06-30"),
+    ("30/06/20 23", "2020-06-30"),  # on one line, "23" is something else
+    ("01/02/20\n2021 review", "2021"),
 ]
 
 

@@ -80,6 +80,9 @@ class Period:
         return ("year", "month", "day")[self.rank]  # type: ignore[return-value]
 
 
+_BROKEN_YEAR = re.compile(r"\b(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20))\s*\n\s*(\d{2})\b")
+
+
 def target_date(text: str | None) -> str | None:
     """The latest date ``text`` mentions, in ISO 8601 at the printed precision."""
     periods = find_periods(text)
@@ -90,7 +93,8 @@ def find_periods(text: str | None) -> list[Period]:
     """Every datable span of ``text``, in order of the patterns that found them."""
     if not text:
         return []
-    s = " ".join(text.split())
+    # A date broken in a narrow column: "30/06/20" over "23".
+    s = " ".join(_BROKEN_YEAR.sub(r"\1\2", text).split())
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
 
