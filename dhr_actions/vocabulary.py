@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # (phrase, weight). Phrases are matched on word boundaries, case-insensitively.
 # Longer, more specific phrases carry more weight so that "Key milestones
@@ -152,14 +153,48 @@ def _words(text: str) -> list[str]:
     while i < len(tokens):
         for n in range(min(MAX_WORD_PIECES, len(tokens) - i), 1, -1):
             pieces = tokens[i : i + n]
-            if "".join(pieces) in _VOCABULARY and any(p not in _VOCABULARY for p in pieces):
-                out.append("".join(pieces))
+            whole = _misread("".join(pieces))
+            if whole in _VOCABULARY and any(_misread(p) not in _VOCABULARY for p in pieces):
+                out.append(whole)
                 i += n
                 break
         else:
-            out.append(tokens[i])
+            out.extend(_misread(tokens[i]).split())
             i += 1
     return out
+
+
+# A header word this long that OCR misread by one letter ("timeseale",
+# "recommendatlon") is the vocabulary word it is one edit from, when it is
+# no English word of its own; two run together ("actionto") are parted.
+MISREAD_MIN_LETTERS = 6
+
+
+@lru_cache(maxsize=4096)
+def _misread(token: str) -> str:
+    if token in _VOCABULARY or len(token) < MISREAD_MIN_LETTERS or not token.isalpha():
+        return token
+    from .ingest.lexicon import COMMON, is_word
+
+    if is_word(token):
+        return token
+    near = [w for w in _VOCABULARY if abs(len(w) - len(token)) <= 1 and _one_edit(token, w)]
+    if len(near) == 1:
+        return near[0]
+    # Two words run together where OCR missed the space ("actionto take").
+    for k in range(3, len(token) - 1):
+        head, tail = token[:k], token[k:]
+        if head in _VOCABULARY and (tail in _VOCABULARY or is_word(tail, COMMON)):
+            return f"{head} {tail}"
+    return token
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one substitution, insertion or deletion apart?"""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 # Phrases by their first word, so that a label is scanned once.

@@ -147,3 +147,49 @@ def test_agency_prefixed_refs_are_refs_and_months_are_not(cell: str, ref: str | 
     """References restarting per agency carry the agency's prefix; a month
     with a two-digit year is a date, not a reference."""
     assert normalise_ref(cell) == ref
+
+
+@pytest.mark.parametrize(
+    ("cell", "ref"),
+    [
+        ("‘Rl", "R1"),  # a speck read as a quote, the one as an ell
+        ("-ICB1", "ICB1"),
+        ("NP2 7\n-", "NP2"),  # specks read as a digit and a dash after it
+        ("R1.l", "R1.1"),
+        ("NPI", "NP1"),
+        ("4.", "4"),
+        ("All", None),  # a word, not "A11"
+        ("I", None),
+        ("Sept 22", None),
+    ],
+)
+def test_references_as_ocr_reads_them(cell: str, ref: str | None) -> None:
+    from dhr_actions.normalise.refs import normalise_ocr_ref
+
+    assert normalise_ocr_ref(cell) == ref
+
+
+@pytest.mark.parametrize(
+    ("labels", "want"),
+    [
+        # OCR's slips in header labels: a letter misread, a space missed.
+        (
+            ["Ref", "Recommendatlon", "Actionto take", "Timeseal e"],
+            ["ref", "recommendation", "action", "target_date_text"],
+        ),
+        (
+            ["Rec No", "Recomm endation", "Leadofficer", "Targct date"],
+            ["ref", "recommendation", "lead", "target_date_text"],
+        ),
+    ],
+)
+def test_header_labels_as_ocr_misreads_them(labels: list[str], want: list[str]) -> None:
+    assert list(map_columns(labels).fields) == want
+
+
+def test_a_misread_is_mended_only_to_one_header_word_and_never_from_an_english_word() -> None:
+    from dhr_actions.vocabulary import best_field
+
+    assert best_field("Income") is None  # one edit from no header word it could be
+    assert best_field("Actions")  # a header word already
+    assert best_field("Largest") is None  # an English word, kept as it is

@@ -21,6 +21,7 @@ from . import status as status_rules
 from .columns import ColumnMapping, map_columns
 from .record import Record
 from .refs import (
+    normalise_ocr_ref,
     normalise_ref,
     recommendation_number,
     repair_ocr_action_code,
@@ -156,7 +157,8 @@ def _analyse(row: PlanRow, mapping: ColumnMapping) -> _RowInfo:
     cells: dict[str, str] = {}
     for name, col in mapping.fields.items():
         cells[name] = row.cells[col].strip() if col < len(row.cells) else ""
-    ref_from_column = normalise_ref(cells.get("ref")) if cells.get("ref") else None
+    read_ref = normalise_ocr_ref if row.ocr else normalise_ref
+    ref_from_column = read_ref(cells.get("ref")) if cells.get("ref") else None
     rec_number, rec_text = split_leading_ref(cells.get("recommendation", ""))
     cells["recommendation"] = rec_text
     code, action = split_action_code(cells.get("action", ""))

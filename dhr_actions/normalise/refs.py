@@ -44,6 +44,36 @@ def normalise_ref(text: str | None) -> str | None:
     return _canonical(m.group("ref"))
 
 
+# OCR reads a reference cell with specks for quotes and dashes ("‘R1",
+# "-ICB1", "NP1 7") and the digit one as a letter ("Rl", "R1.l", "NPI").
+_OCR_JUNK = "‘’'\"`-–—.,_·*~|: "
+_OCR_REF = re.compile(r"^(?P<prefix>[A-Z]{0,4}?)(?P<number>[0-9lI|O](?:[0-9lI|O.]*[0-9lI|O])?)(?P<letter>[A-Za-z]?)$")
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0"})
+
+
+def normalise_ocr_ref(text: str | None) -> str | None:
+    """A reference cell as OCR read it: its first word, specks stripped,
+    one-like letters in its number read as ones; None when that is no
+    reference either."""
+    if not text:
+        return None
+    exact = normalise_ref(text)
+    if exact is not None:
+        return exact
+    words = [w.strip(_OCR_JUNK) for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    m = _OCR_REF.match(words[0])
+    # Without a digit, only a prefix and one one-like letter ("Rl"): "All"
+    # is no "A11".
+    if not m or not (
+        any(ch.isdigit() for ch in m.group("number")) or (m.group("prefix") and len(m.group("number")) == 1)
+    ):
+        return normalise_ref(words[0])
+    return normalise_ref(m.group("prefix") + m.group("number").translate(_OCR_DIGITS) + m.group("letter"))
+
+
 def split_leading_ref(text: str) -> tuple[str | None, str]:
     """Split a reference off the start of a recommendation text.
 
