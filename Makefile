@@ -77,6 +77,7 @@ eval-scans: $(STAMP) system-deps
 BENCH_ARGS ?=
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+	$(BIN)/python bench/ocr_bench.py
 	$(BIN)/python bench/scrape_bench.py
 	$(BIN)/python bench/research_bench.py
 

@@ -158,7 +158,9 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: f
             parts.append(text)
         else:
             gap = line.top - prev.bottom
-            if gap > paragraph_gap_em * line.size or BULLET_START.match(text) or _ended_early(prev, line, measure):
+            if gap <= paragraph_gap_em * line.size and _misplaced_break(prev, line):
+                parts.append(text)
+            elif gap > paragraph_gap_em * line.size or BULLET_START.match(text) or _ended_early(prev, line, measure):
                 parts.append("\n" + text)
             elif _hyphenated(parts[-1], text) or (text_edge is not None and _broken_word(prev, line, text_edge)):
                 parts.append(text)
@@ -258,6 +260,26 @@ def _broken_word(prev: Line, line: Line, text_edge: float) -> bool:
     if len(words) > 1 and BULLET_START.match(words[0] + " "):
         words = words[1:]  # a list number before the word
     return len(words) == 1 and _tail_of(words[0], core)
+
+
+def _misplaced_break(prev: Line, line: Line) -> bool:
+    """OCR only: a word broken over two lines, known by its letters alone
+    (a scan's line ends say little of the column's edge: skew, specks and
+    glyph-tight boxes): the head and tail spell a word, and the tail is one
+    or two letters that are no word ("refreshe" / "r", "practice" / "s") or
+    a longer piece that is none either, after a head that is no common
+    word ("homelessn" / "ess")."""
+    first, last = line.words[0], prev.words[-1]
+    if first.confidence is None or last.confidence is None:
+        return False
+    from .lexicon import COMMON, is_word
+
+    head, tail = last.text, first.text.rstrip(".,;:)")
+    if not (head.isalpha() and tail.isalpha() and tail.islower()) or not is_word(head + tail):
+        return False
+    if len(tail) <= 2:
+        return tail not in _SHORT_WORDS
+    return not is_word(tail) and not is_word(head, COMMON)
 
 
 def _tail_of(head: str, tail: str) -> bool:

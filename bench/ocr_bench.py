@@ -1,0 +1,99 @@
+"""What each OCR clean-up step costs a page, against tesseract's own time.
+
+    python bench/ocr_bench.py [--pages N]
+
+Every page of the samples' photocopies and clean scans is rendered at the
+OCR resolution and put through the steps of ``ingest/ocr.recognise`` one at
+a time, each timed on its own: the orientation measure, deskew, reverse
+video, ruling lines with binarisation, speckle removal, the stroke-width
+measure for bold, and tesseract reading the cleaned page. The median and
+the total per step are printed, with the clean-up's share of tesseract's
+time (target: at most a fifth) and how the records read on the same pages
+(the shared scorer's view is ``make eval-scans``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import shutil
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dhr_actions.ingest import cleanup, ocr  # noqa: E402
+
+TARGET_SHARE = 0.2
+CLEAN_UP = ("orientation", "deskew", "reverse video", "rules + binarise", "speckle", "bold")
+
+
+def timed(times: dict[str, list[float]], step: str, fn, *args):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    out = fn(*args)
+    times[step].append(time.perf_counter() - start)
+    return out
+
+
+def page_steps(pdf: Path, index: int, times: dict[str, list[float]], settings: ocr.OcrSettings) -> None:
+    image, _w, _h = timed(times, "render", ocr.render_page, pdf, index, settings)
+    scale = settings.dpi / 72
+    exe = ocr.tesseract_path() or "tesseract"
+    if timed(times, "orientation", cleanup.lies_on_its_side, image):
+        turn = timed(times, "orientation", ocr._upright_turn, exe, image, settings)
+        image = image.rotate(-(turn if turn in (90, 270) else 90), expand=True)
+    image = timed(times, "deskew", cleanup.deskewed, image)
+    image = timed(times, "reverse video", cleanup.reverse_video_undone, image, scale)
+    _edges, clean = timed(times, "rules + binarise", ocr._ruling_edges, image, scale)
+    # _ruling_edges ends by despeckling; timed again alone to say its share.
+    timed(times, "speckle", cleanup.despeckled, clean, scale)
+    times["rules + binarise"][-1] -= times["speckle"][-1]
+    buf = io.BytesIO()
+    clean.save(buf, format="PNG")
+    words = timed(times, "tesseract", ocr._tesseract_words, exe, buf.getvalue(), scale, settings)
+    timed(times, "bold", ocr.emboldened, words, clean, scale)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=0, help="at most this many pages (0: all)")
+    args = parser.parse_args(argv[1:])
+    if not shutil.which("tesseract"):
+        print("ocr bench: tesseract is not installed, skipped")
+        return 0
+    import pypdfium2 as pdfium
+
+    samples = ROOT / "samples"
+    pages = []
+    for pdf in sorted(samples.glob("*--photocopy.pdf")) + sorted(samples.glob("*--scan.pdf")):
+        doc = pdfium.PdfDocument(str(pdf))
+        pages += [(pdf, i) for i in range(len(doc))]
+        doc.close()
+    if args.pages:
+        pages = pages[: args.pages]
+    settings = ocr.OcrSettings()
+    times: dict[str, list[float]] = defaultdict(list)
+    for pdf, index in pages:
+        page_steps(pdf, index, times, settings)
+    print(f"OCR per page, {len(pages)} pages of the samples' photocopies and scans at {settings.dpi} dpi, one thread:")
+    for step in ("render", *CLEAN_UP, "tesseract"):
+        got = times.get(step, [])
+        if got:
+            print(f"  {step:18} median {1000 * statistics.median(got):7.0f} ms   total {sum(got):6.1f} s")
+    clean_up = sum(sum(times[s]) for s in CLEAN_UP)
+    reading = sum(times["tesseract"])
+    share = clean_up / reading if reading else 0.0
+    verdict = "met" if share <= TARGET_SHARE else "NOT met"
+    print(
+        f"clean-up {clean_up / len(pages):.2f} s a page against tesseract's {reading / len(pages):.2f} s:"
+        f" {share:.2f}x (target <= {TARGET_SHARE}x: {verdict})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
