@@ -205,3 +205,63 @@ def test_records_read_from_many_doubtful_words_say_so() -> None:
     assert len(notes) == 1
     assert notes[0].startswith("OCR: record 2 (ref 2, page 0): 4 of 20 words read with little confidence")
     assert "'Farvet'" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("token", "words"),
+    [
+        ("Headof", ["Head", "of"]),
+        ("appointedin", ["appointed", "in"]),
+        ("fromthe", ["from", "the"]),
+        ("partnershipboard", ["partnership", "board"]),  # the likelier split, not "partner shipboard"
+        ("assessmenttemplateand", ["assessment", "template", "and"]),
+        ("Greyfield", None),  # a name: capitalised, no function word in it
+        ("Northmoor", None),
+        ("Recommendat", None),  # the head of a word a line end broke
+        ("training", None),  # a word
+    ],
+)
+def test_words_ocr_ran_together_are_parted(token: str, words: list[str] | None) -> None:
+    from dhr_actions.ingest.lexicon import parted
+
+    assert parted(token) == words
+
+
+def test_parted_words_share_the_box_and_keep_their_punctuation() -> None:
+    from dhr_actions.ingest.layout import Word
+    from dhr_actions.ingest.ocr import spaced
+
+    got = spaced(
+        [Word("appointedin.", 10.0, 70.0, 0.0, 8.0, confidence=91.0), Word("Greyfield", 80.0, 120.0, 0.0, 8.0)]
+    )
+    assert [w.text for w in got] == ["appointed", "in.", "Greyfield"]
+    assert got[0].x0 == 10.0 and got[0].x1 < got[1].x0 < got[1].x1 <= 70.0 and got[1].confidence == 91.0
+
+
+def test_ocr_words_broken_at_a_line_end_are_joined_by_their_letters() -> None:
+    from dhr_actions.ingest.layout import Word, cell_text
+
+    def ocr(text: str, x0: float, top: float) -> Word:
+        return Word(text, x0, x0 + 5.0 * len(text), top, top + 8.0, confidence=90.0)
+
+    # The head's line stops well short of the widest line: only the letters tell.
+    words = [
+        ocr("The", 0, 0),
+        ocr("CSP", 20, 0),
+        ocr("should", 40, 0),
+        ocr("commission", 75, 0),
+        ocr("refreshe", 0, 10),
+    ]
+    words += [
+        ocr("r", 0, 20),
+        ocr("training", 8, 20),
+        ocr("on", 52, 20),
+        ocr("coercive", 65, 20),
+        ocr("abuse", 108, 20),
+    ]
+    assert cell_text(words) == "The CSP should commission refresher training on coercive abuse"
+    assert cell_text([ocr("for", 0, 0), ocr("practice", 20, 0), ocr("s", 0, 10)]) == "for practices"
+    # An ordinary wrap stays two words; PDF text (no confidence) is left to the geometry.
+    assert cell_text([ocr("County", 0, 0), ocr("wide", 0, 10)]) == "County wide"
+    pdf = [Word("refreshe", 0, 40, 0, 8), Word("commission", 0, 100, 10, 18), Word("r", 0, 5, 20, 28)]
+    assert "refreshe commission r" == cell_text(pdf)
