@@ -263,5 +263,10 @@ def test_ocr_words_broken_at_a_line_end_are_joined_by_their_letters() -> None:
     assert cell_text([ocr("for", 0, 0), ocr("practice", 20, 0), ocr("s", 0, 10)]) == "for practices"
     # An ordinary wrap stays two words; PDF text (no confidence) is left to the geometry.
     assert cell_text([ocr("County", 0, 0), ocr("wide", 0, 10)]) == "County wide"
-    pdf = [Word("refreshe", 0, 40, 0, 8), Word("commission", 0, 100, 10, 18), Word("r", 0, 5, 20, 28)]
-    assert "refreshe commission r" == cell_text(pdf)
+    pdf = [
+        Word("The", 0, 15, 0, 8),
+        Word("refreshe", 20, 60, 0, 8),
+        Word("r", 0, 5, 10, 18),
+        Word("course", 8, 38, 10, 18),
+    ]
+    assert cell_text(pdf) == "The refreshe r course"
