@@ -235,12 +235,12 @@ class RowReader:
         pitches = []
         for col in range(len(cols)):
             own = group_lines([w for w in words if cols.index(w.xc) == col], self.s.line_tolerance_em)
-            pitches += [b.bottom - a.bottom for a, b in pairwise(own)]
+            pitches += [_pitch(a, b) for a, b in pairwise(own)]
         pitches = [p for p in pitches if p <= self.s.max_line_pitch_em * size]
-        usual = median(pitches or [b.bottom - a.bottom for a, b in pairwise(lines)])
+        usual = median(pitches or [_pitch(a, b) for a, b in pairwise(lines)])
         leading = max(usual - median(ln.bottom - ln.top for ln in lines), 0.0)
         threshold = usual + max(self.s.row_gap_extra_em * size, (self.s.row_gap_factor - 1) * leading)
-        gaps = [n for n in range(1, len(lines)) if lines[n].bottom - lines[n - 1].bottom > threshold]
+        gaps = [n for n in range(1, len(lines)) if _pitch(lines[n - 1], lines[n]) > threshold]
         cuts = self._around_headings(cols, lines)
         for k, n in enumerate(gaps):
             ln = lines[n]
@@ -282,3 +282,13 @@ class RowReader:
             if abs(a1 - b1) <= tolerance or abs((a0 + a1) / 2 - (b0 + b1) / 2) <= tolerance:
                 return True
         return False
+
+
+def _pitch(a: Line, b: Line) -> float:
+    """From line ``a`` to line ``b`` below it: baseline to baseline (line
+    bottoms) for PDF text; for OCR words, whose boxes hug the ink (a line's
+    bottom drops with its descenders, its top rises with its capitals), the
+    mean of the steps of the tops and of the bottoms."""
+    if a.words and b.words and a.words[0].confidence is not None and b.words[0].confidence is not None:
+        return ((b.top - a.top) + (b.bottom - a.bottom)) / 2
+    return b.bottom - a.bottom
