@@ -1,11 +1,14 @@
 """Scanned pages cleaned up before OCR.
 
 A photocopied plan comes skewed by a degree or two (the other way on the
-next page), on grey paper with uneven toner, speckle and JPEG blocks. The
-page is turned back flat (``deskewed``), and a page whose paper is grey is
-binarised by a local threshold (``sauvola``) so that grey paper and cell
-shading fall to white while thin strokes and rules stay; clean white pages
-keep their grey levels, which read better.
+next page), now and then a quarter turn round, on grey paper with uneven
+toner, speckle and JPEG blocks. A page lying on its side is told
+(``lies_on_its_side``), the page is turned back flat (``deskewed``), light
+text on dark bands is turned dark on light (``reverse_video_undone``), a
+page whose paper is grey is binarised by a local threshold (``sauvola``)
+so that grey paper and cell shading fall to white while thin strokes and
+rules stay (clean white pages keep their grey levels, which read better),
+and lone specks are painted out (``despeckled``).
 """
 
 from __future__ import annotations
@@ -64,7 +67,8 @@ def skew_angle(image: Any) -> float:
 
 def deskewed(image: Any) -> Any:
     """The page turned back flat when its lines are skewed (a page fed
-    askew through a scanner), white filling the corners."""
+    askew through a scanner), the corners filled from the page's own edge
+    (white corners on grey paper would read as rules)."""
     import cv2
     import numpy as np
     from PIL import Image

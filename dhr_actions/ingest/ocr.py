@@ -131,7 +131,7 @@ def recognise(
         upright = image
         image = image.rotate(-(turn if turn in (90, 270) else 90), expand=True)  # clockwise
         width, height = height, width
-    image = reverse_video_undone(deskewed(image), scale)
+    image = _straightened(image, scale)
     words, edges = _read(exe, image, scale, settings)
     if legible_share(words) < LEGIBLE_SHARE:
         # Upside down (a page fed the wrong way up, or turned the wrong
@@ -141,11 +141,15 @@ def recognise(
             words, edges = turned
     if sideways and legible_share(words) < LEGIBLE_SHARE:
         # Neither way round reads: the page was upright after all.
-        image = reverse_video_undone(deskewed(upright), scale)
-        as_it_was = _read(exe, image, scale, settings)
+        as_it_was = _read(exe, _straightened(upright, scale), scale, settings)
         if legible_share(as_it_was[0]) > legible_share(words):
             (words, edges), (width, height) = as_it_was, (height, width)
     return words, edges, width, height
+
+
+def _straightened(image: Any, scale: float) -> Any:
+    """The page turned flat, its light-on-dark bands dark on light."""
+    return reverse_video_undone(deskewed(image), scale)
 
 
 def _read(exe: str, image: Any, scale: float, settings: OcrSettings) -> tuple[list[Word], list[Edge]]:
@@ -328,9 +332,10 @@ def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) 
 
 def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any]:
     """Long straight dark runs: the table's rules. Also returns the page with
-    the rules erased and light cell shading flattened to white: rules and
-    grey fills derail tesseract's layout analysis (it drops header words
-    and short cells such as "1." or "G")."""
+    the rules erased, light cell shading flattened to white (grey paper
+    binarised) and specks painted out: rules and grey fills derail
+    tesseract's layout analysis (it drops header words and short cells such
+    as "1." or "G")."""
     import cv2
     import numpy as np
     from PIL import Image
