@@ -20,7 +20,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .cleanup import SAUVOLA_WINDOW_PT, deskewed, despeckled, lies_on_its_side, reverse_video_undone, sauvola
+from .cleanup import (
+    SAUVOLA_WINDOW_PT,
+    blob_boxes,
+    deskewed,
+    despeckled,
+    lies_on_its_side,
+    reverse_video_undone,
+    sauvola,
+)
 from .errors import DocumentError
 from .layout import Edge, Word
 
@@ -153,7 +161,9 @@ def _straightened(image: Any, scale: float) -> Any:
 
 
 def _read(exe: str, image: Any, scale: float, settings: OcrSettings) -> tuple[list[Word], list[Edge]]:
-    edges, clean = _ruling_edges(image, scale)
+    edges, clean, rules = _ruling_edges(image, scale)
+    # Specks last: binarising grey paper brings out faint ones.
+    clean = despeckled(clean, scale, rules)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
     return emboldened(spaced(_tesseract_words(exe, buf.getvalue(), scale, settings)), clean, scale), edges
@@ -195,25 +205,27 @@ BOLD_MIN_LETTERS = 2
 
 def emboldened(words: list[Word], clean: Any, scale: float) -> list[Word]:
     """``words`` with ``bold`` set from the thickness of their strokes on
-    the cleaned page (twice the ink over its outline: a stroke's width)."""
+    the cleaned page (twice the ink over its outline: a stroke's width),
+    measured in each word's box alone."""
     import cv2
     import numpy as np
 
-    ink = (np.asarray(clean) < 128).astype(np.uint8)
-    outline = ink - cv2.erode(ink, np.ones((3, 3), np.uint8))
-    ink_sum, outline_sum = cv2.integral(ink), cv2.integral(outline)
-    h, w = ink.shape
-
-    def total(table: Any, word: Word) -> float:
-        x0, y0 = max(0, int(word.x0 * scale)), max(0, int(word.top * scale))
-        x1, y1 = min(w, int(word.x1 * scale) + 1), min(h, int(word.bottom * scale) + 1)
-        return float(table[y1, x1] - table[y0, x1] - table[y1, x0] + table[y0, x0])
-
+    page = np.asarray(clean)
+    h, w = page.shape
     widths: dict[int, float] = {}
     for n, word in enumerate(words):
-        edge = total(outline_sum, word)
-        if edge > 0 and sum(ch.isalnum() for ch in word.text) >= BOLD_MIN_LETTERS:
-            widths[n] = 2 * total(ink_sum, word) / edge
+        if sum(ch.isalnum() for ch in word.text) < BOLD_MIN_LETTERS:
+            continue
+        x0, y0 = max(0, int(word.x0 * scale)), max(0, int(word.top * scale))
+        x1, y1 = min(w, int(word.x1 * scale) + 1), min(h, int(word.bottom * scale) + 1)
+        # A pixel's worth of the page round the box, so that ink at its
+        # edge is eroded as on the whole page.
+        ox, oy = min(1, x0), min(1, y0)
+        ink = (page[y0 - oy : y1 + 1, x0 - ox : x1 + 1] < 128).astype(np.uint8)
+        outline = (ink - cv2.erode(ink, np.ones((3, 3), np.uint8)))[oy : oy + y1 - y0, ox : ox + x1 - x0]
+        edge = int(outline.sum())
+        if edge > 0:
+            widths[n] = 2 * int(ink[oy : oy + y1 - y0, ox : ox + x1 - x0].sum()) / edge
     if len(widths) < 10:
         return words
     usual = float(np.median(list(widths.values())))
@@ -330,12 +342,12 @@ def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) 
     return words
 
 
-def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any]:
+def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any, Any]:
     """Long straight dark runs: the table's rules. Also returns the page with
-    the rules erased, light cell shading flattened to white (grey paper
-    binarised) and specks painted out: rules and grey fills derail
-    tesseract's layout analysis (it drops header words and short cells such
-    as "1." or "G")."""
+    the rules erased and light cell shading flattened to white (grey paper
+    binarised), and where the rules were (non-zero): rules and grey fills
+    derail tesseract's layout analysis (it drops header words and short
+    cells such as "1." or "G")."""
     import cv2
     import numpy as np
     from PIL import Image
@@ -350,9 +362,7 @@ def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any]:
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
         lines = cv2.morphologyEx(binary, cv2.MORPH_OPEN, kernel)
         mask = cv2.bitwise_or(mask, lines)
-        count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(lines, connectivity=8)
-        for i in range(1, count):
-            x, y, bw, bh, _area = (int(v) for v in stats[i])
+        for x, y, bw, bh in blob_boxes(lines):
             if horizontal:
                 mid = (y + bh / 2) / scale
                 edges.append(Edge(x / scale, (x + bw) / scale, mid, mid))
@@ -360,11 +370,20 @@ def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any]:
                 mid = (x + bw / 2) / scale
                 edges.append(Edge(mid, mid, y / scale, (y + bh) / scale))
     mask = cv2.dilate(mask, np.ones((3, 3), np.uint8))
-    if np.percentile(gray, PAPER_PERCENTILE) < WHITE_PAPER:
+    if _percentile(gray, PAPER_PERCENTILE) < WHITE_PAPER:
         clean = sauvola(gray, int(SAUVOLA_WINDOW_PT * scale) | 1)  # grey paper, toner and speckle
     else:
         clean = gray.copy()  # white paper: the grey levels help tesseract more
         clean[clean > LIGHT_SHADE] = 255
     clean[mask > 0] = 255
-    # Specks last: binarising grey paper brings out faint ones.
-    return edges, despeckled(Image.fromarray(clean), scale)
+    return edges, Image.fromarray(clean), mask
+
+
+def _percentile(gray: Any, share: float) -> int:
+    """The grey level below which ``share`` per cent of the pixels lie (a
+    histogram's count, not a sort of the page)."""
+    import cv2
+    import numpy as np
+
+    counts = cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel()
+    return int(np.searchsorted(np.cumsum(counts), gray.size * share / 100))
