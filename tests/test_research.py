@@ -259,6 +259,41 @@ def test_report_and_xlsx(research_db: str, tmp_path: Path) -> None:
     assert sheet.max_row == len(sample_records()) + 1 and sheet.cell(1, 1).value == "document"
 
 
+def test_report_says_what_it_counts_and_summarises_the_overdue(store: Store) -> None:
+    from dhr_actions.research.report import PALETTE, build_report
+
+    page = build_report(store, date(2022, 6, 30), top=3)
+    late = overdue(store, date(2022, 6, 30))
+    n_themes = len(theme_counts(store))
+    assert f"the 3 themes with most records (of {n_themes})" in page
+    assert "counts once under each" in page and "Records naming each lead agency" in page
+    # The overdue actions are counted by partnership and year, not listed.
+    assert late and f"Overdue actions ({len(late)})" in page
+    section = page.split("Overdue actions (")[1].split("<h2>")[0]
+    assert section.count("<tr>") <= 1 + 16
+    for r in late[:3]:
+        assert r["action"] not in section
+    rows = [row.split("</td>")[:-1] for row in section.split("<tbody>")[1].split("<tr>")[1:]]
+    by_csp = Counter(r["csp"] for r in late)
+    assert [row[0].removeprefix("<td>") for row in rows] == sorted(by_csp, key=lambda c: (-by_csp[c], c))
+    assert [int(row[-1].removeprefix("<td>")) for row in rows] == sorted(by_csp.values(), reverse=True)
+    # The colour-blind-safe palette, in order, for the top themes.
+    chart = page.split("Themes by review year")[1].split("<h2>")[0]
+    assert all(colour in chart for colour in PALETTE[:3]) and PALETTE[3] not in chart
+
+
+def test_long_chart_labels_wrap_instead_of_running_off_the_chart() -> None:
+    from dhr_actions.research.report import LABEL_SMALL_CHARS, bar_chart, wrapped
+
+    name = "Gloucestershire County Domestic Abuse and Sexual Violence Commissioning Board and its Partners in Health and Care"
+    lines = wrapped(name, LABEL_SMALL_CHARS)
+    assert len(lines) == 2 and all(len(line) <= LABEL_SMALL_CHARS for line in lines)
+    assert lines[0].startswith("Gloucestershire County") and lines[1].endswith("…")
+    assert wrapped("Police") == ["Police"]
+    svg = bar_chart([(name, 3), ("Police", 2)])
+    assert "<tspan" in svg and f"<title>{name}</title>" in svg  # the whole name on hover
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
