@@ -1,4 +1,4 @@
-"""Research queries: themes, search, recurring, overdue, agencies, serve, report."""
+"""Research queries: themes, search, recurring, overdue, progress, agencies, serve, report."""
 
 from __future__ import annotations
 
@@ -119,6 +119,40 @@ def overdue_cmd(db: str, as_of: Any, fmt: str) -> None:
 
     with open_store(db, create=False) as store:
         emit(overdue(store, as_of.date() if as_of else None), fmt, "Nothing overdue.")
+
+
+@main.command("progress")
+@db_option
+@click.option(
+    "--by",
+    type=click.Choice(["document", "partnership", "action"]),
+    default="document",
+    show_default=True,
+    help="Figures per document or partnership, or each action's history.",
+)
+@click.option("--csp", metavar="NAME", help="Only this partnership's plans.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="The plans as they stood on DATE, YYYY-MM-DD: later versions left out, overdue judged then (default: today).",
+)
+@format_option
+def progress_cmd(db: str, by: str, csp: str | None, as_of: Any, fmt: str) -> None:
+    """Were the actions done? Each plan's versions followed as one history.
+
+    The records of successive versions of a document are matched (by ref,
+    then by the text of recommendation and action). Counted per document or
+    partnership: actions complete, ongoing and with no status (as the last
+    version printing them says), overdue (target passed, not complete),
+    the median days from the first target printed to completion, actions
+    whose target date was revised, actions dropped from a later version
+    without being complete, and uncertain matches.
+    """
+    from ..research.progress import progress
+
+    with open_store(db, create=False) as store:
+        emit(progress(store, by, csp, as_of.date() if as_of else None), fmt, "No plans with actions.")
 
 
 @main.command("agencies")

@@ -35,6 +35,7 @@ def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> Docume
         imp.title = info.title or result.title
         opening = info.opening_text or result.opening_text
         imp.partnership = job.partnership or guess_partnership(job.name, opening)
+        imp.as_at = printed_as_at(imp.title, opening, job.name)
     except DocumentError as exc:
         imp.reason = str(exc)
         return imp
@@ -95,6 +96,35 @@ def guess_partnership(file_name: str, opening_text: str) -> str | None:
             break
         words.append(word.capitalize())
     return " ".join(words) or None
+
+
+# "Updated November 2015", "Position as at May 2022", "Progress update:
+# 31/03/2023", "Status as of June 2021": the date a version speaks for.
+_AS_AT = re.compile(
+    r"\b(?:updated?(?:\s+(?:on|at|as\s+(?:at|of)))?|position\s+(?:as\s+)?(?:at|of)|(?:progress|status)(?:\s+update)?"
+    r"\s+(?:as\s+)?(?:at|of|to)|progress\s+update|as\s+(?:at|of))\s*[:\-–]?\s*",
+    re.I,
+)
+
+
+_DATE_START = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter)", re.I)
+
+
+def printed_as_at(title: str | None, opening_text: str, file_name: str) -> str | None:
+    """The date the document's progress is given as at, when its title,
+    first page or file name prints one after words such as "updated" or
+    "position as at" (ISO 8601 at the printed precision)."""
+    from ..normalise.dates import find_periods
+
+    for text in (title or "", opening_text[:2000], file_name.replace("-", " ").replace("_", " ")):
+        for m in _AS_AT.finditer(text):
+            rest = text[m.end() : m.end() + 30]
+            # The date must follow the words (not a table's first cell a
+            # "Progress update" header happens to stand before).
+            periods = find_periods(rest) if _DATE_START.match(rest) else []
+            if periods:
+                return periods[0].iso
+    return None
 
 
 def review_year(file_name: str, title: str | None, records: list[Record]) -> int | None:

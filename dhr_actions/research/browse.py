@@ -36,6 +36,11 @@ _PERIOD_END = (
 )
 _CURRENT = "d.is_current = 1 AND d.withdrawn_at IS NULL"
 
+# ``dhr progress``'s figures, written afresh each time the store is served
+# (matching versions is Python's work, not SQL's), for the canned query.
+PROGRESS_TABLE = "progress_by_document"
+
+
 CANNED_QUERIES: dict[str, dict[str, Any]] = {
     "themes": {
         "title": "Records and reviews per theme",
@@ -60,6 +65,16 @@ CANNED_QUERIES: dict[str, dict[str, Any]] = {
         f"JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} AND r.target_date IS NOT NULL "
         f"AND coalesce(r.status, '') != 'complete' AND {_PERIOD_END} < :as_of ORDER BY r.target_date",
     },
+    "progress": {
+        "title": "Progress per plan: complete, ongoing, overdue, revised, dropped (as of when served)",
+        "sql": f"SELECT * FROM {PROGRESS_TABLE} ORDER BY csp, document",
+    },
+    "progress_by_csp": {
+        "title": "Progress per partnership (as of when served)",
+        "sql": "SELECT csp, count(*) AS documents, sum(actions) AS actions, sum(complete) AS complete, "
+        "sum(ongoing) AS ongoing, sum(no_status) AS no_status, sum(overdue) AS overdue, sum(revised) AS revised, "
+        f"sum(dropped) AS dropped FROM {PROGRESS_TABLE} GROUP BY csp ORDER BY csp",
+    },
     "lead_agencies": {
         "title": "Lead agencies as printed",
         "sql": f"SELECT r.lead, count(*) AS records, count(DISTINCT d.id) AS reviews FROM records r "
@@ -76,11 +91,21 @@ CANNED_QUERIES: dict[str, dict[str, Any]] = {
 
 
 def prepare(store: Store) -> Path:
-    """Create the browsing view; return the SQLite file to serve."""
+    """Create the browsing view and the progress table; return the SQLite
+    file to serve."""
+    from .progress import progress
+
     if store.engine.dialect.name != "sqlite":
         raise ValueError("dhr serve works on a SQLite database (Datasette); export or copy a PostgreSQL store first")
+    rows = progress(store, "document")
     with store.engine.begin() as conn:
         conn.execute(text(CURRENT_RECORDS_VIEW))
+        conn.execute(text(f"DROP TABLE IF EXISTS {PROGRESS_TABLE}"))
+        columns = list(rows[0]) if rows else ["document", "csp"]
+        conn.execute(text(f"CREATE TABLE {PROGRESS_TABLE} ({', '.join(columns)})"))
+        if rows:
+            names = ", ".join(f":{c}" for c in columns)
+            conn.execute(text(f"INSERT INTO {PROGRESS_TABLE} VALUES ({names})"), rows)
     database = store.engine.url.database
     if not database or database == ":memory:":
         raise ValueError("dhr serve needs a database file")

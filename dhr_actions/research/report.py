@@ -16,6 +16,7 @@ from sqlalchemy import distinct, func, select
 from .. import __version__
 from ..store.models import Document, RecordRow, RecordTheme
 from ..store.repository import Store
+from .progress import completion_over_time
 from .queries import agencies, overdue, recurring, theme_counts
 from .themes import load_taxonomy, taxonomy_path
 
@@ -71,6 +72,8 @@ def build_report(store: Store, as_of: date | None = None, top: int = 8) -> str:
         "<h2>Progress by theme</h2><p class=meta>For each theme, the share of its records whose status is "
         "complete, ongoing or not stated; the number at the end of a bar is the theme's records.</p>",
         stacked_bars(status_rows, list(STATUS_COLOURS), list(STATUS_COLOURS.values()), percent=True),
+        "<h2>Completion over time</h2>",
+        completion_section(completion_over_time(store)),
         "<h2>Lead agencies named most</h2>",
         f"<p class=meta>Records naming each lead agency, the {len(leads)} named most.</p>",
         bar_chart([(a["agency"], a["records"]) for a in leads]),
@@ -115,6 +118,73 @@ def overdue_summary(late: list[dict[str, Any]]) -> str:
         "or <code>dhr export --format xlsx</code>.</p>"
     )
     return note + table(["Partnership", *(str(y) for y in years), "All"], rows)
+
+
+def completion_section(points: list[dict[str, Any]]) -> str:
+    """Each partnership's share of actions complete on the dates its plans'
+    versions speak for: a line a partnership (the ones with most actions
+    when there are many)."""
+    series: dict[str, list[tuple[date, float]]] = defaultdict(list)
+    actions: dict[str, int] = defaultdict(int)
+    for p in points:
+        name = p["csp"] or "(partnership not known)"
+        series[name].append((p["on"], p["share"]))
+        actions[name] = max(actions[name], p["actions"])
+    lines = {name: pts for name, pts in series.items() if len(pts) >= 2}
+    if not lines:
+        return (
+            "<p>No plan is held in more than one version yet: completion over time needs a plan's later "
+            "versions (a republished plan with progress updates, imported under the same file name).</p>"
+        )
+    shown = sorted(lines, key=lambda n: (-actions[n], n))[: len(PALETTE)]
+    more = f" (the {len(shown)} with most actions, of {len(lines)})" if len(lines) > len(shown) else ""
+    note = (
+        f"<p class=meta>Share of the actions complete in each partnership's plans held in two versions or more, "
+        f"on each date a version speaks for (the date it gives its position as at, else when it was imported)"
+        f"{more}. Figures: <code>dhr progress</code>.</p>"
+    )
+    return note + line_chart({n: lines[n] for n in shown})
+
+
+def line_chart(series: dict[str, list[tuple[date, float]]], width: int = 760, height: int = 240) -> str:
+    """Lines of shares (0-1) over dates, with a legend and a 0-100% axis."""
+    left, right, top = 50, 20, 8
+    per_line, cell_w = 3, (width - 20) // 3
+    legend_h = 20 * ((len(series) + per_line - 1) // per_line) + 8
+    plot_top, plot_h = legend_h + top, height - legend_h - top - 30
+    days = [d for pts in series.values() for d, _s in pts]
+    first, last = min(days), max(days)
+    span = max(1, (last - first).days)
+
+    def x(d: date) -> float:
+        return left + (width - left - right) * (d - first).days / span
+
+    def y(share: float) -> float:
+        return plot_top + plot_h * (1 - share)
+
+    parts = [f'<svg class=chart width="{width}" height="{height}" role="img" xmlns="http://www.w3.org/2000/svg">']
+    for k, name in enumerate(series):
+        lx, ly = 10 + (k % per_line) * cell_w, 4 + (k // per_line) * 20
+        parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{PALETTE[k]}"/>')
+        parts.append(f'<text x="{lx + 16}" y="{ly + 10}"><title>{_esc(name)}</title>{_esc(_cut(name, 32))}</text>')
+    for share in (0.0, 0.5, 1.0):
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(share):.1f}" y2="{y(share):.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y(share) + 4:.1f}" text-anchor="end">{share:.0%}</text>'
+        )
+    for d in (first, last):
+        parts.append(f'<text x="{x(d):.1f}" y="{height - 8}" text-anchor="middle">{d.isoformat()}</text>')
+    for k, (name, pts) in enumerate(series.items()):
+        colour = PALETTE[k]
+        path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in sorted(pts))
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        for d, v in pts:
+            parts.append(
+                f'<circle cx="{x(d):.1f}" cy="{y(v):.1f}" r="3.5" fill="{colour}">'
+                f"<title>{_esc(name)}, {d.isoformat()}: {v:.0%} complete</title></circle>"
+            )
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def _totals(store: Store) -> dict[str, int]:

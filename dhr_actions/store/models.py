@@ -89,6 +89,9 @@ class Document(Base):
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The review's year: from its title or file name, else its earliest target date.
     year: Mapped[int | None] = mapped_column(Integer)
+    # The date the version's progress is given as at, when it prints one
+    # ("Position as at May 2022"): ISO 8601 at the printed precision.
+    as_at: Mapped[str | None] = mapped_column(String(10))
 
     partnership: Mapped[Partnership | None] = relationship(back_populates="documents")
     records: Mapped[list[RecordRow]] = relationship(

@@ -129,6 +129,7 @@ class DocumentImport:
     ocr: bool = False
     notes: list[str] = field(default_factory=list)
     year: int | None = None
+    as_at: str | None = None  # the date the version's progress is given as at
     taxonomy: str = ""  # digest of the taxonomy the records' themes come from
 
 
@@ -238,6 +239,7 @@ class Store:
         doc.notes = list(imp.notes)
         doc.record_count = len(imp.records)
         doc.year = imp.year
+        doc.as_at = imp.as_at
         doc.records = [_row(r, i, imp.taxonomy) for i, r in enumerate(imp.records)]
         per_theme = Counter(theme for r in imp.records for theme, _phrase in r.themes)
         doc.theme_counts.clear()
