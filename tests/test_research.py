@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -34,6 +35,14 @@ from dhr_actions.store.repository import DocumentImport, Store
 
 LABELS = Path(__file__).resolve().parent / "data" / "theme_labels.jsonl"
 PLANS = [p for p in SAMPLE_PDFS if expected_records(p)]
+# Copies of another sample's plan: Fenwick's summary prints its full plan's
+# recommendations, Harbourside's tracker (Excel) its plan (Word). Counts of
+# reviews and their records count each plan once, through the other file.
+COPIES = {
+    "fenwick-dhr-2019-02-summary.pdf": "fenwick-dhr-2019-02.pdf",
+    "harbourside-dhr-mr-e-tracker.pdf": "harbourside-dhr-mr-e.pdf",
+}
+REVIEWS = [p for p in PLANS if p.name not in COPIES]
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +65,11 @@ IN_PROCESS = ImportOptions(jobs=0)  # trusted samples: no worker processes neede
 
 def sample_records() -> list[dict[str, object]]:
     return [r for pdf in PLANS for r in expected_records(pdf)]
+
+
+def review_records() -> list[dict[str, object]]:
+    """The records counted: one copy of each review."""
+    return [r for pdf in REVIEWS for r in expected_records(pdf)]
 
 
 def test_theme_tagging_precision_and_recall() -> None:
@@ -89,7 +103,7 @@ def test_tags_keep_the_phrase_that_matched() -> None:
 def test_theme_counts_match_the_expected_records(store: Store) -> None:
     taxonomy = load_taxonomy()
     records, reviews = Counter(), {}
-    for r in sample_records():
+    for r in review_records():
         for t in {t.theme for t in taxonomy.tag(r["recommendation"], r["action"])}:  # type: ignore[arg-type]
             records[t] += 1
             reviews.setdefault(t, set()).add(r["document"])
@@ -130,7 +144,7 @@ def test_overdue(store: Store) -> None:
     as_of = date(2022, 6, 30)
     want = sorted(
         (r["document"], r["ref"])
-        for r in sample_records()
+        for r in review_records()
         if r["target_date"] and r["status"] != "complete" and period_end(r["target_date"]) < as_of  # type: ignore[arg-type]
     )
     got = overdue(store, as_of)
@@ -147,19 +161,46 @@ def test_period_end() -> None:
     ]
 
 
+def test_copies_of_one_review_are_grouped_and_counted_once(store: Store) -> None:
+    from dhr_actions.research.copies import reviews
+
+    grouped = {r.key: set(r.files) for r in reviews(store) if len(r.files) > 1}
+    assert grouped == {kept: {kept, copy} for copy, kept in COPIES.items()}
+    result = CliRunner().invoke(main, ["documents", "--db", str(store.engine.url.database), "--format", "json"])
+    copy_of = {d["document"]: d["copy_of"] for d in json.loads(result.output)}
+    assert {d: c for d, c in copy_of.items() if c} == COPIES
+
+
 def test_recurring_recommendations_across_reviews(tmp_path: Path) -> None:
+    from dhr_actions.normalise.record import Record
+
     pdf = next(p for p in PLANS if p.name.startswith("northmoor"))
     copy = tmp_path / "northmoor-republished.pdf"
-    shutil.copy(pdf, copy)
     copy.write_bytes(pdf.read_bytes() + b"\n% republished\n")  # other bytes, same plan
+
+    def rec(ref: str, text: str) -> Record:
+        return Record("x.pdf", None, ref, text, None, None, None, None, None, None, None, None)
+
+    shared = "Pharmacists should be trained to notice signs of coercion when a partner collects every prescription."
+    plans = {
+        "alpha.pdf": [rec("1", shared), rec("2", "Health visitors should ask new mothers about abuse at every visit.")],
+        "beta.pdf": [
+            rec("1", "The council should review its allocation policy for victims fleeing abuse."),
+            rec("2", shared.replace("every", "each")),
+            rec("3", "Police should record the voice of the child at every domestic incident."),
+        ],
+    }
     with Store(str(tmp_path / "rec.sqlite")) as s:
         import_file(s, pdf, IN_PROCESS)
         import_file(s, copy, IN_PROCESS)
-        found = recurring(s, min_reviews=2)
-    distinct_recs = {r["recommendation"] for r in expected_records(pdf)}
-    assert len(found["recommendations"]) == len(distinct_recs)
-    assert all(c["reviews"] == 2 for c in found["recommendations"])
-    assert {t["theme"] for t in found["themes"]} >= {"coercive_control", "primary_care"}
+        # A plan and its copy are one review: nothing recurs across reviews.
+        assert recurring(s, min_reviews=2)["recommendations"] == []
+        for n, (name, records) in enumerate(plans.items()):
+            s.save(DocumentImport(file_name=name, sha256=str(n) * 64, outcome="imported", records=records))
+        found = recurring(s, min_reviews=2)["recommendations"]
+    assert [(c["reviews"], sorted(w.split()[0] for w in c["where"].split("; "))) for c in found] == [
+        (2, ["alpha.pdf", "beta.pdf"])
+    ]
 
 
 def test_agencies_merge_case_punctuation_and_acronyms(tmp_path: Path) -> None:
@@ -187,8 +228,70 @@ def test_agencies_merge_case_punctuation_and_acronyms(tmp_path: Path) -> None:
 
 def test_agencies_on_samples(store: Store) -> None:
     rows = {r["agency"]: r for r in agencies(store)}
-    named = {r["document"] for r in sample_records() if r["lead"] == "Principal Social Worker"}
-    assert len(named) >= 2 and rows["Principal Social Worker"]["reviews"] == len(named)
+    # Roles are not agencies: "Principal Social Worker" is a role at a council.
+    assert "Principal Social Worker" not in rows
+    named = {r["document"] for r in review_records() if r["lead"] == "Principal Social Worker"}
+    by_role = [r for r in agencies(store, roles=True) if r["role"] == "Principal Social Worker"]
+    assert len(named) >= 2 and sum(r["reviews"] for r in by_role) == len(named)
+    assert all(r["type"] == "Council" for r in by_role)
+    assert rows["Harbourside Police"]["type"] == "Police force"
+    assert rows["Home Office"]["type"] == "National body"
+
+
+def test_leads_resolve_to_organisations_and_never_count_a_person(tmp_path: Path) -> None:
+    from dhr_actions.normalise.record import Record
+    from dhr_actions.research.agencies import resolve
+    from dhr_actions.research.report import build_report
+
+    officer = resolve("Det Supt Head of PVP", "Northshire")
+    assert officer is not None and (officer.organisation, officer.type, officer.role) == (
+        "Northshire police",
+        "police",
+        "Det Supt Head of PVP",
+    )
+    found = resolve("Named GP for Safeguarding, Northshire ICB", "Northshire")
+    assert found is not None and (found.organisation, found.type, found.role) == (
+        "Northshire ICB",
+        "icb",
+        "Named GP for Safeguarding",
+    )
+    assert resolve("All agencies") is not None and resolve("All agencies").type == "all"  # type: ignore[union-attr]
+    people = ["Adele McGuigan", "Jane Okonkwo-Smith", "Priya Raman"]
+    leads = [
+        f"{people[0]} – Service Manager",
+        f"DS {people[1]}, Head of Public Protection",
+        f"Dr {people[2]} (Named GP)",
+        "Northshire Police",
+        "Principal Social Worker",
+    ]
+
+    def rec(ref: str, lead: str) -> Record:
+        return Record("x.pdf", None, ref, "r", None, "a", lead, None, None, "2020-01", None, None)
+
+    db = str(tmp_path / "people.sqlite")
+    with Store(db) as s:
+        s.save(
+            DocumentImport(
+                file_name="northshire-dhr.pdf",
+                sha256="7" * 64,
+                outcome="imported",
+                partnership="Northshire",
+                records=[rec(str(n), lead) for n, lead in enumerate(leads, 1)],
+            )
+        )
+        rows = agencies(s) + agencies(s, roles=True)
+        page = build_report(s, date(2024, 1, 1))
+    assert {r["agency"] for r in agencies_of(rows)} >= {"Northshire Police", "Northshire ICB", "Northshire council"}
+    everything = json.dumps(rows) + page.split("<h2>Overdue")[0]
+    for person in people:
+        for part in person.replace("-", " ").split():
+            assert part not in everything, part
+    # The police officer's role goes to the force the plan names in full.
+    assert {r["agency"] for r in rows if r.get("role") == "Head of Public Protection"} == {"Northshire Police"}
+
+
+def agencies_of(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in rows if "role" not in r]
 
 
 def test_load_records(research_db: str) -> None:
@@ -246,9 +349,9 @@ def test_report_and_xlsx(research_db: str, tmp_path: Path) -> None:
         and "<script" not in page
         and "http" not in page.split("<body>")[1].split("Generated")[0]
     )
-    n_plans, n_partnerships = len(PLANS), len({p.name.split("-")[0] for p in PLANS})
-    assert n_plans > n_partnerships  # Harbourside publishes its plan twice (Word and Excel)
-    assert f"{n_plans} action plans from {n_partnerships} partnerships, {len(sample_records())} recommendations" in page
+    n_plans, n_partnerships = len(REVIEWS), len({p.name.split("-")[0] for p in PLANS})
+    assert f"{n_plans} action plans from {n_partnerships} partnerships, {len(review_records())} recommendations" in page
+    assert f"read from {len(PLANS)} files" in page
     assert "Overdue actions (" in page
     xlsx = tmp_path / "r.xlsx"
     result = CliRunner().invoke(main, ["export", "--db", research_db, "--format", "xlsx", "-o", str(xlsx)])
@@ -266,7 +369,7 @@ def test_report_says_what_it_counts_and_summarises_the_overdue(store: Store) -> 
     late = overdue(store, date(2022, 6, 30))
     n_themes = len(theme_counts(store))
     assert f"the 3 themes with most records (of {n_themes})" in page
-    assert "counts once under each" in page and "Records naming each lead agency" in page
+    assert "counts once under each" in page and "Records naming each lead organisation" in page
     # The overdue actions are counted by partnership and year, not listed.
     assert late and f"Overdue actions ({len(late)})" in page
     section = page.split("Overdue actions (")[1].split("<h2>")[0]
@@ -343,7 +446,7 @@ def housing_reviews() -> set[str]:
     taxonomy = load_taxonomy()
     return {
         r["document"]
-        for r in sample_records()
+        for r in review_records()
         if "housing" in {t.theme for t in taxonomy.tag(r["recommendation"], r["action"])}  # type: ignore[arg-type]
     }
 
@@ -351,7 +454,7 @@ def housing_reviews() -> set[str]:
 def overdue_expected(as_of: date) -> list[tuple[object, object]]:
     return [
         (r["document"], r["ref"])
-        for r in sample_records()
+        for r in review_records()
         if r["target_date"] and r["status"] != "complete" and period_end(r["target_date"]) < as_of  # type: ignore[arg-type]
     ]
 

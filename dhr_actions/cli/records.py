@@ -66,9 +66,18 @@ def _export(store: Store, fmt: str, output: Path | None, document: str | None, a
 @format_option
 @click.option("--current", is_flag=True, help="Only the current version of each document.")
 def documents_cmd(db: str, fmt: str, current: bool) -> None:
-    """List stored documents and how each import ended."""
+    """List stored documents and how each import ended.
+
+    Copies of one review (the same plan as a scan and a text PDF, a Word
+    file and its PDF, a summary's plan and the report's appendix) are
+    grouped: `copy_of` names the copy that stands for the review, which
+    every count uses.
+    """
+    from ..research.copies import review_of
+
     with open_store(db, create=False) as store:
         docs = store.documents(all_versions=not current)
+        reviews = review_of(store)
     rows: list[dict[str, Any]] = [
         {
             "id": d.id,
@@ -82,6 +91,7 @@ def documents_cmd(db: str, fmt: str, current: bool) -> None:
             "imported_at": d.imported_at.isoformat(timespec="seconds") if d.imported_at else None,
             "extractor": d.extractor,
             "reason": d.reason,
+            "copy_of": _copy_of(reviews, d.id),
         }
         for d in docs
     ]
@@ -96,11 +106,18 @@ def documents_cmd(db: str, fmt: str, current: bool) -> None:
                 "outcome": r["outcome"],
                 "records": r["records"],
                 "imported": (r["imported_at"] or "")[:16].replace("T", " "),
+                "copy of": r["copy_of"],
                 "reason": r["reason"],
             }
             for r in rows
         ]
     emit(rows, fmt, f"No documents in {display_name(db)}.")
+
+
+def _copy_of(reviews: dict[int, Any], document_id: int) -> str | None:
+    """The file that stands for the document's review, when another does."""
+    review = reviews.get(document_id)
+    return review.key if review is not None and review.representative != document_id else None
 
 
 @main.command("show")

@@ -121,7 +121,7 @@ def overdue_cmd(db: str, as_of: Any, fmt: str) -> None:
         emit(overdue(store, as_of.date() if as_of else None), fmt, "Nothing overdue.")
 
 
-@main.command("progress")
+@main.command("progress", short_help="Were the actions done? Progress across each plan's versions.")
 @db_option
 @click.option(
     "--by",
@@ -157,13 +157,22 @@ def progress_cmd(db: str, by: str, csp: str | None, as_of: Any, fmt: str) -> Non
 
 @main.command("agencies")
 @db_option
+@click.option("--roles", is_flag=True, help="One row per organisation and role.")
 @format_option
-def agencies_cmd(db: str, fmt: str) -> None:
-    """Lead agencies with record and review counts, variants merged."""
+def agencies_cmd(db: str, roles: bool, fmt: str) -> None:
+    """Lead organisations with record and review counts.
+
+    Each lead cell is resolved to its organisation and type (police force,
+    council, NHS trust, ICB/CCG, probation, housing provider, specialist
+    domestic abuse service, partnership or board, national body) by a
+    gazetteer (dhr_actions/research/organisations.toml, extended by the file
+    in DHR_ORGANISATIONS) and the plan's area; the role is a second level
+    (--roles). A person's name is never counted.
+    """
     from ..research.queries import agencies
 
     with open_store(db, create=False) as store:
-        emit(agencies(store), fmt, "No lead agencies recorded.")
+        emit(agencies(store, roles), fmt, "No lead agencies recorded.")
 
 
 @main.command("serve", short_help="Browse the database in Datasette (read-only).")

@@ -1,7 +1,11 @@
 """`dhr serve`: the database in Datasette, read-only, with canned queries.
 
 A view, ``current_records``, joins each record of a current document to its
-document, partnership and year, so Datasette can facet on them.
+document, partnership and year, so Datasette can facet on them. Two tables
+are written afresh each time: which copy of each review is counted
+(``document_reviews``: the counting queries count reviews, not files),
+``dhr progress``'s figures per document and ``dhr agencies``' lead
+organisations (``lead_organisations``).
 """
 
 from __future__ import annotations
@@ -35,34 +39,40 @@ _PERIOD_END = (
     "WHEN 7 THEN date(r.target_date || '-01', '+1 month', '-1 day') ELSE r.target_date END"
 )
 _CURRENT = "d.is_current = 1 AND d.withdrawn_at IS NULL"
+# Which copy of each review is counted (``copies``), written afresh each
+# time the store is served: counts are of reviews, not files.
+REVIEWS_TABLE = "document_reviews"
+_COUNTED = f"{_CURRENT} AND d.id IN (SELECT document_id FROM {REVIEWS_TABLE} WHERE counted = 1)"
 
 # ``dhr progress``'s figures, written afresh each time the store is served
 # (matching versions is Python's work, not SQL's), for the canned query.
 PROGRESS_TABLE = "progress_by_document"
+# ``dhr agencies``: lead organisations, resolved in Python, written afresh too.
+AGENCIES_TABLE = "lead_organisations"
 
 
 CANNED_QUERIES: dict[str, dict[str, Any]] = {
     "themes": {
         "title": "Records and reviews per theme",
         "sql": "SELECT t.theme, sum(t.records) AS records, count(DISTINCT d.id) AS reviews FROM document_themes t "
-        f"JOIN documents d ON d.id = t.document_id WHERE {_CURRENT} GROUP BY t.theme ORDER BY records DESC",
+        f"JOIN documents d ON d.id = t.document_id WHERE {_COUNTED} GROUP BY t.theme ORDER BY records DESC",
     },
     "themes_by_year": {
         "title": "Themes by review year",
         "sql": "SELECT d.year, t.theme, count(*) AS records, count(DISTINCT d.id) AS reviews FROM record_themes t "
-        f"JOIN records r ON r.id = t.record_id JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} "
+        f"JOIN records r ON r.id = t.record_id JOIN documents d ON d.id = r.document_id WHERE {_COUNTED} "
         "GROUP BY d.year, t.theme ORDER BY d.year, records DESC",
     },
     "themes_by_csp": {
         "title": "Themes by partnership",
         "sql": "SELECT p.name AS csp, t.theme, count(*) AS records FROM record_themes t "
         "JOIN records r ON r.id = t.record_id JOIN documents d ON d.id = r.document_id "
-        f"LEFT JOIN partnerships p ON p.id = d.partnership_id WHERE {_CURRENT} GROUP BY p.name, t.theme ORDER BY csp, records DESC",
+        f"LEFT JOIN partnerships p ON p.id = d.partnership_id WHERE {_COUNTED} GROUP BY p.name, t.theme ORDER BY csp, records DESC",
     },
     "overdue": {
         "title": "Overdue actions (target date passed, not complete)",
         "sql": f"SELECT d.file_name AS document, r.ref, r.target_date, r.status, r.lead, r.action FROM records r "
-        f"JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} AND r.target_date IS NOT NULL "
+        f"JOIN documents d ON d.id = r.document_id WHERE {_COUNTED} AND r.target_date IS NOT NULL "
         f"AND coalesce(r.status, '') != 'complete' AND {_PERIOD_END} < :as_of ORDER BY r.target_date",
     },
     "progress": {
@@ -76,10 +86,8 @@ CANNED_QUERIES: dict[str, dict[str, Any]] = {
         f"sum(dropped) AS dropped FROM {PROGRESS_TABLE} GROUP BY csp ORDER BY csp",
     },
     "lead_agencies": {
-        "title": "Lead agencies as printed",
-        "sql": f"SELECT r.lead, count(*) AS records, count(DISTINCT d.id) AS reviews FROM records r "
-        f"JOIN documents d ON d.id = r.document_id WHERE {_CURRENT} AND r.lead IS NOT NULL "
-        "GROUP BY r.lead ORDER BY records DESC",
+        "title": "Lead organisations (resolved from the lead cells; no person's name is counted)",
+        "sql": f"SELECT agency, type, records, reviews, roles FROM {AGENCIES_TABLE} ORDER BY records DESC, agency",
     },
     "search": {
         "title": "Search recommendations, actions and milestones",
@@ -93,13 +101,34 @@ CANNED_QUERIES: dict[str, dict[str, Any]] = {
 def prepare(store: Store) -> Path:
     """Create the browsing view and the progress table; return the SQLite
     file to serve."""
+    from .copies import reviews
     from .progress import progress
+    from .queries import agencies
 
     if store.engine.dialect.name != "sqlite":
         raise ValueError("dhr serve works on a SQLite database (Datasette); export or copy a PostgreSQL store first")
     rows = progress(store, "document")
+    leads = agencies(store)
+    grouped = [
+        {"document_id": d, "review": r.key, "counted": int(d == r.representative)}
+        for r in reviews(store)
+        for d in r.document_ids
+    ]
     with store.engine.begin() as conn:
         conn.execute(text(CURRENT_RECORDS_VIEW))
+        conn.execute(text(f"DROP TABLE IF EXISTS {REVIEWS_TABLE}"))
+        conn.execute(
+            text(f"CREATE TABLE {REVIEWS_TABLE} (document_id INTEGER PRIMARY KEY, review TEXT, counted INTEGER)")
+        )
+        if grouped:
+            conn.execute(text(f"INSERT INTO {REVIEWS_TABLE} VALUES (:document_id, :review, :counted)"), grouped)
+        conn.execute(text(f"DROP TABLE IF EXISTS {AGENCIES_TABLE}"))
+        conn.execute(text(f"CREATE TABLE {AGENCIES_TABLE} (agency, type, records, reviews, roles, variants)"))
+        if leads:
+            conn.execute(
+                text(f"INSERT INTO {AGENCIES_TABLE} VALUES (:agency, :type, :records, :reviews, :roles, :variants)"),
+                leads,
+            )
         conn.execute(text(f"DROP TABLE IF EXISTS {PROGRESS_TABLE}"))
         columns = list(rows[0]) if rows else ["document", "csp"]
         conn.execute(text(f"CREATE TABLE {PROGRESS_TABLE} ({', '.join(columns)})"))

@@ -1,6 +1,7 @@
 """`dhr progress`: were the actions done? Figures from the plans' histories.
 
-Per document (all its versions together) or per partnership: actions
+Per document (all its versions together) or per partnership (copies of
+one plan counted once): actions
 complete, ongoing or with no status (as the last version that printed them
 says), overdue (target passed, not complete), the median days from the
 target first printed to completion (negative: early), actions whose target
@@ -21,6 +22,7 @@ from typing import Any
 
 from ..normalise.dates import period_end
 from ..store.repository import Store
+from .copies import reviews
 from .history import ActionHistory, histories, version_date
 
 BY = ("document", "partnership", "action")
@@ -46,6 +48,8 @@ def progress(
         raise ValueError(f"progress by {by!r}: one of {', '.join(BY)}")
     as_of = as_of or date.today()
     found = histories(store, csp, as_of)
+    if by == "partnership":
+        found = _one_copy(store, found)
     if by == "action":
         return [action_row(h, as_of) for h in found]
     key: Callable[[ActionHistory], tuple[str, ...]] = (
@@ -118,7 +122,7 @@ def completion_over_time(store: Store, csp: str | None = None) -> list[dict[str,
     """Each partnership's actions and share complete on each date one of
     its plans' versions speaks for, over its plans held in two versions or
     more (a plan printed once says nothing of progress over time)."""
-    found = histories(store, csp)
+    found = _one_copy(store, histories(store, csp))
     versions: dict[str, set[int]] = defaultdict(set)
     for h in found:
         versions[h.document].update(s.version for s in h.sightings)
@@ -147,6 +151,13 @@ def load_progress(db: str | Store, by: str = "document", as_of: date | None = No
     finally:
         if not isinstance(db, Store):
             store.close()
+
+
+def _one_copy(store: Store, found: list[ActionHistory]) -> list[ActionHistory]:
+    """The histories of the documents that stand for their reviews: a
+    partnership's figures count a plan once however many files print it."""
+    standing = {r.key for r in reviews(store)}
+    return [h for h in found if h.document in standing]
 
 
 def _overdue(h: ActionHistory, as_of: date) -> bool:

@@ -1,5 +1,7 @@
 """Cross-review questions, one function each, on the current document versions.
 
+Counts are of reviews, not files: copies of one plan (``copies``) count once.
+
 Every function returns a list of plain dicts (rows), ready for a table, CSV
 or JSON; ``load_records`` returns a pandas DataFrame for notebooks.
 """
@@ -18,6 +20,7 @@ from ..normalise.dates import period_end
 from ..normalise.record import SCHEMA_FIELDS
 from ..store.models import Document, DocumentTheme, Partnership, RecordRow, RecordTheme
 from ..store.repository import Store, has_fts
+from .copies import counted
 from .themes import load_taxonomy, taxonomy_path
 
 GROUPINGS = ("csp", "year")
@@ -85,6 +88,12 @@ def _current() -> Any:
     return (Document.is_current.is_(True)) & (Document.withdrawn_at.is_(None))
 
 
+def _counted(store: Store) -> Any:
+    """Current documents, one copy a review (``copies``): what counts
+    reviews and their records without counting a plan once per file."""
+    return _current() & Document.id.in_(sorted(counted(store)))
+
+
 # -- themes --------------------------------------------------------------------
 def theme_counts(store: Store, by: str | None = None) -> list[dict[str, Any]]:
     """Records and distinct reviews per theme, optionally per CSP or year."""
@@ -96,7 +105,7 @@ def theme_counts(store: Store, by: str | None = None) -> list[dict[str, Any]]:
     q = (
         select(*columns, func.sum(DocumentTheme.records), func.count(distinct(Document.id)))
         .join(Document, DocumentTheme.document_id == Document.id)
-        .where(_current())
+        .where(_counted(store))
         .group_by(*columns)
     )
     if by == "csp":
@@ -123,7 +132,7 @@ def recurring(store: Store, min_reviews: int = 2, similarity: float = 0.5) -> di
         rows = s.execute(
             select(RecordRow.id, RecordRow.recommendation, RecordRow.ref, Document.file_name, Document.id)
             .join(Document, RecordRow.document_id == Document.id)
-            .where(_current(), RecordRow.recommendation.is_not(None), RecordRow.recommendation != "")
+            .where(_counted(store), RecordRow.recommendation.is_not(None), RecordRow.recommendation != "")
         ).all()
     # One entry per distinct (document, recommendation): merged cells repeat it.
     texts: dict[tuple[int, str], tuple[str, str, frozenset[str]]] = {}
@@ -196,7 +205,7 @@ def overdue(store: Store, as_of: date | None = None) -> list[dict[str, Any]]:
             select(RecordRow, Document.file_name, Partnership.name)
             .join(Document, RecordRow.document_id == Document.id)
             .outerjoin(Partnership, Document.partnership_id == Partnership.id)
-            .where(_current(), RecordRow.target_date.is_not(None))
+            .where(_counted(store), RecordRow.target_date.is_not(None))
             .order_by(RecordRow.target_date)
         ).all()
     out: list[dict[str, Any]] = []
@@ -222,72 +231,12 @@ def overdue(store: Store, as_of: date | None = None) -> list[dict[str, Any]]:
 
 
 # -- agencies --------------------------------------------------------------------
-_ORG_STOP = {"of", "and", "the", "for", "&", "in"}
+def agencies(store: Store, roles: bool = False) -> list[dict[str, Any]]:
+    """Lead organisations, resolved from the lead cells (``agencies``),
+    with the records and reviews naming them; no person's name is counted."""
+    from .agencies import agencies as lead_organisations
 
-
-def agency_key(name: str) -> str:
-    key = name.lower().replace("&", " and ")
-    key = re.sub(r"[^a-z0-9 ]+", " ", key)
-    key = re.sub(r"^the ", "", " ".join(key.split()))
-    return key
-
-
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in _ORG_STOP)
-
-
-def agencies(store: Store) -> list[dict[str, Any]]:
-    """Lead agencies with counts, case, punctuation and acronym variants
-    merged ("GSCB" with "Gloucestershire Safeguarding Children Board" when
-    both appear)."""
-    with store.session() as s:
-        rows = s.execute(
-            select(RecordRow.lead, Document.id).join(Document, RecordRow.document_id == Document.id).where(_current())
-        ).all()
-    mentions: list[tuple[str, str, int]] = []  # key, printed form, document id
-    for lead, doc_id in rows:
-        for name in _split_leads(lead):
-            key = agency_key(name)
-            if key:
-                mentions.append((key, name, doc_id))
-    keys = {k for k, _n, _d in mentions}
-    by_initials: dict[str, str] = {}
-    for k in sorted(keys, key=len, reverse=True):
-        ini = _initials(k)
-        if len(k.split()) >= 2 and len(ini) >= 2:
-            by_initials.setdefault(ini, k)
-    canonical = {k: by_initials.get(k, k) if " " not in k else k for k in keys}
-    groups: dict[str, dict[str, Any]] = {}
-    for key, name, doc_id in mentions:
-        g = groups.setdefault(canonical[key], {"forms": Counter(), "records": 0, "docs": set()})
-        g["forms"][name] += 1
-        g["records"] += 1
-        g["docs"].add(doc_id)
-    out = []
-    for g in groups.values():
-        forms = g["forms"].most_common()
-        longest = max((f for f, _n in forms), key=lambda f: (len(f.split()) > 1, g["forms"][f], len(f)))
-        out.append(
-            {
-                "agency": longest,
-                "records": g["records"],
-                "reviews": len(g["docs"]),
-                "variants": "; ".join(f for f, _n in forms if f != longest),
-            }
-        )
-    out.sort(key=lambda r: (-r["records"], r["agency"]))
-    return out
-
-
-def _split_leads(lead: str | None) -> list[str]:
-    if not lead:
-        return []
-    parts = [p.strip(" .,-–") for p in re.split(r"[\n;]+", lead)]
-    seen: dict[str, None] = {}
-    for p in parts:
-        if p and len(p) <= 120:
-            seen.setdefault(p, None)
-    return list(seen)
+    return lead_organisations(store, roles, counted(store))
 
 
 # -- search ----------------------------------------------------------------------
