@@ -73,13 +73,14 @@ eval-scans: $(STAMP) system-deps
 	$(BIN)/python bench/score_samples.py --scorer "$(SHARED)/eval/score.py" --steps
 
 ## bench: import of 200 generated reviews (~3,000 pages) vs raw pdfplumber, 1 and 2 jobs, peak memory;
-## a no-change nightly scrape; queries on 100k records. BENCH_ARGS="--plans 40 --profile" for a quick run.
+## OCR clean-up per page; a no-change nightly scrape; queries on 100k records; theme tags on two labelled sets. BENCH_ARGS="--plans 40 --profile" for a quick run.
 BENCH_ARGS ?=
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/ocr_bench.py
 	$(BIN)/python bench/scrape_bench.py
 	$(BIN)/python bench/research_bench.py
+	$(BIN)/python bench/theme_bench.py
 
 ## samples: rebuild samples/*.pdf and their expected records (the Office ones need LibreOffice)
 samples: $(STAMP) system-deps

@@ -500,3 +500,38 @@ def test_queries_on_postgresql(any_db: str) -> None:
     assert late == sorted(overdue_expected(date(2022, 6, 30)))
     assert ("southdown-dhr-ms-c.pdf", "5") in hits
     assert leads and len(frame) == len(sample_records())
+
+
+def test_incidental_mentions_tag_no_theme() -> None:
+    """The taxonomy's mask: a list of audiences, a body's name, a body cited."""
+    taxonomy = load_taxonomy()
+
+    def themes(text: str) -> set[str]:
+        return {t.theme for t in taxonomy.tag(text)}
+
+    assert themes("Deliver refresher training to staff in health, housing and substance misuse services.") == {
+        "training"
+    }
+    assert not {"adults_at_risk", "children_young_people"} & themes(
+        "Present the findings to the Safeguarding Adults and Children Forum."
+    )
+    assert "national_government" not in themes("Follow the guidance issued by the Government on disclosure.")
+
+
+def test_subjects_count_only_as_whom_a_recommendation_is_addressed_to() -> None:
+    taxonomy = parse_taxonomy(
+        """
+[[theme]]
+key = "national"
+phrases = ['legislation']
+subjects = ['Department (of|for)( [A-Z][a-z]+| and)+', 'NHS England']
+"""
+    )
+    tags = taxonomy.tag("The Department of Health and Social Care should issue guidance to hospitals.")
+    assert [(t.theme, t.phrase) for t in tags] == [("national", "Department of Health and Social Care")]
+    assert taxonomy.tag("The partnership should write to NHS England about the contract.")
+    assert not taxonomy.tag("Staff used a leaflet from NHS England.")  # cited, not addressed
+    with pytest.raises(TaxonomyError, match="subjects must be a list"):
+        parse_taxonomy('[[theme]]\nkey = "x"\nphrases = ["a"]\nsubjects = "b"\n')
+    with pytest.raises(TaxonomyError, match="mask: bad regular expression"):
+        parse_taxonomy('mask = ["("]\n[[theme]]\nkey = "x"\nphrases = ["a"]\n')

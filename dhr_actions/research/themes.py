@@ -3,7 +3,14 @@
 The taxonomy is a TOML file (``themes.toml`` beside this module, or the
 user's own): each theme has phrases, regular expressions matched
 case-insensitively on word boundaries, and exclusions masked out first.
-Every tag keeps the phrase that matched, so a researcher can see why.
+Two things keep incidental mentions from tagging a theme: ``mask``, text
+masked out for every theme before any is tried (a list of audiences, the
+name of a board or service, a body merely cited: matched case-sensitively,
+only the group named ``masked`` when there is one), and a theme's
+``subjects``, phrases that count only as whom a recommendation is
+addressed to ("The Department of Health and Social Care should …", "write
+to NHS England"). Every tag keeps the phrase that matched, so a researcher
+can see why.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ class Theme:
     label: str
     phrases: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...] = ()
+    subjects: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,24 +50,75 @@ class Tag:
 class Taxonomy:
     themes: tuple[Theme, ...]
     digest: str  # changes when the file does: tags made with another digest are stale
+    mask: tuple[re.Pattern[str], ...] = ()
 
     def tag(self, *texts: str | None) -> list[Tag]:
         # Line breaks inside a cell are layout: "across the\npartnership".
         text = "\n".join(" ".join(t.split()) for t in texts if t)
+        for pattern in self.mask:
+            text = pattern.sub(_blank, text)
         tags = []
         for theme in self.themes:
             masked = text
             for ex in theme.exclude:
-                masked = ex.sub(lambda m: " " * len(m.group()), masked)
-            for pattern in theme.phrases:
+                masked = ex.sub(_blank, masked)
+            for pattern in (*theme.phrases, *theme.subjects):
                 m = pattern.search(masked)
                 if m:
-                    tags.append(Tag(theme.key, m.group().strip()))
+                    found = (m.group("phrase") if "phrase" in pattern.groupindex else None) or m.group()
+                    tags.append(Tag(theme.key, found.strip()))
                     break
         return tags
 
     def label(self, key: str) -> str:
         return next((t.label for t in self.themes if t.key == key), key)
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A match (or its ``masked`` group) turned to spaces, so that offsets hold."""
+    if "masked" in m.re.groupindex and m.group("masked") is not None:
+        a, b = m.span("masked")
+        start = m.start()
+        return m.group()[: a - start] + " " * (b - a) + m.group()[b - start :]
+    return " " * len(m.group())
+
+
+# A phrase that names whom a recommendation is addressed to: the subject of
+# a sentence that says what it should do, or the one written to or asked.
+_ADDRESSED = (
+    r"(?:(?:^|[.;:!?\n])\s*(?:that\s+)?(?:the\s+)?(?P<phrase>{p})[^.;:\n]{{0,80}}?\b"
+    r"(?:should|must|shall|will|is asked to|are asked to|needs? to|to consider|consider)\b"
+    r"|\b(?:recommend(?:s|ed)? that|write(?:s)? to|wrote to|written to|letter to|ask(?:s|ed)?|asking|lobby(?:ing)?|urge(?:s|d)?)"
+    r"\s+(?:the\s+)?(?P<phrase2>{p})\b)"
+)
+
+
+def _compile_subjects(where: str, key: str, phrases: object) -> tuple[re.Pattern[str], ...]:
+    if phrases is None:
+        return ()
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
+        raise TaxonomyError(f"{where}: theme {key!r}: subjects must be a list of regular expressions")
+    out = []
+    for p in phrases:
+        try:
+            out.append(re.compile(_ADDRESSED.format(p=p).replace("(?P<phrase2>", "(?:"), re.IGNORECASE))
+        except re.error as exc:
+            raise TaxonomyError(f"{where}: theme {key!r}: bad regular expression {p!r}: {exc}") from exc
+    return tuple(out)
+
+
+def _compile_mask(where: str, patterns: object) -> tuple[re.Pattern[str], ...]:
+    if patterns is None:
+        return ()
+    if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+        raise TaxonomyError(f"{where}: mask must be a list of regular expressions")
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p))
+        except re.error as exc:
+            raise TaxonomyError(f"{where}: mask: bad regular expression {p!r}: {exc}") from exc
+    return tuple(out)
 
 
 def _compile(where: str, key: str, phrases: object) -> tuple[re.Pattern[str], ...]:
@@ -94,8 +153,17 @@ def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
         phrases = _compile(where, key, item.get("phrases"))
         if not phrases:
             raise TaxonomyError(f"{where}: theme {key!r} has no phrases")
-        themes.append(Theme(key, str(item.get("label") or key), phrases, _compile(where, key, item.get("exclude"))))
-    return Taxonomy(tuple(themes), hashlib.sha256(text.encode()).hexdigest()[:12])
+        themes.append(
+            Theme(
+                key,
+                str(item.get("label") or key),
+                phrases,
+                _compile(where, key, item.get("exclude")),
+                _compile_subjects(where, key, item.get("subjects")),
+            )
+        )
+    mask = _compile_mask(where, raw.get("mask"))
+    return Taxonomy(tuple(themes), hashlib.sha256(text.encode()).hexdigest()[:12], mask)
 
 
 @lru_cache(maxsize=8)
