@@ -317,7 +317,7 @@ def test_retag_with_an_edited_taxonomy(tmp_path: Path) -> None:
 
 
 def test_bad_taxonomy_is_one_clear_line() -> None:
-    with pytest.raises(TaxonomyError, match="theme 'x': bad regular expression"):
+    with pytest.raises(TaxonomyError, match=r"theme .x.: phrases: bad regular expression"):
         parse_taxonomy("[[theme]]\nkey = 'x'\nphrases = ['(']\n", "t.toml")
 
 

@@ -48,6 +48,11 @@ def format_option(f: F) -> F:
     )(f)
 
 
+def as_of_option(help: str) -> Callable[[F], F]:
+    """``--as-of DATE`` (YYYY-MM-DD), with the command's own help."""
+    return click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE", help=help)
+
+
 def emit(rows: list[dict[str, Any]], fmt: str, empty: str = "Nothing found.", columns: Sequence[str] = ()) -> None:
     """Print rows as a table, CSV or JSON (``columns``: a CSV's header when
     there are no rows)."""

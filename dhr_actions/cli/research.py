@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..store.repository import display_name
-from .common import db_option, emit, format_option, main, open_store
+from .common import as_of_option, db_option, emit, format_option, main, open_store
 
 
 @main.group("themes", invoke_without_command=True)
@@ -106,12 +106,7 @@ def recurring_cmd(db: str, min_reviews: int, similarity: float, fmt: str) -> Non
 
 @main.command("overdue")
 @db_option
-@click.option(
-    "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
-    metavar="DATE",
-    help="The day to judge by, YYYY-MM-DD (default: today).",
-)
+@as_of_option("The day to judge by, YYYY-MM-DD (default: today).")
 @format_option
 def overdue_cmd(db: str, as_of: Any, fmt: str) -> None:
     """Actions whose target date has passed and that are not complete."""
@@ -131,11 +126,8 @@ def overdue_cmd(db: str, as_of: Any, fmt: str) -> None:
     help="Figures per document or partnership, or each action's history.",
 )
 @click.option("--csp", metavar="NAME", help="Only this partnership's plans.")
-@click.option(
-    "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
-    metavar="DATE",
-    help="The plans as they stood on DATE, YYYY-MM-DD: later versions left out, overdue judged then (default: today).",
+@as_of_option(
+    "The plans as they stood on DATE, YYYY-MM-DD: later versions left out, overdue judged then (default: today)."
 )
 @format_option
 def progress_cmd(db: str, by: str, csp: str | None, as_of: Any, fmt: str) -> None:
@@ -184,7 +176,9 @@ def serve_cmd(db: str, host: str, port: int) -> None:
 
     Opens a `current_records` view faceted by partnership, year and status,
     and queries for themes, themes by year and by partnership, overdue
-    actions, lead agencies and full-text search. SQLite stores only.
+    actions, progress per plan and per partnership, lead organisations and
+    full-text search; counts are of reviews, copies of one plan once.
+    SQLite stores only.
     """
     from ..research.browse import serve
 
@@ -207,12 +201,7 @@ def serve_cmd(db: str, host: str, port: int) -> None:
     show_default=True,
     help="The HTML file to write.",
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
-    metavar="DATE",
-    help="The day overdue actions are judged by, YYYY-MM-DD (default: today).",
-)
+@as_of_option("The day overdue actions are judged by, YYYY-MM-DD (default: today).")
 def report_cmd(db: str, out: Path, as_of: Any) -> None:
     """Write one self-contained HTML page: themes by year, progress by theme,
     top lead agencies, overdue actions and recurring recommendations."""

@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -93,46 +94,32 @@ _ADDRESSED = (
 )
 
 
-def _compile_subjects(where: str, key: str, phrases: object) -> tuple[re.Pattern[str], ...]:
-    if phrases is None:
-        return ()
-    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
-        raise TaxonomyError(f"{where}: theme {key!r}: subjects must be a list of regular expressions")
-    out = []
-    for p in phrases:
-        try:
-            out.append(re.compile(_ADDRESSED.format(p=p).replace("(?P<phrase2>", "(?:"), re.IGNORECASE))
-        except re.error as exc:
-            raise TaxonomyError(f"{where}: theme {key!r}: bad regular expression {p!r}: {exc}") from exc
-    return tuple(out)
-
-
-def _compile_mask(where: str, patterns: object) -> tuple[re.Pattern[str], ...]:
+def _compiled(
+    where: str, what: str, patterns: object, wrap: Callable[[str], str] = str, flags: int = re.IGNORECASE
+) -> tuple[re.Pattern[str], ...]:
+    """A list of regular expressions from the file, each wrapped and
+    compiled; ``what`` names them in errors ("theme 'x': phrases")."""
     if patterns is None:
         return ()
     if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
-        raise TaxonomyError(f"{where}: mask must be a list of regular expressions")
+        raise TaxonomyError(f"{where}: {what} must be a list of regular expressions")
     out = []
     for p in patterns:
         try:
-            out.append(re.compile(p))
+            out.append(re.compile(wrap(p), flags))
         except re.error as exc:
-            raise TaxonomyError(f"{where}: mask: bad regular expression {p!r}: {exc}") from exc
+            raise TaxonomyError(f"{where}: {what}: bad regular expression {p!r}: {exc}") from exc
     return tuple(out)
 
 
-def _compile(where: str, key: str, phrases: object) -> tuple[re.Pattern[str], ...]:
-    if phrases is None:
-        return ()
-    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
-        raise TaxonomyError(f"{where}: theme {key!r}: phrases and exclude must be lists of regular expressions")
-    out = []
-    for p in phrases:
-        try:
-            out.append(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE))
-        except re.error as exc:
-            raise TaxonomyError(f"{where}: theme {key!r}: bad regular expression {p!r}: {exc}") from exc
-    return tuple(out)
+def _phrase(p: str) -> str:
+    """A phrase on word boundaries."""
+    return rf"(?<![\w-])(?:{p})(?![\w-])"
+
+
+def _addressed(p: str) -> str:
+    """A phrase as whom a recommendation is addressed to."""
+    return _ADDRESSED.format(p=p).replace("(?P<phrase2>", "(?:")
 
 
 def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
@@ -150,7 +137,7 @@ def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
             raise TaxonomyError(f"{where}: theme {i}: key must be lower-case letters, digits and '_'")
         if any(t.key == key for t in themes):
             raise TaxonomyError(f"{where}: theme {key!r} appears twice")
-        phrases = _compile(where, key, item.get("phrases"))
+        phrases = _compiled(where, f"theme {key!r}: phrases", item.get("phrases"), _phrase)
         if not phrases:
             raise TaxonomyError(f"{where}: theme {key!r} has no phrases")
         themes.append(
@@ -158,11 +145,11 @@ def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
                 key,
                 str(item.get("label") or key),
                 phrases,
-                _compile(where, key, item.get("exclude")),
-                _compile_subjects(where, key, item.get("subjects")),
+                _compiled(where, f"theme {key!r}: exclude", item.get("exclude"), _phrase),
+                _compiled(where, f"theme {key!r}: subjects", item.get("subjects"), _addressed),
             )
         )
-    mask = _compile_mask(where, raw.get("mask"))
+    mask = _compiled(where, "mask", raw.get("mask"), flags=0)
     return Taxonomy(tuple(themes), hashlib.sha256(text.encode()).hexdigest()[:12], mask)
 
 
