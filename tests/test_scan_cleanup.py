@@ -229,13 +229,52 @@ def test_words_ocr_ran_together_are_parted(token: str, words: list[str] | None) 
 
 def test_parted_words_share_the_box_and_keep_their_punctuation() -> None:
     from dhr_actions.ingest.layout import Word
-    from dhr_actions.ingest.ocr import spaced
+    from dhr_actions.ingest.ocr_words import spaced
 
     got = spaced(
         [Word("appointedin.", 10.0, 70.0, 0.0, 8.0, confidence=91.0), Word("Greyfield", 80.0, 120.0, 0.0, 8.0)]
     )
     assert [w.text for w in got] == ["appointed", "in.", "Greyfield"]
     assert got[0].x0 == 10.0 and got[0].x1 < got[1].x0 < got[1].x1 <= 70.0 and got[1].confidence == 91.0
+
+
+def test_specks_read_as_marks_beside_letters_are_taken_away() -> None:
+    from dhr_actions.ingest.layout import Word
+    from dhr_actions.ingest.ocr_words import unspecked
+
+    def line(texts: list[str], top: float) -> list[Word]:
+        out, x = [], 0.0
+        for t in texts:
+            out.append(Word(t, x, x + 5.0 * len(t), top, top + 8.0, 8.0, confidence=90.0))
+            x += 5.0 * len(t) + 4.0
+        return out
+
+    words = line(["‘teams:", "should.", "‘involve.", "families"], 0)
+    words += line(["Neighbou."], 10) + line(["rhood", "teams."], 20)
+    words += line(["the'safety", "plan,", "e.g.", "the", "‘Ask", "Me’", "scheme.", ".when", "the", "child's"], 30)
+    got = [w.text for w in unspecked(words)]
+    assert got == [
+        "teams",  # no closing quote on the line; a colon before a lower-case word
+        "should",
+        "involve",
+        "families",
+        "Neighbou",  # no word ends there: left for the layout to join with "rhood"
+        "rhood",
+        "teams.",  # a sentence's end keeps its full stop
+        "the",
+        "safety",
+        "plan,",
+        "e.g.",
+        "the",
+        "‘Ask",  # a quotation closed on its line keeps its marks
+        "Me’",
+        "scheme",
+        "when",
+        "the",
+        "child's",
+    ]
+    split = unspecked(line(["the'safety"], 0))
+    assert split[0].x1 < split[1].x0 and split[1].x1 == 5.0 * len("the'safety")
 
 
 def test_ocr_words_broken_at_a_line_end_are_joined_by_their_letters() -> None:

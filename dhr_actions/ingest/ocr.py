@@ -31,6 +31,7 @@ from .cleanup import (
 )
 from .errors import DocumentError
 from .layout import Edge, Word
+from .ocr_words import repaired
 
 DPI = 300
 MIN_CONFIDENCE = 20.0
@@ -166,33 +167,7 @@ def _read(exe: str, image: Any, scale: float, settings: OcrSettings) -> tuple[li
     clean = despeckled(clean, scale, rules)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
-    return emboldened(spaced(_tesseract_words(exe, buf.getvalue(), scale, settings)), clean, scale), edges
-
-
-SPACE_LETTERS = 0.5  # the space OCR missed, in letters' widths
-_CORE = re.compile(r"^(?P<lead>\W*)(?P<core>[A-Za-z]+)(?P<trail>\W*)$")
-
-
-def spaced(words: list[Word]) -> list[Word]:
-    """``words`` with those OCR ran together where the space was tight
-    ("Headof", "appointedin") cut into their words (``lexicon.parted``),
-    each given its share of the box."""
-    from .lexicon import parted
-
-    out: list[Word] = []
-    for word in words:
-        m = _CORE.match(word.text)
-        parts = parted(m.group("core")) if m else None
-        if not m or not parts:
-            out.append(word)
-            continue
-        parts[0], parts[-1] = m.group("lead") + parts[0], parts[-1] + m.group("trail")
-        per_letter = (word.x1 - word.x0) / (len(word.text) + SPACE_LETTERS * (len(parts) - 1))
-        x = word.x0
-        for part in parts:
-            out.append(replace(word, text=part, x0=x, x1=x + per_letter * len(part)))
-            x += per_letter * (len(part) + SPACE_LETTERS)
-    return out
+    return emboldened(repaired(_tesseract_words(exe, buf.getvalue(), scale, settings)), clean, scale), edges
 
 
 # A word whose strokes are this much thicker than the page's usual ones is

@@ -1,0 +1,135 @@
+"""OCR's words repaired before layout: what tesseract read wrong in ways
+a word list can tell.
+
+- Words run together where the space was tight ("Headof", "appointedin")
+  are parted (``spaced``).
+- Specks beside letters read as marks (``unspecked``): an opening quote or
+  a full stop before a word's first letter (".when", "‘teams") with no
+  closing quote near it; a full stop, colon or semicolon after a word when
+  the next word on the line begins in lower case ("should. involve"), or
+  when the letters before it spell no word ("Neighbou." over "rhood", left
+  for the layout to join); and a quote inside two words ("the'safety").
+  Abbreviations ("e.g.", "etc.") and a closing quote that belongs keep
+  their marks. Nothing is added: marks are only taken away.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .layout import Word
+
+SPACE_LETTERS = 0.5  # the space OCR missed, in letters' widths
+_CORE = re.compile(r"^(?P<lead>\W*)(?P<core>[A-Za-z]+)(?P<trail>\W*)$")
+
+
+def spaced(words: list[Word]) -> list[Word]:
+    """``words`` with those OCR ran together where the space was tight
+    ("Headof", "appointedin") cut into their words (``lexicon.parted``),
+    each given its share of the box."""
+    from .lexicon import parted
+
+    out: list[Word] = []
+    for word in words:
+        m = _CORE.match(word.text)
+        parts = parted(m.group("core")) if m else None
+        if not m or not parts:
+            out.append(word)
+            continue
+        parts[0], parts[-1] = m.group("lead") + parts[0], parts[-1] + m.group("trail")
+        per_letter = (word.x1 - word.x0) / (len(word.text) + SPACE_LETTERS * (len(parts) - 1))
+        x = word.x0
+        for part in parts:
+            out.append(replace(word, text=part, x0=x, x1=x + per_letter * len(part)))
+            x += per_letter * (len(part) + SPACE_LETTERS)
+    return out
+
+
+def repaired(words: list[Word]) -> list[Word]:
+    """``words`` unspecked, then parted."""
+    return spaced(unspecked(words))
+
+
+_OPENING = "‘'`.,:;"
+_CLOSING = "’'"
+_STOPS = ".:;"
+# Words that end in a full stop of their own.
+_ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "no",
+        "nos",
+        "approx",
+        "inc",
+        "ltd",
+        "dept",
+        "cllr",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "vs",
+        "cf",
+        "para",
+        "paras",
+        "ref",
+    ]
+)
+# What may follow an apostrophe inside a word: a possessive or a contraction.
+_CONTRACTIONS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
+# Words looked along a line for the closing quote of an opening one.
+QUOTE_REACH = 6
+
+
+def unspecked(words: list[Word]) -> list[Word]:
+    """``words`` with the marks specks left beside letters taken away."""
+    from .lexicon import is_word
+
+    texts = [w.text for w in words]
+    for i, text in enumerate(texts):
+        # A mark before the first letter, with no closing quote near it on its line.
+        if len(text) > 1 and text[0] in _OPENING and text[1].isalpha():
+            line = [
+                t
+                for w, t in zip(words[i : i + QUOTE_REACH], texts[i : i + QUOTE_REACH], strict=True)
+                if _level(w, words[i])
+            ]
+            ahead = " ".join(line)
+            if not any(c in ahead[1:] for c in _CLOSING) or text[0] in ".,:;":
+                texts[i] = text = text[1:]
+        # A quote between two words: "the'safety".
+        m = re.fullmatch(r"([A-Za-z]+)['‘’]([A-Za-z]+)(\W*)", text)
+        if m and m.group(2).lower() not in _CONTRACTIONS and is_word(m.group(1)) and is_word(m.group(2)):
+            texts[i] = text = f"{m.group(1)} {m.group(2)}{m.group(3)}"
+    out: list[Word] = []
+    for i, (word, text) in enumerate(zip(words, texts, strict=True)):
+        m = re.fullmatch(r"(.*[A-Za-z])([.:;])", text)
+        if m and m.group(1).lower() not in _ABBREVIATIONS and "." not in m.group(1):
+            core = m.group(1)
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            same_line = nxt is not None and _level(nxt, word)
+            next_text = texts[i + 1] if nxt is not None else ""
+            letters = re.sub(r"[^A-Za-z]", "", core)
+            if (same_line and next_text[:1].islower()) or (len(letters) >= 4 and not is_word(letters)):
+                text = core
+        if text != word.text:
+            parts = text.split(" ")
+            if len(parts) == 2:
+                share = (word.x1 - word.x0) / max(1, len(text))
+                mid = word.x0 + share * len(parts[0])
+                out.append(replace(word, text=parts[0], x1=mid))
+                out.append(replace(word, text=parts[1], x0=mid + share))
+                continue
+            word = replace(word, text=text)
+        if word.text:
+            out.append(word)
+    return out
+
+
+def _level(a: Word, b: Word) -> bool:
+    """Do two words stand on one line?"""
+    return abs(a.top - b.top) < 0.5 * max(b.size, 1.0)
