@@ -249,15 +249,17 @@ def test_specks_read_as_marks_beside_letters_are_taken_away() -> None:
             x += 5.0 * len(t) + 4.0
         return out
 
-    words = line(["‘teams:", "should.", "‘involve.", "families"], 0)
+    words = line(["‘teams", "should.", "‘involve.", "families", "Learning:", "the"], 0)
     words += line(["Neighbou."], 10) + line(["rhood", "teams."], 20)
     words += line(["the'safety", "plan,", "e.g.", "the", "‘Ask", "Me’", "scheme.", ".when", "the", "child's"], 30)
     got = [w.text for w in unspecked(words)]
     assert got == [
-        "teams",  # no closing quote on the line; a colon before a lower-case word
-        "should",
+        "teams",  # no closing quote on the line
+        "should",  # a full stop before a lower-case word
         "involve",
         "families",
+        "Learning:",  # a colon may stand there
+        "the",
         "Neighbou",  # no word ends there: left for the layout to join with "rhood"
         "rhood",
         "teams.",  # a sentence's end keeps its full stop

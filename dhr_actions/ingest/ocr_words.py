@@ -5,10 +5,10 @@ a word list can tell.
   are parted (``spaced``).
 - Specks beside letters read as marks (``unspecked``): an opening quote or
   a full stop before a word's first letter (".when", "‘teams") with no
-  closing quote near it; a full stop, colon or semicolon after a word when
-  the next word on the line begins in lower case ("should. involve"), or
-  when the letters before it spell no word ("Neighbou." over "rhood", left
-  for the layout to join); and a quote inside two words ("the'safety").
+  closing quote near it; a full stop after a word when the next word on
+  the line begins in lower case ("should. involve"); a full stop, colon or
+  semicolon after letters that spell no word ("Neighbou." over "rhood",
+  left for the layout to join); and a quote inside two words ("the'safety").
   Abbreviations ("e.g.", "etc.") and a closing quote that belongs keep
   their marks. Nothing is added: marks are only taken away.
 """
@@ -114,7 +114,9 @@ def unspecked(words: list[Word]) -> list[Word]:
             same_line = nxt is not None and _level(nxt, word)
             next_text = texts[i + 1] if nxt is not None else ""
             letters = re.sub(r"[^A-Za-z]", "", core)
-            if (same_line and next_text[:1].islower()) or (len(letters) >= 4 and not is_word(letters)):
+            # A colon or semicolon may stand before lower case ("Learning: the"); a full stop not.
+            before_lower = m.group(2) == "." and same_line and next_text[:1].islower()
+            if before_lower or (len(letters) >= 4 and not is_word(letters)):
                 text = core
         if text != word.text:
             parts = text.split(" ")
