@@ -193,3 +193,14 @@ def test_a_misread_is_mended_only_to_one_header_word_and_never_from_an_english_w
     assert best_field("Income") is None  # one edit from no header word it could be
     assert best_field("Actions")  # a header word already
     assert best_field("Largest") is None  # an English word, kept as it is
+
+
+def test_a_dotted_ref_ocr_misread_is_mended_only_where_the_numbering_calls_for_it() -> None:
+    from dhr_actions.normalise.refs import mend_dotted_ref
+
+    assert mend_dotted_ref("R31", "R2.1", "R4.1") == "R3.1"  # the dot lost
+    assert mend_dotted_ref("R441", "R3.1", "R5.1") == "R4.1"  # the dot read as a digit
+    assert mend_dotted_ref("R12", "R1.1", "R2.1") == "R1.2"  # the next action
+    assert mend_dotted_ref("R31", "R2.1", "R3.1") is None  # R3.1 comes after it
+    assert mend_dotted_ref("R57", "R2.1", None) is None  # no reading continues R2.1
+    assert mend_dotted_ref("31", "R2.1", None) is None  # not the table's prefix

@@ -12,6 +12,7 @@ page's first row whose leading cell is empty (the rest of a cut row).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from . import status as status_rules
 from .columns import ColumnMapping, map_columns
 from .record import Record
 from .refs import (
+    mend_dotted_ref,
     normalise_ocr_ref,
     normalise_ref,
     recommendation_number,
@@ -76,6 +78,7 @@ def records_from_table(
         return []
     infos = [_analyse(row, mapping) for row in table.rows]
     _repair_ocr_codes(infos)
+    _repair_ocr_dotted_refs(infos)
     has_refs = any(i.ref for i in infos)
     if has_refs:
         infos = _join_fragments_forward(infos)
@@ -204,6 +207,28 @@ def _repair_ocr_codes(infos: list[_RowInfo]) -> None:
                 info.code = info.ref = code
                 info.cells["action"] = action
                 number = recommendation_number(code)
+
+
+def _repair_ocr_dotted_refs(infos: list[_RowInfo]) -> None:
+    """On OCR'd rows of a table numbered with dotted references ("R3.1"),
+    read one OCR printed without its dot, or with the dot as a digit, as
+    the one the numbering around it calls for (``mend_dotted_ref``)."""
+    refs = [i.ref for i in infos]
+    if sum(1 for r in refs if r and _DOTTED_REF.match(r)) < 2:
+        return
+    for k, info in enumerate(infos):
+        if not (info.row.ocr and info.ref) or _DOTTED_REF.match(info.ref):
+            continue
+        before = next((r for r in reversed(refs[:k]) if r and _DOTTED_REF.match(r)), None)
+        after = next((r for r in refs[k + 1 :] if r and _DOTTED_REF.match(r)), None)
+        mended = mend_dotted_ref(info.ref, before, after)
+        if mended:
+            if info.rec_number == info.ref:
+                info.rec_number = mended
+            info.ref = refs[k] = mended
+
+
+_DOTTED_REF = re.compile(r"^[A-Z]*\d+\.\d+$")
 
 
 def _join_fragments_forward(infos: list[_RowInfo]) -> list[_RowInfo]:

@@ -144,3 +144,35 @@ def repair_ocr_action_code(text: str, expected_numbers: set[str]) -> tuple[str |
     if not number.isdigit() or number not in expected_numbers:
         return None, text
     return f"{number}{m.group('letter').upper()}", text[m.end() :].lstrip()
+
+
+_DOTTED = re.compile(r"^(?P<prefix>[A-Z]*)(?P<major>\d+)\.(?P<minor>\d+)$")
+_UNDOTTED = re.compile(r"^(?P<prefix>[A-Z]*)(?P<digits>\d{2,4})$")
+
+
+def mend_dotted_ref(ref: str, before: str | None, after: str | None) -> str | None:
+    """A dotted reference OCR lost the dot of ("R31" for R3.1) or read it
+    as a digit ("R441" for R4.1), between the dotted references ``before``
+    and ``after`` of its table: the one reading that continues the
+    numbering from ``before`` (the next action, or the next recommendation's
+    first) and stays below ``after``; None when there is not exactly one."""
+    m, prev = _UNDOTTED.match(ref), _DOTTED.match(before or "")
+    if not m or not prev or m.group("prefix") != prev.group("prefix"):
+        return None
+    digits = m.group("digits")
+    readings = {(digits[:i], digits[i:]) for i in range(1, len(digits))}  # the dot lost
+    readings |= {(digits[:i], digits[i + 1 :]) for i in range(1, len(digits) - 1)}  # the dot read as a digit
+    major, minor = int(prev.group("major")), int(prev.group("minor"))
+    expected = {(major, minor + 1), (major + 1, 1)}
+    nxt = _DOTTED.match(after or "")
+    limit = (int(nxt.group("major")), int(nxt.group("minor"))) if nxt else None
+    fits = {
+        (int(a), int(b))
+        for a, b in readings
+        if not a.startswith("0") and not b.startswith("0") and (int(a), int(b)) in expected
+    }
+    fits = {f for f in fits if limit is None or f < limit}
+    if len(fits) != 1:
+        return None
+    a, b = fits.pop()
+    return f"{m.group('prefix')}{a}.{b}"
