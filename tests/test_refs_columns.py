@@ -204,3 +204,19 @@ def test_a_dotted_ref_ocr_misread_is_mended_only_where_the_numbering_calls_for_i
     assert mend_dotted_ref("R31", "R2.1", "R3.1") is None  # R3.1 comes after it
     assert mend_dotted_ref("R57", "R2.1", None) is None  # no reading continues R2.1
     assert mend_dotted_ref("31", "R2.1", None) is None  # not the table's prefix
+
+
+def test_an_unlabelled_column_of_dates_is_the_target_date() -> None:
+    """A header cell OCR dropped (or a Word table left blank) over dates."""
+    from dhr_actions.normalise.columns import map_columns
+
+    labels = ["Recommendation", "Action to take", "Lead agency", ""]
+    rows = [
+        ["1. Train staff", "Deliver briefings", "Police", "31.03.2022"],
+        ["2. Audit cases", "Sample twenty cases", "ICB", "Ongoing: review by December 2022"],
+        ["3. Publish", "Leaflet", "Council", "Q3 2022/23"],
+    ]
+    assert map_columns(labels, rows).column("target_date_text") == 3
+    # Not when a column is already the target date, nor over words.
+    assert map_columns([*labels[:3], "Deadline", ""], [[*r, r[3]] for r in rows]).column("target_date_text") == 3
+    assert map_columns(labels, [[*r[:3], "See the board's minutes"] for r in rows]).column("target_date_text") is None

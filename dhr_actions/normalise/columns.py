@@ -3,7 +3,7 @@
 Every label is scored against every field's phrases (``vocabulary``); the
 best (label, field) pairs are taken greedily, each column and each field once.
 A column printed with no label is a ref column when its cells read as
-references. Each decision keeps the phrase that made it, so ``dhr show
+references, and the target date when they read as dates. Each decision keeps the phrase that made it, so ``dhr show
 --explain`` (and the logs) can say why a column became a field.
 """
 
@@ -80,8 +80,32 @@ def map_columns(labels: Sequence[str], rows: Sequence[Sequence[str]] = ()) -> Co
             if values and sum(normalise_ref(v) is not None for v in values) >= 0.6 * len(values):
                 matches.append(ColumnMatch(col, label, "ref", 1.0, "unlabelled column holding references"))
                 break
+    _dates_unlabelled(matches, labels, rows)
     matches.sort(key=lambda m: m.column)
     return ColumnMapping(matches)
+
+
+# An unlabelled column is the target date when this share of its cells
+# (at least two) are short and name a date: a header cell OCR dropped, or
+# one a Word table left blank.
+DATE_SHARE = 0.7
+DATE_CELL_CHARS = 40
+
+
+def _dates_unlabelled(matches: list[ColumnMatch], labels: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    from .dates import target_date
+
+    if any(m.field == "target_date_text" for m in matches):
+        return
+    taken = {m.column for m in matches}
+    for col, label in enumerate(labels):
+        if col in taken or label.strip():
+            continue
+        values = [r[col].strip() for r in rows if col < len(r) and r[col].strip()]
+        dated = [v for v in values if len(v) <= DATE_CELL_CHARS and target_date(v) is not None]
+        if len(dated) >= 2 and len(dated) >= DATE_SHARE * len(values):
+            matches.append(ColumnMatch(col, label, "target_date_text", 1.0, "unlabelled column holding dates"))
+            return
 
 
 def _move_off_references(matches: list[ColumnMatch], labels: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
