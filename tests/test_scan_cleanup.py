@@ -277,6 +277,13 @@ def test_specks_read_as_marks_beside_letters_are_taken_away() -> None:
     ]
     split = unspecked(line(["the'safety"], 0))
     assert split[0].x1 < split[1].x0 and split[1].x1 == 5.0 * len("the'safety")
+    # A dash glued before a line's first word, a stop inside two words; a
+    # mark cut off takes its share of the box with it (labels line up by it).
+    got = unspecked(
+        line(["-Lead", "Dunmore", "Police"], 0) + line(["in", "domestic.abuse", "co-located", "Mr.Smith"], 10)
+    )
+    assert [w.text for w in got] == ["Lead", "Dunmore", "Police", "in", "domestic", "abuse", "co-located", "Mr.Smith"]
+    assert got[0].x0 == 5.0 and got[0].x1 == 25.0
 
 
 def test_ocr_words_broken_at_a_line_end_are_joined_by_their_letters() -> None:

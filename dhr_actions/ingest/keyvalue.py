@@ -214,6 +214,8 @@ def _labels(lines: list[Line], gap: float, settings: LayoutSettings) -> list[_La
         if under and prev is not None and first.x1 <= prev.x1 + 2 and len(first.words) <= 2:
             joined = f"{prev.text} {text}"
             more = _LABEL_REF.match(joined)
+            if not more and _ocr_one(first.words):  # OCR's "i" or "l" for the number 1
+                more = _LABEL_REF.match(f"{prev.text} 1")
             whole = best_field(joined)
             if more and prev.key == "recommendation" and prev.ref is None:
                 prev.ref, prev.bottom = more.group("ref"), line.bottom
@@ -234,6 +236,15 @@ def _labels(lines: list[Line], gap: float, settings: LayoutSettings) -> list[_La
         return out
     column = Counter(round(lab.x0 / 3) for lab in out).most_common(1)[0][0]
     return [lab for lab in out if abs(lab.x0 / 3 - column) <= 1]
+
+
+# Letters OCR reads a lone "1" as.
+_ONE_LIKE = frozenset("iIl|!")
+
+
+def _ocr_one(words: Sequence[Word]) -> bool:
+    """Is this one OCR'd one-like letter, standing where a number is due?"""
+    return len(words) == 1 and words[0].confidence is not None and words[0].text in _ONE_LIKE
 
 
 def _entries(labels: list[_Label], runs: list[list[Line]], settings: LayoutSettings) -> list[tuple[_Label, list[Word]]]:

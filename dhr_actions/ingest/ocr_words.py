@@ -8,7 +8,9 @@ a word list can tell.
   closing quote near it; a full stop after a word when the next word on
   the line begins in lower case ("should. involve"); a full stop, colon or
   semicolon after letters that spell no word ("Neighbou." over "rhood",
-  left for the layout to join); and a quote inside two words ("the'safety").
+  left for the layout to join); a dash glued before a line's first word
+  ("-Lead"); and a quote or a full stop inside two words ("the'safety",
+  "domestic.abuse").
   Abbreviations ("e.g.", "etc.") and a closing quote that belongs keep
   their marks. Nothing is added: marks are only taken away.
 """
@@ -101,10 +103,15 @@ def unspecked(words: list[Word]) -> list[Word]:
             ahead = " ".join(line)
             if not any(c in ahead[1:] for c in _CLOSING) or text[0] in ".,:;":
                 texts[i] = text = text[1:]
-        # A quote between two words: "the'safety".
-        m = re.fullmatch(r"([A-Za-z]+)['‘’]([A-Za-z]+)(\W*)", text)
-        if m and m.group(2).lower() not in _CONTRACTIONS and is_word(m.group(1)) and is_word(m.group(2)):
-            texts[i] = text = f"{m.group(1)} {m.group(2)}{m.group(3)}"
+        # A dash or underscore glued before a capital at a line's start: "-Lead".
+        if len(text) > 3 and text[0] in "-_~" and text[1].isupper() and text[2:].isalpha():
+            first = i == 0 or not _level(words[i - 1], words[i])
+            if first:
+                texts[i] = text = text[1:]
+        # A quote or a stop between two words: "the'safety", "domestic.abuse".
+        m = re.fullmatch(r"([A-Za-z]{2,})(['‘’]|\.(?=[a-z]))([A-Za-z]{2,})(\W*)", text)
+        if m and m.group(3).lower() not in _CONTRACTIONS and is_word(m.group(1)) and is_word(m.group(3)):
+            texts[i] = text = f"{m.group(1)} {m.group(3)}{m.group(4)}"
     out: list[Word] = []
     for i, (word, text) in enumerate(zip(words, texts, strict=True)):
         m = re.fullmatch(r"(.*[A-Za-z])([.:;])", text)
@@ -126,7 +133,13 @@ def unspecked(words: list[Word]) -> list[Word]:
                 out.append(replace(word, text=parts[0], x1=mid))
                 out.append(replace(word, text=parts[1], x0=mid + share))
                 continue
-            word = replace(word, text=text)
+            start = word.text.find(text)
+            if start >= 0 and text:  # marks cut from the ends: the box shrinks with them
+                share = (word.x1 - word.x0) / len(word.text)
+                cut_after = len(word.text) - start - len(text)
+                word = replace(word, text=text, x0=word.x0 + share * start, x1=word.x1 - share * cut_after)
+            else:
+                word = replace(word, text=text)
         if word.text:
             out.append(word)
     return out
