@@ -17,7 +17,7 @@ from conftest import SAMPLES
 
 from dhr_actions.cli import main
 from dhr_actions.importer import ImportOptions, import_file
-from dhr_actions.research.history import _entry, histories, match
+from dhr_actions.research.history import histories, match, record_entry
 from dhr_actions.research.progress import completion_over_time, load_progress, progress
 from dhr_actions.store.models import RecordRow
 from dhr_actions.store.repository import Store
@@ -208,16 +208,18 @@ def _record(ref: str | None, recommendation: str, action: str, id_: int) -> Reco
 
 def test_matching_says_when_it_is_unsure() -> None:
     before = [
-        _entry(_record("1", "Review the referral pathway for older victims.", "Map the pathway with partners.", 1)),
-        _entry(_record("2", "Train GPs in asking about abuse.", "Deliver two sessions a year.", 2)),
-        _entry(_record(None, "Publish a leaflet for carers in five languages.", "Print and distribute it.", 3)),
+        record_entry(
+            _record("1", "Review the referral pathway for older victims.", "Map the pathway with partners.", 1)
+        ),
+        record_entry(_record("2", "Train GPs in asking about abuse.", "Deliver two sessions a year.", 2)),
+        record_entry(_record(None, "Publish a leaflet for carers in five languages.", "Print and distribute it.", 3)),
     ]
     now = [
         # The same ref, a different recommendation: renumbered or rewritten.
-        _entry(_record("1", "Commission an independent advocate for the family.", "Tender the service.", 11)),
-        _entry(_record("2", "Train GPs in asking about abuse.", "Deliver two sessions a year.", 12)),
+        record_entry(_record("1", "Commission an independent advocate for the family.", "Tender the service.", 11)),
+        record_entry(_record("2", "Train GPs in asking about abuse.", "Deliver two sessions a year.", 12)),
         # No ref; the text slightly edited: matched by text.
-        _entry(_record(None, "Publish a leaflet for carers in six languages.", "Print and distribute it.", 13)),
+        record_entry(_record(None, "Publish a leaflet for carers in six languages.", "Print and distribute it.", 13)),
     ]
     pairs = match(before, now)
     assert pairs[1] == (1, "ref", 1.0, False)

@@ -283,6 +283,7 @@ def _initials(name: str) -> str:
 
 
 def type_label(kind: str, g: Gazetteer | None = None) -> str:
+    """How an organisation type is shown ("Police force")."""
     g = g or load_gazetteer()
     if kind in g.types:
         return g.types[kind].label
@@ -345,6 +346,7 @@ def _qualifier_start(text: str, end: int) -> int:
 
 
 def _type_by_role(text: str, g: Gazetteer) -> str | None:
+    """The type the longest role phrase in ``text`` tells ("Named GP": an ICB)."""
     best: tuple[int, str] | None = None
     for kind, t in g.types.items():
         for r in t.roles:
@@ -356,6 +358,8 @@ def _type_by_role(text: str, g: Gazetteer) -> str | None:
 
 
 def _by_area(g: Gazetteer, kind: str, area: str | None) -> str:
+    """The organisation of a type in the plan's area: the gazetteer's one
+    for the area, else the type's name after the area's ("Riverside council")."""
     local = [o for o in g.organisations if o.type == kind and o.area and area and o.area.lower() == area.lower()]
     if len(local) == 1:
         return local[0].name
@@ -384,15 +388,3 @@ def _role(text: str, g: Gazetteer) -> str | None:
         if words:
             kept.append(" ".join(words))
     return ", ".join(kept) if named and kept else None
-
-
-def by_lead(rows: list[tuple[str | None, str | None]]) -> dict[str, list[Lead]]:
-    """Each printed lead's resolved parts, for (lead, area) pairs."""
-    g = load_gazetteer()
-    out: dict[str, list[Lead]] = defaultdict(list)
-    for lead, area in rows:
-        for part in split_leads(lead):
-            found = resolve(part, area, g)
-            if found is not None:
-                out[lead or ""].append(found)
-    return out

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from ..store.models import Document, RecordRow
 from ..store.repository import Store
-from .history import UNLIKE, _entry, match
+from .history import UNLIKE, match, record_entry
 
 # Copies: at least this share of the smaller document's records match.
 COPY_SHARE = 0.7
@@ -82,7 +82,7 @@ def reviews(store: Store) -> list[Review]:
 
 def group(docs: Sequence[Any], records: dict[int, list[RecordRow]]) -> list[Review]:
     """Reviews from documents (id, file name, ocr, record count) and their records."""
-    entries = {d: [_entry(r) for r in recs] for d, recs in records.items()}
+    entries = {d: [record_entry(r) for r in recs] for d, recs in records.items()}
     parent = {d.id: d.id for d in docs}
 
     def root(x: int) -> int:

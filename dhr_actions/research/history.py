@@ -161,7 +161,7 @@ def follow(versions: Sequence[tuple[Document, Sequence[RecordRow], str | None]])
     before: list[_Entry] = []
     for doc, records, csp in versions:
         on = version_date(doc)
-        now = [_entry(r) for r in records]
+        now = [record_entry(r) for r in records]
         pairs = match(before, now)
         carried: dict[int, ActionHistory] = {}
         for i, entry in enumerate(now):
@@ -253,7 +253,9 @@ def completion_date(rec: RecordRow) -> date | None:
     return None
 
 
-def _entry(rec: RecordRow) -> _Entry:
+def record_entry(rec: RecordRow) -> _Entry:
+    """A record as matching sees it: its ref, upper case and without a
+    trailing stop, and the words of its recommendation and action."""
     ref = re.sub(r"[\s.:)]+$", "", (rec.ref or "").strip().upper()) or None
     words = tuple(re.findall(r"[a-z0-9]+", f"{rec.recommendation or ''} {rec.action or ''}".lower()))
     return _Entry(rec, ref, words)
