@@ -102,11 +102,15 @@ class Gazetteer:
     types: dict[str, OrgType]
     organisations: tuple[Organisation, ...]
     role_words: frozenset[str]
-
-    @property
-    def type_words(self) -> frozenset[str]:
-        """Every type's naming words, lower case ("police", "integrated care board")."""
-        return frozenset(n.lower() for t in self.types.values() for n in t.names)
+    # Compiled once, as every lead of a store is read against them:
+    # (type, pattern) of each type's naming words and role words, and each
+    # organisation with the patterns of its name and abbreviations (local
+    # ones first, then the longest name).
+    name_patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    role_patterns: tuple[tuple[str, int, re.Pattern[str]], ...] = ()
+    organisation_patterns: tuple[tuple[Organisation, tuple[re.Pattern[str], ...]], ...] = ()
+    # Every type's naming words, lower case ("police", "integrated care board").
+    type_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,24 @@ def _gazetteer(extra: str) -> Gazetteer:
     for o in organisations:
         if o.type not in types:
             raise ValueError(f"{extra or GAZETTEER}: organisation {o.name!r} has unknown type {o.type!r}")
-    return Gazetteer(types, tuple(organisations), frozenset(role_words))
+    ranked = sorted(organisations, key=lambda o: (o.area is None, -len(o.name)))
+    return Gazetteer(
+        types,
+        tuple(organisations),
+        frozenset(role_words),
+        tuple((kind, _word_pattern(n)) for kind, t in types.items() for n in t.names),
+        tuple((kind, len(r), _word_pattern(r)) for kind, t in types.items() for r in t.roles),
+        tuple(
+            (o, (re.compile(re.escape(o.name), re.I), *(re.compile(rf"\b{re.escape(a)}\b") for a in o.abbreviations)))
+            for o in ranked
+        ),
+        frozenset(n.lower() for t in types.values() for n in t.names),
+    )
+
+
+def _word_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as whole words; in any case unless it is in capitals ("ICB")."""
+    return re.compile(rf"\b{re.escape(phrase)}\b", 0 if phrase.isupper() else re.I)
 
 
 def resolve(lead: str, area: str | None = None, gazetteer: Gazetteer | None = None) -> Lead | None:
@@ -205,11 +226,16 @@ def agencies(store: Store, roles: bool = False, counted: set[int] | None = None)
             .where(Document.is_current.is_(True), Document.withdrawn_at.is_(None))
         )
         rows = s.execute(q).all()
-    resolved = [
-        (doc_id, area, {r for r in (resolve(p, area, g) for p in split_leads(lead)) if r is not None})
-        for lead, doc_id, area in rows
-        if counted is None or doc_id in counted
-    ]
+    # A store prints the same few hundred leads over and over: each (lead
+    # cell, area) is resolved once.
+    seen: dict[tuple[str | None, str | None], set[Lead]] = {}
+    resolved = []
+    for lead, doc_id, area in rows:
+        if counted is not None and doc_id not in counted:
+            continue
+        if (lead, area) not in seen:
+            seen[lead, area] = {r for r in (resolve(p, area, g) for p in split_leads(lead)) if r is not None}
+        resolved.append((doc_id, area, seen[lead, area]))
     names = _naming(resolved, g)
     groups: dict[tuple[str, ...], dict[str, Any]] = {}
     for doc_id, area, leads in resolved:
@@ -294,13 +320,11 @@ def _named(text: str, g: Gazetteer, area: str | None) -> tuple[str | None, str |
     """A gazetteer organisation the text names, by name or abbreviation;
     "the Trust" and the like are the area's only organisation of a type."""
     low = text.lower()
-    for o in sorted(g.organisations, key=lambda o: (o.area is None, -len(o.name))):
+    for o, patterns in g.organisation_patterns:
         if o.area and area and o.area.lower() != area.lower():
             continue
-        hits = [m for m in [re.search(re.escape(o.name), text, re.I)] if m]
-        hits += [m for a in o.abbreviations for m in [re.search(rf"\b{re.escape(a)}\b", text)] if m]
-        if hits:
-            hit = hits[0]
+        hit = next((m for m in (p.search(text) for p in patterns) if m), None)
+        if hit:
             return o.name, o.type, (text[: hit.start()] + " " + text[hit.end() :]).strip()
     the = re.search(r"\bthe (trust|council|ccg|icb|constabulary|force)\b", low)
     if the and area:
@@ -315,15 +339,14 @@ def _phrase(text: str, g: Gazetteer, area: str | None, bare: bool) -> tuple[str 
     ``bare``, the type's words alone too ("Integrated Care Board"),
     qualified by the plan's area."""
     best: tuple[int, str, str, str] | None = None  # (length of match, organisation, type, rest)
-    for kind, t in g.types.items():
-        for name in t.names:
-            for m in re.finditer(rf"\b{re.escape(name)}\b", text, 0 if name.isupper() else re.I):
-                start = _qualifier_start(text, m.start())
-                org = text[start : m.end()].strip()
-                if org.lower() in g.type_words and not bare:  # a type's words alone
-                    continue
-                if best is None or m.end() - m.start() > best[0]:
-                    best = (m.end() - m.start(), org, kind, (text[:start] + " " + text[m.end() :]).strip())
+    for kind, pattern in g.name_patterns:
+        for m in pattern.finditer(text):
+            start = _qualifier_start(text, m.start())
+            org = text[start : m.end()].strip()
+            if org.lower() in g.type_words and not bare:  # a type's words alone
+                continue
+            if best is None or m.end() - m.start() > best[0]:
+                best = (m.end() - m.start(), org, kind, (text[:start] + " " + text[m.end() :]).strip())
     if best is None:
         return None, None, text
     return best[1], best[2], best[3]
@@ -348,12 +371,9 @@ def _qualifier_start(text: str, end: int) -> int:
 def _type_by_role(text: str, g: Gazetteer) -> str | None:
     """The type the longest role phrase in ``text`` tells ("Named GP": an ICB)."""
     best: tuple[int, str] | None = None
-    for kind, t in g.types.items():
-        for r in t.roles:
-            if re.search(rf"\b{re.escape(r)}\b", text, re.I if not r.isupper() else 0) and (
-                best is None or len(r) > best[0]
-            ):
-                best = (len(r), kind)
+    for kind, length, pattern in g.role_patterns:
+        if (best is None or length > best[0]) and pattern.search(text):
+            best = (length, kind)
     return best[1] if best else None
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from typing import Any
 
 from sqlalchemy import select
 
@@ -130,7 +131,7 @@ class ActionHistory:
 
 @dataclass(frozen=True)
 class _Entry:
-    record: RecordRow
+    record: Any  # a RecordRow, or a row of its ref, recommendation and action
     ref: str | None
     words: tuple[str, ...]
 
@@ -253,9 +254,10 @@ def completion_date(rec: RecordRow) -> date | None:
     return None
 
 
-def record_entry(rec: RecordRow) -> _Entry:
-    """A record as matching sees it: its ref, upper case and without a
-    trailing stop, and the words of its recommendation and action."""
+def record_entry(rec: Any) -> _Entry:
+    """A record (a RecordRow, or a row with its ref, recommendation and
+    action) as matching sees it: its ref, upper case and without a trailing
+    stop, and the words of its recommendation and action."""
     ref = re.sub(r"[\s.:)]+$", "", (rec.ref or "").strip().upper()) or None
     words = tuple(re.findall(r"[a-z0-9]+", f"{rec.recommendation or ''} {rec.action or ''}".lower()))
     return _Entry(rec, ref, words)
