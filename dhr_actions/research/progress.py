@@ -24,6 +24,7 @@ from ..normalise.dates import period_end
 from ..store.repository import Store
 from .copies import reviews
 from .history import ActionHistory, histories, version_date
+from .queries import snippet
 
 BY = ("document", "partnership", "action")
 FIGURES = (
@@ -77,7 +78,7 @@ def figures(actions: Iterable[ActionHistory], as_of: date) -> dict[str, Any]:
         out["actions"] += 1
         state = state_of(h)
         out[state] += 1
-        if state != "complete" and state != "dropped" and _overdue(h, as_of):
+        if is_overdue(h, as_of):
             out["overdue"] += 1
         if h.target_changes:
             out["revised"] += 1
@@ -112,9 +113,9 @@ def action_row(h: ActionHistory, as_of: date) -> dict[str, Any]:
         "state": state_of(h),
         "completed_on": h.completed_on.isoformat() if h.completed_on else None,
         "target_changes": "; ".join(f"{a} → {b}" for a, b in h.target_changes) or None,
-        "overdue": state_of(h) in ("ongoing", "no_status") and _overdue(h, as_of),
+        "overdue": is_overdue(h, as_of),
         "match": "uncertain" if h.uncertain else ("/".join(sorted({s.match for s in h.sightings[1:]})) or "new"),
-        "action": _short(h.action or h.recommendation or ""),
+        "action": snippet(h.action or h.recommendation or "", width=70),
     }
 
 
@@ -160,14 +161,11 @@ def _one_copy(store: Store, found: list[ActionHistory]) -> list[ActionHistory]:
     return [h for h in found if h.document in standing]
 
 
-def _overdue(h: ActionHistory, as_of: date) -> bool:
+def is_overdue(h: ActionHistory, as_of: date) -> bool:
+    """Still open (ongoing or with no status) on ``as_of``, and the target
+    the last version printed has passed."""
     target = h.last_seen.target_date
-    return bool(target) and period_end(target) < as_of  # type: ignore[arg-type]
-
-
-def _short(text: str, width: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return state_of(h) in ("ongoing", "no_status") and bool(target) and period_end(target) < as_of  # type: ignore[arg-type]
 
 
 __all__ = ["completion_over_time", "figures", "load_progress", "progress", "version_date"]

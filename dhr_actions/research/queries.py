@@ -223,7 +223,7 @@ def overdue(store: Store, as_of: date | None = None) -> list[dict[str, Any]]:
                     "days_overdue": (as_of - end).days,
                     "status": rec.status,
                     "lead": rec.lead,
-                    "action": _snippet(rec.action or rec.recommendation or ""),
+                    "action": snippet(rec.action or rec.recommendation or ""),
                 }
             )
     out.sort(key=lambda r: (-int(r["days_overdue"]), str(r["document"]), str(r["ref"] or "")))
@@ -282,12 +282,14 @@ def _search_portable(s: Session, terms: list[str], limit: int) -> list[dict[str,
         body = " ".join(x for x in (rec.recommendation, rec.action, rec.milestones) if x)
         low = body.lower()
         score = sum(low.count(t) for t in terms) + (5 if " ".join(terms) in low else 0)
-        scored.append({"document": name, "ref": rec.ref, "snippet": _snippet(body, terms[0]), "score": float(score)})
+        scored.append({"document": name, "ref": rec.ref, "snippet": snippet(body, terms[0]), "score": float(score)})
     scored.sort(key=lambda r: -float(r["score"]))
     return scored[:limit]
 
 
-def _snippet(body: str, term: str | None = None, width: int = 90) -> str:
+def snippet(body: str, term: str | None = None, width: int = 90) -> str:
+    """``body`` on one line, cut to ``width`` with an ellipsis (around
+    ``term`` when it is far in)."""
     body = " ".join(body.split())
     if term:
         i = body.lower().find(term)

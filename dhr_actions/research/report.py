@@ -154,8 +154,7 @@ def completion_section(points: list[dict[str, Any]]) -> str:
 def line_chart(series: dict[str, list[tuple[date, float]]], width: int = 760, height: int = 240) -> str:
     """Lines of shares (0-1) over dates, with a legend and a 0-100% axis."""
     left, right, top = 50, 20, 8
-    per_line, cell_w = 3, (width - 20) // 3
-    legend_h = 20 * ((len(series) + per_line - 1) // per_line) + 8
+    key, legend_h = legend([(name, PALETTE[k]) for k, name in enumerate(series)], width)
     plot_top, plot_h = legend_h + top, height - legend_h - top - 30
     days = [d for pts in series.values() for d, _s in pts]
     first, last = min(days), max(days)
@@ -167,11 +166,7 @@ def line_chart(series: dict[str, list[tuple[date, float]]], width: int = 760, he
     def y(share: float) -> float:
         return plot_top + plot_h * (1 - share)
 
-    parts = [f'<svg class=chart width="{width}" height="{height}" role="img" xmlns="http://www.w3.org/2000/svg">']
-    for k, name in enumerate(series):
-        lx, ly = 10 + (k % per_line) * cell_w, 4 + (k // per_line) * 20
-        parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{PALETTE[k]}"/>')
-        parts.append(f'<text x="{lx + 16}" y="{ly + 10}"><title>{_esc(name)}</title>{_esc(_cut(name, 32))}</text>')
+    parts = [f'<svg class=chart width="{width}" height="{height}" role="img" xmlns="http://www.w3.org/2000/svg">', *key]
     for share in (0.0, 0.5, 1.0):
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(share):.1f}" y2="{y(share):.1f}" stroke="#ddd"/>'
@@ -242,6 +237,24 @@ def bar_chart(items: list[tuple[str, int]], width: int = 760, bar: int = 18) -> 
     return "".join(parts)
 
 
+LEGEND_PER_LINE, LEGEND_CHARS = 3, 32  # entries a line, and the characters each has room for
+
+
+def legend(entries: list[tuple[str, str]], width: int) -> tuple[list[str], int]:
+    """A chart's key of (name, colour) entries, three a line at its top: its
+    SVG elements and the height it takes."""
+    cell_w = (width - 20) // LEGEND_PER_LINE
+    parts = []
+    for k, (name, colour) in enumerate(entries):
+        lx, ly = 10 + (k % LEGEND_PER_LINE) * cell_w, 4 + (k // LEGEND_PER_LINE) * 20
+        parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{colour}"/>')
+        parts.append(
+            f'<text x="{lx + 16}" y="{ly + 10}"><title>{_esc(name)}</title>{_esc(_cut(name, LEGEND_CHARS))}</text>'
+        )
+    lines = (len(entries) + LEGEND_PER_LINE - 1) // LEGEND_PER_LINE
+    return parts, 20 * lines + 8
+
+
 def stacked_bars(
     rows: list[tuple[str, dict[str, int]]], segments: list[str], colours: list[str], percent: bool, width: int = 760
 ) -> str:
@@ -249,16 +262,10 @@ def stacked_bars(
     if not rows:
         return "<p>No data.</p>"
     label_w, bar, gap = LABEL_WIDTH, 18, 6
-    per_line, cell_w = 3, (width - 20) // 3  # 32 characters a legend entry
-    legend_lines = (len(segments) + per_line - 1) // per_line
-    legend_h = 20 * legend_lines + 8
+    key, legend_h = legend(list(zip(segments, colours, strict=True)), width)
     biggest = max(sum(seg.values()) for _l, seg in rows) or 1
     height = legend_h + len(rows) * (bar + gap) + gap
-    parts = [f'<svg class=chart width="{width}" height="{height}" role="img" xmlns="http://www.w3.org/2000/svg">']
-    for k, (name, colour) in enumerate(zip(segments, colours, strict=False)):
-        lx, ly = 10 + (k % per_line) * cell_w, 4 + (k // per_line) * 20
-        parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text x="{lx + 16}" y="{ly + 10}"><title>{_esc(name)}</title>{_esc(_cut(name, 32))}</text>')
+    parts = [f'<svg class=chart width="{width}" height="{height}" role="img" xmlns="http://www.w3.org/2000/svg">', *key]
     span = width - label_w - 50
     for i, (label, seg) in enumerate(rows):
         y = legend_h + gap + i * (bar + gap)

@@ -90,7 +90,7 @@ _ADDRESSED = (
     r"(?:(?:^|[.;:!?\n])\s*(?:that\s+)?(?:the\s+)?(?P<phrase>{p})[^.;:\n]{{0,80}}?\b"
     r"(?:should|must|shall|will|is asked to|are asked to|needs? to|to consider|consider)\b"
     r"|\b(?:recommend(?:s|ed)? that|write(?:s)? to|wrote to|written to|letter to|ask(?:s|ed)?|asking|lobby(?:ing)?|urge(?:s|d)?)"
-    r"\s+(?:the\s+)?(?P<phrase2>{p})\b)"
+    r"\s+(?:the\s+)?(?:{p})\b)"
 )
 
 
@@ -119,7 +119,7 @@ def _phrase(p: str) -> str:
 
 def _addressed(p: str) -> str:
     """A phrase as whom a recommendation is addressed to."""
-    return _ADDRESSED.format(p=p).replace("(?P<phrase2>", "(?:")
+    return _ADDRESSED.format(p=p)
 
 
 def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
