@@ -2,18 +2,21 @@
 
     python bench/theme_bench.py [--errors]
 
-Two sets, reported apart:
+Three sets, reported apart:
 
 - tuning: ``tests/data/theme_labels.jsonl``, records the taxonomy was
   edited against (the figure it was tuned to reach);
-- fresh: ``bench/data/theme_labels_fresh.jsonl``, 62 records written for the
-  purpose in words of their own (not from the samples or the dev corpus),
-  labelled by meaning before the taxonomy was last changed and never used
-  to change it: the figure to expect on unseen reviews.
+- tuning2: ``bench/data/theme_labels_fresh.jsonl``, 62 records written in
+  words of their own (not from the samples or the dev corpus) and held out
+  at first: unseen, the taxonomy read them at precision 0.87, recall 0.92;
+  since then the taxonomy has been edited against them too;
+- fresh: ``bench/data/theme_labels_fresh2.jsonl``, 64 records written and
+  labelled by meaning before those edits and never used to make them: the
+  figure to expect on unseen reviews.
 
 Precision is the share of the tags given that the labels hold; recall the
 share of the labels' themes that were tagged. ``--errors`` lists the
-tuning set's misses and false tags (the fresh set's are left unread, so
+tuning sets' misses and false tags (the fresh set's are left unread, so
 that it stays unseen).
 """
 
@@ -31,7 +34,8 @@ from dhr_actions.research.themes import load_taxonomy  # noqa: E402
 
 SETS = {
     "tuning": ROOT / "tests" / "data" / "theme_labels.jsonl",
-    "fresh": ROOT / "bench" / "data" / "theme_labels_fresh.jsonl",
+    "tuning2": ROOT / "bench" / "data" / "theme_labels_fresh.jsonl",
+    "fresh": ROOT / "bench" / "data" / "theme_labels_fresh2.jsonl",
 }
 
 
@@ -53,11 +57,11 @@ def measure(path: Path, errors: bool = False) -> tuple[int, float, float]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--errors", action="store_true", help="list the tuning set's errors")
+    parser.add_argument("--errors", action="store_true", help="list the tuning sets' errors")
     args = parser.parse_args(argv[1:])
     print("Theme tags against labelled records:")
     for name, path in SETS.items():
-        n, precision, recall = measure(path, errors=args.errors and name == "tuning")
+        n, precision, recall = measure(path, errors=args.errors and name.startswith("tuning"))
         print(f"  {name:7} {n:3} records   precision {precision:.2f}   recall {recall:.2f}")
     return 0
 
