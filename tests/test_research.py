@@ -100,6 +100,25 @@ def test_tags_keep_the_phrase_that_matched() -> None:
     }
 
 
+def test_phrase_shorthand_inflects_and_spans_a_clause() -> None:
+    taxonomy = parse_taxonomy(
+        "[[theme]]\nkey = 'asking'\nphrases = ['ask~ ... about abuse']\n"
+        "[[theme]]\nkey = 'sharing'\nphrases = ['share~ information', 'notify~ the GP']\n"
+    )
+
+    def themes(text: str) -> set[str]:
+        return {t.theme for t in taxonomy.tag(text)}
+
+    assert themes("Keyworkers asked each client, at every review, about abuse") == {"asking"}
+    assert themes("Staff will ask about abuse") == {"asking"}
+    # The gap holds within a clause, and for six words at most.
+    assert themes("Ask the client. Tell her about abuse services") == set()
+    assert themes("ask one two three four five six seven about abuse") == set()
+    assert themes("sharing information; the ward notified the GP") == {"sharing"}
+    assert themes("shares information") == themes("shared information") == {"sharing"}
+    assert themes("the GP was notifiable") == set()
+
+
 def test_theme_counts_match_the_expected_records(store: Store) -> None:
     taxonomy = load_taxonomy()
     records, reviews = Counter(), {}

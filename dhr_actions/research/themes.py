@@ -112,14 +112,39 @@ def _compiled(
     return tuple(out)
 
 
+# Shorthand in phrases, so that one phrase holds however a sentence words
+# it: ``ask~`` is the word and its inflections (asks, asked, asking); `` ... ``
+# between two words lets up to six others stand between them ("ask ...
+# about abuse" holds for "ask each client at every review about abuse").
+_INFLECTED = re.compile(r"\b([A-Za-z]+)~")
+_GAP = re.compile(r"\s+\.\.\.\s+")
+GAP_WORDS = 6
+_GAP_RE = rf"(?:,?\s+[\w'\u2019-]+){{0,{GAP_WORDS}}}?,?\s+"
+
+
+def _inflections(m: re.Match[str]) -> str:
+    word = m.group(1)
+    if word.endswith("e"):
+        return rf"{word[:-1]}(?:e|es|ed|ing|er|ers)"
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return rf"{word[:-1]}(?:y|ies|ied|ying)"
+    return rf"{word}(?:s|es|ed|ing|er|ers)?"
+
+
+def _expand(p: str) -> str:
+    """The phrase shorthand (``~``, `` ... ``) as regular expressions."""
+    p = _GAP.sub(lambda _m: _GAP_RE, p)
+    return _INFLECTED.sub(_inflections, p)
+
+
 def _phrase(p: str) -> str:
     """A phrase on word boundaries."""
-    return rf"(?<![\w-])(?:{p})(?![\w-])"
+    return rf"(?<![\w-])(?:{_expand(p)})(?![\w-])"
 
 
 def _addressed(p: str) -> str:
     """A phrase as whom a recommendation is addressed to."""
-    return _ADDRESSED.format(p=p)
+    return _ADDRESSED.format(p=_expand(p))
 
 
 def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
