@@ -270,7 +270,7 @@ def test_header_words_broken_mid_word_keep_their_field() -> None:
 def test_a_line_ended_early_is_a_paragraph_break() -> None:
     """Word sets paragraphs with no space between them: a line that stops
     although the next line's first word would have fitted was broken by hand."""
-    from dhr_actions.ingest.layout import cell_text
+    from dhr_actions.ingest.celltext import cell_text
 
     cell = words("Completed /Ongoing", 40, 100)
     cell += words("212 officers trained; refresher sessions", 40, 111)
@@ -329,7 +329,7 @@ def test_rows_are_cut_by_line_pitch_when_glyph_boxes_touch() -> None:
 
 
 def test_a_word_broken_for_want_of_width_is_mended() -> None:
-    from dhr_actions.ingest.layout import cell_text
+    from dhr_actions.ingest.celltext import cell_text
 
     def lines(*texts: str) -> list[Word]:
         return [w for i, t in enumerate(texts) for w in words(t, 40, 100 + 11 * i)]
@@ -348,7 +348,7 @@ def test_a_word_broken_with_a_long_tail_is_mended_when_the_words_say_so() -> Non
     """Only a word too wide for its line is broken, so its head is alone on
     its line (after a list number at most); whether the tail is the rest of
     it, the English word list decides."""
-    from dhr_actions.ingest.layout import cell_text
+    from dhr_actions.ingest.celltext import cell_text
 
     def column(*texts: str) -> str:
         """Lines of a column as wide as its widest line (the broken head)."""

@@ -287,7 +287,8 @@ def test_specks_read_as_marks_beside_letters_are_taken_away() -> None:
 
 
 def test_ocr_words_broken_at_a_line_end_are_joined_by_their_letters() -> None:
-    from dhr_actions.ingest.layout import Word, cell_text
+    from dhr_actions.ingest.celltext import cell_text
+    from dhr_actions.ingest.layout import Word
 
     def ocr(text: str, x0: float, top: float) -> Word:
         return Word(text, x0, x0 + 5.0 * len(text), top, top + 8.0, confidence=90.0)

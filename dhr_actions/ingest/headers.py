@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..vocabulary import best_field, header_fields, header_strength
 from .bounds import ColumnBounds
-from .layout import Line, Word, cell_text, horizontal_rules
+from .celltext import cell_text
+from .layout import Line, Word, horizontal_rules
 from .page import PageText
 
 

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ..vocabulary import best_field
+from .celltext import cell_text
 from .finder import PageFindings
-from .layout import Line, Word, cell_text
+from .layout import Line, Word
 from .settings import LayoutSettings
 from .table import Cell, Row, Table
 

@@ -1,4 +1,4 @@
-"""Page geometry: words, text lines, ruling lines, and cell text assembly.
+"""Page geometry: words, text lines and ruling lines.
 
 Plain functions over small value types so that every extractor (pdfplumber
 words, OCR words) can build tables from the same pieces.
@@ -7,7 +7,7 @@ words, OCR words) can build tables from the same pieces.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import median
 
@@ -130,182 +130,6 @@ def group_lines(words: Iterable[Word], tolerance: float = 0.5) -> list[Line]:
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return lines
-
-
-def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: float | None = None) -> str:
-    """Text of one cell in reading order.
-
-    Wrapped lines join with a space; a new paragraph starts a new line: a
-    gap wider than ``paragraph_gap_em`` of a line, a line opening with a
-    bullet or list number, or a line that ended early (the next line's first
-    word would have fitted after it, so the writer broke it: Word and Excel
-    set paragraphs with no space between them).
-    A word hyphenated at a line end is joined back without a space, and so
-    is a word broken without a hyphen in a column too narrow for it: a line
-    filling the column to ``text_edge`` (the right edge of the column's
-    widest text), followed by a line opening with the word's short tail
-    ("Safeguardin" / "g", "30/06/20" / "23").
-    """
-    if not words:
-        return ""
-    lines = group_lines(words)
-    measure = max(ln.x1 for ln in lines)  # the cell's text is at least this wide
-    parts: list[str] = []
-    prev: Line | None = None
-    for line in lines:
-        text = line.text
-        if prev is None:
-            parts.append(text)
-        else:
-            gap = line.top - prev.bottom
-            if gap <= paragraph_gap_em * line.size and _misplaced_break(prev, line):
-                parts.append(text)
-            elif gap > paragraph_gap_em * line.size or BULLET_START.match(text) or _ended_early(prev, line, measure):
-                parts.append("\n" + text)
-            elif _hyphenated(parts[-1], text) or (text_edge is not None and _broken_word(prev, line, text_edge)):
-                parts.append(text)
-            else:
-                parts.append(" " + text)
-        prev = line
-    return "".join(parts).strip()
-
-
-# The words of one or two letters a line may open with after an ordinary
-# wrap (a closed set, unlike the longer words a broken word's tail may look like).
-_SHORT_WORDS = frozenset(
-    [
-        "a",
-        "i",
-        "ad",
-        "ah",
-        "am",
-        "an",
-        "as",
-        "at",
-        "aw",
-        "be",
-        "by",
-        "do",
-        "eh",
-        "go",
-        "ha",
-        "he",
-        "hi",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "mr",
-        "ms",
-        "my",
-        "no",
-        "of",
-        "oh",
-        "ok",
-        "on",
-        "or",
-        "ox",
-        "pa",
-        "so",
-        "to",
-        "uh",
-        "um",
-        "up",
-        "us",
-        "vs",
-        "we",
-        "ye",
-        "yo",
-    ]
-)
-
-
-def _hyphenated(before: str, text: str) -> bool:
-    """A word hyphenated at the line end, going on in lower case."""
-    return before.endswith("-") and len(before) > 1 and before[-2].isalpha() and text[:1].islower()
-
-
-def _broken_word(prev: Line, line: Line, text_edge: float) -> bool:
-    """Was one word broken over ``prev`` and ``line`` for want of width?
-
-    ``prev`` ends with the word's head, filling the column to its text
-    edge, and ``line`` opens with its tail: digits going on from digits
-    ("30/06/20" / "23"), its punctuation ("completed" / "; roll-out"),
-    one or two lower-case letters that are not a word of their own
-    ("Safeguardin" / "g", "Regiona" / "l"), or a longer lower-case tail
-    when the head is the only word of its line (Word, Excel, LibreOffice
-    and browsers break a word only when it does not fit on a line of its
-    own) and the words say so (``_tail_of``).
-    """
-    first = line.words[0]
-    tail = first.text
-    glyph = max((first.x1 - first.x0) / max(len(tail), 1), 0.35 * prev.size)  # the glyph that did not fit
-    room = text_edge - prev.x1  # left on prev's line, as far as the column's widest text shows
-    if not prev.text[-1:].isalnum() or room > 2 * glyph:
-        return False
-    fills = room <= glyph
-    if tail[:1] in (";", ":", ",", ".", ")", "!", "?"):
-        return fills  # the word's own punctuation did not fit
-    if tail[:1].isdigit():
-        return fills and prev.text[-1].isdigit()
-    core = tail.rstrip(".,;:)")
-    if not (core.isalpha() and core.islower()):
-        return False
-    if len(core) <= 2 and core not in _SHORT_WORDS:
-        return fills
-    # The widest text may stop short of the column's true edge: within two
-    # glyphs of it, the words decide.
-    words = [w.text for w in prev.words]
-    if len(words) > 1 and BULLET_START.match(words[0] + " "):
-        words = words[1:]  # a list number before the word
-    return len(words) == 1 and _tail_of(words[0], core)
-
-
-def _misplaced_break(prev: Line, line: Line) -> bool:
-    """OCR only: a word broken over two lines, known by its letters alone
-    (a scan's line ends say little of the column's edge: skew, specks and
-    glyph-tight boxes): the head and tail spell a word, and the tail is one
-    or two letters that are no word ("refreshe" / "r", "practice" / "s") or
-    a longer piece that is none either, after a head that is no common
-    word ("homelessn" / "ess")."""
-    first, last = line.words[0], prev.words[-1]
-    if first.confidence is None or last.confidence is None:
-        return False
-    from .lexicon import COMMON, is_word
-
-    head, tail = last.text, first.text.rstrip(".,;:)")
-    if not (head.isalpha() and tail.isalpha() and tail.islower()) or not is_word(head + tail):
-        return False
-    if len(tail) <= 2:
-        return tail not in _SHORT_WORDS
-    return not is_word(tail) and not is_word(head, COMMON)
-
-
-def _tail_of(head: str, tail: str) -> bool:
-    """Is ``tail`` the rest of the word ``head`` starts? Not when the head
-    is a common word of its own: an ordinary wrap ("County" / "wide", "Provider" /
-    "appointe"). Yes when they spell a word together ("commiss" / "ion"),
-    when the tail is no word ("Commun" / "ity") or the head is in lower
-    case ("safeguar" / "ding"); not when a name goes on to a word
-    ("Hollins" / "council")."""
-    from .lexicon import COMMON, is_word
-
-    if not head.isalpha() or is_word(head, COMMON):
-        return False
-    if is_word(head + tail):
-        return True
-    return head.islower() or not is_word(tail)
-
-
-def _ended_early(prev: Line, line: Line, measure: float) -> bool:
-    """Would ``line``'s first word have fitted at the end of ``prev``, which
-    starts at the same left edge? Then ``prev`` was broken by hand."""
-    if abs(prev.x0 - line.x0) > 2:
-        return False  # centred or indented text: its line ends say nothing
-    first = line.words[0]
-    space = max(0.25 * first.size, 1.0)
-    return prev.x1 + space + (first.x1 - first.x0) < measure - 1
 
 
 def cluster_values(values: Iterable[float], tolerance: float) -> list[float]:

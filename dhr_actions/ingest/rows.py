@@ -14,11 +14,11 @@ from itertools import combinations, pairwise
 from statistics import median
 
 from .bounds import ColumnBounds, cut_at_column_starts
+from .celltext import cell_text
 from .layout import (
     REF_WORD,
     Line,
     Word,
-    cell_text,
     group_lines,
     horizontal_rules,
     vertical_extent,
