@@ -1,6 +1,6 @@
 """Score the samples with ../shared's scorer, one score per kind of copy.
 
-    python bench/score_samples.py [--samples DIR] [--scorer SCORE.py] [--steps] [--verbose]
+    python bench/score_samples.py [--samples DIR] [--scorer SCORE.py] [--each] [--steps] [--verbose]
 
 Every sample plan is there as several copies: the born-digital PDF, its
 Word or Excel file and their conversions, the HTML print, a clean scan, a
@@ -8,7 +8,8 @@ photocopy-quality scan (``samples/degrade.py``). They are imported into one
 fresh store and exported once; the export is then scored per kind (the part
 of the name after ``--``, or the file's format), so that a regression in one
 producer is not hidden by the others. The last line is the score of all
-files together.
+files together. ``--each`` also scores every file alone, under its kind,
+marking those below ``FLOOR``.
 
 ``--steps`` also measures each degradation of the photocopies alone:
 every sample PDF is degraded by one step (``degrade.STEPS``: resolution,
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "samples"))
 DOCUMENTS = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".rtf")
 SCORE = re.compile(r"^score: ([\d.]+)$", re.M)
+FLOOR = 90.0  # what every degraded copy should reach
 
 
 def kind(path: Path) -> str:
@@ -88,10 +90,31 @@ def golds_of(samples: Path, work: Path) -> Path:
     return golds
 
 
-def report(groups: dict[str, list[Path]], golds: Path, export: Path, scorer: Path, verbose: bool) -> None:
+def plan_in(document: Path, golds: Path) -> bool:
+    """Does the gold for ``document`` hold any record?"""
+    gold = golds / (document.name[: -len(document.suffix)].split("--", 1)[0] + ".jsonl")
+    return gold.is_file() and bool(gold.read_text(encoding="utf-8").strip())
+
+
+def records_of(document: Path, export: Path) -> int:
+    with export.open(encoding="utf-8") as f:
+        return sum(1 for line in f if line.strip() and Path(json.loads(line)["document"]).name == document.name)
+
+
+def report(
+    groups: dict[str, list[Path]], golds: Path, export: Path, scorer: Path, verbose: bool, each: bool = False
+) -> None:
     for name, files in sorted(groups.items()):
         value, text = score(files, golds, export, scorer, verbose)
         print(f"{name:12} {len(files):4} files  score {value:5.1f}")
+        if each:
+            for f in files:
+                alone, _ = score([f], golds, export, scorer, False)
+                if not plan_in(f, golds):  # the scorer gives a document with no plan no score of its own
+                    n = records_of(f, export)
+                    print(f"    {f.name:52} no plan, {n} record(s) found{'  wrong' if n else ''}")
+                    continue
+                print(f"    {f.name:52} {alone:5.1f}{'  below ' + str(FLOOR) if alone < FLOOR else ''}")
         if verbose:
             print(text)
 
@@ -121,6 +144,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--samples", type=Path, default=ROOT / "samples")
     parser.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
+    parser.add_argument("--each", action="store_true", help="also score every file alone")
     parser.add_argument("--steps", action="store_true", help="also score each degradation alone")
     parser.add_argument("--verbose", action="store_true", help="the scorer's per-document detail")
     args = parser.parse_args(argv[1:])
@@ -135,7 +159,7 @@ def main(argv: list[str]) -> int:
         work = Path(tmp)
         golds = golds_of(args.samples, work)
         export = import_and_export(files, work)
-        report(groups, golds, export, args.scorer, args.verbose)
+        report(groups, golds, export, args.scorer, args.verbose, args.each)
         value, _text = score(files, golds, export, args.scorer, False)
         if args.steps:
             steps(args.samples, work, golds, args.scorer, args.verbose)

@@ -319,3 +319,32 @@ def test_ocr_words_broken_at_a_line_end_are_joined_by_their_letters() -> None:
         Word("course", 8, 38, 10, 18),
     ]
     assert cell_text(pdf) == "The refreshe r course"
+
+
+def test_a_broken_words_tail_run_into_the_next_words_is_read_apart() -> None:
+    from dhr_actions.ingest.celltext import cell_text
+    from dhr_actions.ingest.layout import Word
+
+    def ocr(text: str, x0: float, top: float, height: float = 9.0) -> Word:
+        return Word(text, x0, x0 + 5.0 * len(text), top, top + height, size=height, confidence=90.0)
+
+    # "Commissi" / "on a" in a narrow column, OCR reading "ona": x-height
+    # letters, so the box stands lower and looks smaller than the line above.
+    cell = [ocr("Commissi", 0, 0), ocr("ona", 0, 15, 6.5), ocr("briefing", 0, 24)]
+    assert cell_text(cell) == "Commission a briefing"
+    cell = [ocr("Revise", 0, 0), ocr("the", 35, 0), ocr("procedur", 0, 12), ocr("eand", 0, 24, 6.5), ocr("audit", 25, 24)]
+    assert cell_text(cell) == "Revise the procedure and audit"
+    assert cell_text([ocr("Communi", 0, 0), ocr("tymentalhealth", 0, 12)]) == "Community mental health"
+    # A lone l read as a one.
+    assert cell_text([ocr("Regiona", 0, 0), ocr("1", 0, 12)]) == "Regional"
+    # A paragraph's gap still parts lines; a word that is whole stays so.
+    assert cell_text([ocr("Commissi", 0, 0), ocr("ona", 0, 40, 6.5)]) == "Commissi\nona"
+    assert cell_text([ocr("Housing", 0, 0), ocr("options", 0, 12)]) == "Housing options"
+
+
+def test_british_spellings_are_words() -> None:
+    from dhr_actions.ingest.lexicon import is_word
+
+    for word in ("programme", "organisation", "behaviours", "neighbourhood", "colourful", "centre"):
+        assert is_word(word), word
+    assert not is_word("neighbourhoodx")

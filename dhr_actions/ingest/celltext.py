@@ -9,8 +9,13 @@ columns), or, in a scan, known by its letters alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from statistics import median
 
 from .layout import BULLET_START, Line, Word, group_lines
+
+# A scanned word's box runs from its capitals' tops to its baseline (or its
+# descenders'): some 0.7 of the type's em.
+EM_PER_INK = 1.4
 
 
 def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: float | None = None) -> str:
@@ -31,6 +36,11 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: f
         return ""
     lines = group_lines(words)
     measure = max(ln.x1 for ln in lines)  # the cell's text is at least this wide
+    # OCR's boxes hold ink, not the font's height: a line of x-height
+    # letters ("ona", "new use") stands lower and looks smaller than its
+    # neighbours. Its top is taken a full line height above its foot, and
+    # the em from the ink (``EM_PER_INK``).
+    height = median(ln.size for ln in lines) if words[0].confidence is not None else None
     parts: list[str] = []
     prev: Line | None = None
     for line in lines:
@@ -38,13 +48,20 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: f
         if prev is None:
             parts.append(text)
         else:
-            gap = line.top - prev.bottom
-            if gap <= paragraph_gap_em * line.size and _misplaced_break(prev, line):
-                parts.append(text)
-            elif gap > paragraph_gap_em * line.size or BULLET_START.match(text) or _ended_early(prev, line, measure):
+            top, size = (
+                (line.top, line.size)
+                if height is None
+                else (min(line.top, line.bottom - height), EM_PER_INK * max(height, line.size))
+            )
+            gap, paragraph = top - prev.bottom, paragraph_gap_em * size
+            if gap <= paragraph and _misplaced_break(prev, line):
+                parts.append(_rejoined(prev, line))
+            elif gap > paragraph or BULLET_START.match(text) or _ended_early(prev, line, measure):
                 parts.append("\n" + text)
-            elif _hyphenated(parts[-1], text) or (text_edge is not None and _broken_word(prev, line, text_edge)):
+            elif _hyphenated(parts[-1], text):
                 parts.append(text)
+            elif text_edge is not None and _broken_word(prev, line, text_edge):
+                parts.append(_rejoined(prev, line))
             else:
                 parts.append(" " + text)
         prev = line
@@ -149,18 +166,65 @@ def _misplaced_break(prev: Line, line: Line) -> bool:
     glyph-tight boxes): the head and tail spell a word, and the tail is one
     or two letters that are no word ("refreshe" / "r", "practice" / "s") or
     a longer piece that is none either, after a head that is no common
-    word ("homelessn" / "ess")."""
+    word ("homelessn" / "ess"). A lone tail "1" or "I" is the letter l it
+    looks like ("Regiona" / "1")."""
     first, last = line.words[0], prev.words[-1]
     if first.confidence is None or last.confidence is None:
         return False
     from .lexicon import COMMON, is_word
 
-    head, tail = last.text, first.text.rstrip(".,;:)")
-    if not (head.isalpha() and tail.isalpha() and tail.islower()) or not is_word(head + tail):
+    head, tail = last.text, _ocr_tail(first.text.rstrip(".,;:)"))
+    if not (head.isalpha() and tail.isalpha() and tail.islower()):
         return False
+    if not is_word(head + tail):
+        # The tail run into the words after it ("Commissi" / "ona").
+        return not is_word(head, COMMON) and not is_word(tail, COMMON) and _mended(head, tail) is not None
     if len(tail) <= 2:
         return tail not in _SHORT_WORDS
     return not is_word(tail) and not is_word(head, COMMON)
+
+
+def _rejoined(prev: Line, line: Line) -> str:
+    """``line``'s text to go on from ``prev`` without a space, a broken
+    word's tail first; in a scan, with the spaces put back that OCR lost
+    after the tail (``_mended``)."""
+    text, first, head = line.text, line.words[0], prev.words[-1].text
+    core = first.text.rstrip(".,;:)")
+    if first.confidence is None or not head.isalpha():
+        return text
+    letters = _ocr_tail(core)
+    if letters != core:
+        return letters + text[len(core) :]
+    mended = _mended(head, core) if core.isalpha() else None
+    return text if mended is None else mended[len(head) :] + text[len(core) :]
+
+
+def _ocr_tail(tail: str) -> str:
+    """A broken word's tail as letters: OCR reads a lone l as "1" or "I"."""
+    return "l" if tail in ("1", "I", "|") else tail
+
+
+def _mended(head: str, tail: str) -> str | None:
+    """A broken word whose tail OCR ran into the words after it, read
+    apart: the head with the least of the tail that makes a common word,
+    then the rest as a word, a function word or words run together
+    ("Commissi" / "ona": "Commission a"; "procedur" / "eand": "procedure
+    and"; "Communi" / "tymentalhealth": "Community mental health"). None
+    when head and tail spell a word already, or there is no such reading."""
+    from .lexicon import COMMON, FUNCTION_WORDS, is_word, parted
+
+    if is_word(head + tail) or not tail.islower():
+        return None
+    for k in range(1, len(tail)):
+        word, rest = head + tail[:k], tail[k:]
+        if not is_word(word, COMMON):
+            continue
+        if rest in FUNCTION_WORDS or (len(rest) > 3 and is_word(rest, COMMON)):
+            return f"{word} {rest}"
+        pieces = parted(rest)
+        if pieces:
+            return " ".join([word, *pieces])
+    return None
 
 
 def _tail_of(head: str, tail: str) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 _BRITISH = (
     (re.compile(r"mme(s?)$"), r"m\1"),
     (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|hood|hoods|ful|less|er|ers|ist|ists|ly)?$"), r"or\1"),
     (re.compile(r"tre(s?)$"), r"ter\1"),
     (re.compile(r"ence(s?)$"), r"ense\1"),
     (re.compile(r"ogue(s?)$"), r"og\1"),
