@@ -332,7 +332,13 @@ def test_a_broken_words_tail_run_into_the_next_words_is_read_apart() -> None:
     # letters, so the box stands lower and looks smaller than the line above.
     cell = [ocr("Commissi", 0, 0), ocr("ona", 0, 15, 6.5), ocr("briefing", 0, 24)]
     assert cell_text(cell) == "Commission a briefing"
-    cell = [ocr("Revise", 0, 0), ocr("the", 35, 0), ocr("procedur", 0, 12), ocr("eand", 0, 24, 6.5), ocr("audit", 25, 24)]
+    cell = [
+        ocr("Revise", 0, 0),
+        ocr("the", 35, 0),
+        ocr("procedur", 0, 12),
+        ocr("eand", 0, 24, 6.5),
+        ocr("audit", 25, 24),
+    ]
     assert cell_text(cell) == "Revise the procedure and audit"
     assert cell_text([ocr("Communi", 0, 0), ocr("tymentalhealth", 0, 12)]) == "Community mental health"
     # A lone l read as a one.
