@@ -162,7 +162,8 @@ def test_office_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
 # fields that agree with the expected records, as in the scanned samples'
 # test): a floor to raise as degraded scans read better; `make eval-scans`
 # says what each degradation costs.
-PHOTOCOPY_FLOOR = 0.92
+PHOTOCOPY_FLOOR = 0.95
+PHOTOCOPY_EACH = 0.88  # no one copy far below (they read at 0.91 and more)
 
 
 @needs_tesseract
@@ -179,4 +180,6 @@ def test_photocopied_samples_read_above_the_floor() -> None:
             continue
         agreement[pdf.name] = field_agreement(got, want)
     mean = sum(agreement.values()) / len(agreement)
-    assert mean >= PHOTOCOPY_FLOOR, sorted(agreement.items(), key=lambda kv: kv[1])[:5]
+    worst = sorted(agreement.items(), key=lambda kv: kv[1])[:5]
+    assert mean >= PHOTOCOPY_FLOOR, worst
+    assert worst[0][1] >= PHOTOCOPY_EACH, worst

@@ -354,3 +354,20 @@ def test_british_spellings_are_words() -> None:
     for word in ("programme", "organisation", "behaviours", "neighbourhood", "colourful", "centre"):
         assert is_word(word), word
     assert not is_word("neighbourhoodx")
+
+
+def test_small_type_is_read_again_enlarged() -> None:
+    from dhr_actions.ingest.layout import Word
+    from dhr_actions.ingest.ocr import MAX_ENLARGEMENT, READ_TEXT_PX, SMALL_TEXT_PX, enlargement
+
+    scale = 300 / 72
+
+    def page(points: float, n: int = 40) -> list[Word]:
+        return [Word("word", 0, 20, i * 12, i * 12 + points, size=points, confidence=90.0) for i in range(n)]
+
+    assert enlargement(page(7.0), scale) == 1.0  # 29 px: read as it is
+    small = enlargement(page(4.8), scale)  # 20 px: a table printed to fit
+    assert small == pytest.approx(READ_TEXT_PX / (4.8 * scale))
+    assert enlargement(page(2.0), scale) == MAX_ENLARGEMENT  # at most twice
+    assert enlargement(page(4.8, n=5), scale) == 1.0  # too few words to judge
+    assert SMALL_TEXT_PX < READ_TEXT_PX

@@ -145,15 +145,50 @@ def recognise(
     if legible_share(words) < LEGIBLE_SHARE:
         # Upside down (a page fed the wrong way up, or turned the wrong
         # way): try it the other way round.
-        turned = _read(exe, image.rotate(180), scale, settings)
+        flipped = image.rotate(180)
+        turned = _read(exe, flipped, scale, settings)
         if legible_share(turned[0]) > legible_share(words):
-            words, edges = turned
+            (words, edges), image = turned, flipped
     if sideways and legible_share(words) < LEGIBLE_SHARE:
         # Neither way round reads: the page was upright after all.
-        as_it_was = _read(exe, _straightened(upright, scale), scale, settings)
+        flat = _straightened(upright, scale)
+        as_it_was = _read(exe, flat, scale, settings)
         if legible_share(as_it_was[0]) > legible_share(words):
-            (words, edges), (width, height) = as_it_was, (height, width)
+            (words, edges), (width, height), image = as_it_was, (height, width), flat
+    factor = enlargement(words, scale)
+    if factor > 1.0:
+        # Small type (a landscape table printed to fit, a photocopy
+        # reduced): tesseract misreads letters a few pixels high, and reads
+        # them better enlarged.
+        # The grey picture is enlarged, before clean-up: binarised first,
+        # the letters' detail would be lost already.
+        bigger = image.resize((round(image.width * factor), round(image.height * factor)), BICUBIC)
+        more = _read(exe, bigger, scale * factor, replace(settings, dpi=round(settings.dpi * factor)))
+        if legible_share(more[0]) >= legible_share(words):
+            words, edges = more
     return words, edges, width, height
+
+
+# Type whose words' boxes stand fewer pixels high than this (their median)
+# is read again enlarged to about ``READ_TEXT_PX``, at most ``MAX_ENLARGEMENT``
+# times: tesseract reads capitals best some 30 pixels high.
+SMALL_TEXT_PX = 24.0
+READ_TEXT_PX = 32.0
+MAX_ENLARGEMENT = 2.0
+MIN_WORDS_TO_JUDGE = 20
+MAX_DPI = 600  # what OcrSettings allows
+BICUBIC = 3  # PIL.Image.Resampling.BICUBIC (Lanczos, sharper, misread headers of the samples)
+
+
+def enlargement(words: list[Word], scale: float) -> float:
+    """How much to enlarge a page whose ``words`` are small type (1.0: not)."""
+    heights = sorted(w.size * scale for w in words if len(w.text) >= 3 and w.text.isalpha())
+    if len(heights) < MIN_WORDS_TO_JUDGE:
+        return 1.0
+    median = heights[len(heights) // 2]
+    if median >= SMALL_TEXT_PX:
+        return 1.0
+    return min(MAX_ENLARGEMENT, READ_TEXT_PX / median, MAX_DPI / (72 * scale))
 
 
 def _straightened(image: Any, scale: float) -> Any:
