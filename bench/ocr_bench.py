@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dhr_actions.ingest import cleanup, ocr  # noqa: E402
+from dhr_actions.ingest import cleanup, ocr, tesseract  # noqa: E402
 
 TARGET_SHARE = 0.2
 CLEAN_UP = ("orientation", "deskew", "reverse video", "rules + binarise", "speckle", "bold")
@@ -52,7 +52,7 @@ def page_steps(pdf: Path, index: int, times: dict[str, list[float]], settings: o
     scale = settings.dpi / 72
     exe = ocr.tesseract_path() or "tesseract"
     if timed(times, "orientation", cleanup.lies_on_its_side, image):
-        turn = timed(times, OSD, ocr._upright_turn, exe, image, settings)
+        turn = timed(times, OSD, tesseract.upright_turn, exe, image, settings)
         image = image.rotate(-(turn if turn in (90, 270) else 90), expand=True)
     image = timed(times, "deskew", cleanup.deskewed, image)
     image = timed(times, "reverse video", cleanup.reverse_video_undone, image, scale)
@@ -60,7 +60,7 @@ def page_steps(pdf: Path, index: int, times: dict[str, list[float]], settings: o
     clean = timed(times, "speckle", cleanup.despeckled, clean, scale, rules)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
-    words = timed(times, "tesseract", ocr._tesseract_words, exe, buf.getvalue(), scale, settings)
+    words = timed(times, "tesseract", tesseract.tesseract_words, exe, buf.getvalue(), scale, settings)
     timed(times, "bold", ocr.emboldened, words, clean, scale)
     factor = ocr.enlargement(words, scale)
     if factor > 1.0:

@@ -371,3 +371,46 @@ def test_small_type_is_read_again_enlarged() -> None:
     assert enlargement(page(2.0), scale) == MAX_ENLARGEMENT  # at most twice
     assert enlargement(page(4.8, n=5), scale) == 1.0  # too few words to judge
     assert SMALL_TEXT_PX < READ_TEXT_PX
+
+
+def test_ocr_letter_likenesses_are_put_right_only_to_common_words() -> None:
+    from dhr_actions.ingest.layout import Word
+    from dhr_actions.ingest.ocr_words import corrected
+
+    def texts(*tokens: str) -> list[str]:
+        return [w.text for w in corrected([Word(t, 0, 10, 0, 8, confidence=80.0) for t in tokens])]
+
+    assert texts("Compieted", "Poticy", "Loca!", "Septernber", "Origoing", "agencres") == [
+        "Completed",
+        "Policy",
+        "Local",
+        "September",
+        "Ongoing",
+        "agencies",
+    ]
+    assert texts("(Prabation", "reiease.") == ["(Probation", "release."]  # marks around a word stay
+    # Words, names, abbreviations and short tokens are left as read.
+    assert texts("policy", "Cheltenham", "Spurgeons", "GDASS", "MARAC", "Done!", "1A", "Rl") == [
+        "policy",
+        "Cheltenham",
+        "Spurgeons",
+        "GDASS",
+        "MARAC",
+        "Done!",
+        "1A",
+        "Rl",
+    ]
+
+
+def test_specks_read_as_letters_or_digits_are_dropped() -> None:
+    from dhr_actions.ingest.layout import Word
+    from dhr_actions.ingest.tesseract import glyph_sized
+
+    body = [Word("word", 0, 20, i * 12, i * 12 + 8, confidence=95.0) for i in range(12)]
+    flat_seven = Word("7", 30, 32, 0, 1.5, confidence=90.0)  # a dash-high "7"
+    faint_seven = Word("7", 30, 32, 20, 28, confidence=25.0)  # a rule's stub
+    ref = Word("4", 30, 34, 40, 48, confidence=70.0)
+    article = Word("a", 30, 34, 60, 65, confidence=30.0)  # x-height, a word of its own
+    got = glyph_sized([*body, flat_seven, faint_seven, ref, article])
+    assert flat_seven not in got and faint_seven not in got
+    assert ref in got and article in got and len(got) == len(body) + 2

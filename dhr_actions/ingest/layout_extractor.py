@@ -20,6 +20,7 @@ from .ocr import OcrSettings, OcrUnavailable, is_scanned, recognise, render_page
 from .page import PageContent, page_content
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import Table
+from .tesseract import NO_TESSERACT
 from .triage import LightDocument, Triage, light_pages, triage
 
 
@@ -153,7 +154,7 @@ class _PageReader:
                 self.cache[n] = page_content(p, n, self.ex.settings)
         if scans and ocr_engine.tesseract_path() is None:
             if len(self.pdf.pages) == 1 or all(is_scanned(q) for q in self.pdf.pages):
-                raise OcrUnavailable(ocr_engine.NO_TESSERACT)
+                raise OcrUnavailable(NO_TESSERACT)
             for n in scans:
                 p = self.pdf.pages[n - 1]
                 self.skipped_scans.append(n)

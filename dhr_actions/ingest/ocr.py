@@ -10,13 +10,8 @@ through the same table finder as born-digital ones.
 
 from __future__ import annotations
 
-import csv
 import io
-import os
-import re
-import shutil
-import subprocess
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +24,19 @@ from .cleanup import (
     reverse_video_undone,
     sauvola,
 )
-from .errors import DocumentError
 from .layout import Edge, Word
 from .ocr_words import repaired
+from .tesseract import (
+    OcrSettings,
+    OcrUnavailable,
+    find_tesseract,
+    tesseract_path,
+    tesseract_words,
+    upright_turn,
+)
 
-DPI = 300
-MIN_CONFIDENCE = 20.0
-TIMEOUT_S = 120
+__all__ = ["OcrSettings", "OcrUnavailable", "is_scanned", "ocr_page", "recognise", "render_page", "tesseract_path"]
+
 # A page holding fewer text characters than this, and a picture over at
 # least this share of its area, is treated as a scan.
 SCAN_MAX_CHARS = 20
@@ -46,45 +47,6 @@ LIGHT_SHADE = 190
 # photocopy's or an old scan's grey: binarised by a local threshold.
 PAPER_PERCENTILE = 95
 WHITE_PAPER = 245
-
-
-_SYMBOL_WORDS = frozenset({"•", "-", "–", "—", "&", "*", "+", "/", "£", "%"})
-
-
-NO_TESSERACT = "image-only PDF: reading it needs OCR, and tesseract is not installed"
-
-
-class OcrUnavailable(DocumentError):
-    pass
-
-
-@dataclass(frozen=True)
-class OcrSettings:
-    dpi: int = DPI
-    language: str = "eng"
-    min_confidence: float = MIN_CONFIDENCE
-    # Tesseract page segmentation mode: 6 reads the page as one block of
-    # text, which keeps short table cells that mode 3 (automatic) drops.
-    psm: int = 6
-
-    def __post_init__(self) -> None:
-        if not 72 <= self.dpi <= 600:
-            raise ValueError(f"dpi: {self.dpi} is outside 72..600")
-        if self.psm not in {3, 4, 6, 11, 12}:
-            raise ValueError(f"psm: {self.psm} is not a page segmentation mode for pages (3, 4, 6, 11, 12)")
-        if not 0 <= self.min_confidence <= 100:
-            raise ValueError(f"min_confidence: {self.min_confidence} is outside 0..100")
-
-
-def tesseract_path() -> str | None:
-    return shutil.which("tesseract")
-
-
-def _tesseract() -> str:
-    exe = tesseract_path()
-    if exe is None:
-        raise OcrUnavailable(NO_TESSERACT)
-    return exe
 
 
 def is_scanned(page: Any) -> bool:
@@ -110,7 +72,7 @@ def ocr_page(
 def render_page(pdf_path: Path, index: int, settings: OcrSettings = OcrSettings()) -> tuple[Any, float, float]:
     """Page ``index`` (0-based) as a greyscale picture at the OCR resolution,
     and its size in points. PDFium is not thread-safe: one call at a time."""
-    _tesseract()  # no rendering for nothing
+    find_tesseract()  # no rendering for nothing
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(pdf_path))
@@ -129,14 +91,14 @@ def recognise(
 ) -> tuple[list[Word], list[Edge], float, float]:
     """Words and ruling edges of a rendered page, in PDF points: safe to run
     for several pages at once (tesseract is a process of its own)."""
-    exe = _tesseract()
+    exe = find_tesseract()
     scale = settings.dpi / 72
     sideways = lies_on_its_side(image)
     if sideways:
         # Orientation detection says which quarter; when it cannot say
         # (sparse text), a guess, which the legibility check below puts
         # right if it read the page upside down.
-        turn = _upright_turn(exe, image, settings)
+        turn = upright_turn(exe, image, settings)
         upright = image
         image = image.rotate(-(turn if turn in (90, 270) else 90), expand=True)  # clockwise
         width, height = height, width
@@ -202,7 +164,7 @@ def _read(exe: str, image: Any, scale: float, settings: OcrSettings) -> tuple[li
     clean = despeckled(clean, scale, rules)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
-    return emboldened(repaired(_tesseract_words(exe, buf.getvalue(), scale, settings)), clean, scale), edges
+    return emboldened(repaired(tesseract_words(exe, buf.getvalue(), scale, settings)), clean, scale), edges
 
 
 # A word whose strokes are this much thicker than the page's usual ones is
@@ -261,95 +223,6 @@ def legible_share(words: list[Word]) -> float:
     if not candidates:
         return 1.0
     return sum(1 for t in candidates if is_word(t)) / len(candidates)
-
-
-# Tesseract's orientation detection (page mode 0) is asked at this
-# resolution: enough for it, and a quarter of the pixels.
-OSD_DPI = 150
-
-
-def _upright_turn(exe: str, image: Any, settings: OcrSettings) -> int | None:
-    """How many degrees clockwise tesseract's orientation detection says
-    the page must turn to stand upright (None when it cannot say)."""
-    factor = OSD_DPI / settings.dpi
-    small = image.resize((max(1, int(image.width * factor)), max(1, int(image.height * factor))))
-    buf = io.BytesIO()
-    small.save(buf, format="PNG")
-    try:
-        done = subprocess.run(
-            [exe, "stdin", "stdout", "--psm", "0", "--dpi", str(OSD_DPI)],
-            input=buf.getvalue(),
-            capture_output=True,
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-            timeout=TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return None
-    found = re.search(rb"Rotate:\s*(\d+)", done.stdout)
-    return int(found.group(1)) if found else None
-
-
-def _tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) -> list[Word]:
-    try:
-        done = subprocess.run(
-            [
-                exe,
-                "stdin",
-                "stdout",
-                "-l",
-                settings.language,
-                "--psm",
-                str(settings.psm),
-                "--dpi",
-                str(settings.dpi),
-                "tsv",
-            ],
-            input=png,
-            capture_output=True,
-            # Tesseract's OpenMP threads fight over a page this size: one
-            # thread is 2-3x faster here, and batches parallelise by file.
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-            timeout=TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise DocumentError(f"OCR took longer than {TIMEOUT_S} s on one page") from exc
-    if done.returncode != 0:
-        detail = done.stderr.decode(errors="replace").strip().splitlines()
-        raise DocumentError(f"OCR failed: {detail[-1] if detail else 'tesseract exit ' + str(done.returncode)}")
-    words: list[Word] = []
-    rows = list(
-        csv.DictReader(
-            io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t", quoting=csv.QUOTE_NONE
-        )
-    )
-    for row in rows:
-        # Table rules read as glyphs: "|" alone, or stuck to a word's edge.
-        text = (row.get("text") or "").strip().strip("|<>[]{}")
-        if row.get("level") != "5" or not text:
-            continue
-        if not any(ch.isalnum() for ch in text) and text not in _SYMBOL_WORDS:
-            continue  # "__", "—-", ".": fragments of rules and specks
-        try:
-            conf = float(row["conf"])
-            left, top, w, h = (int(row[k]) for k in ("left", "top", "width", "height"))
-        except (KeyError, ValueError):
-            continue
-        if conf < settings.min_confidence:
-            continue
-        words.append(
-            Word(
-                text=text,
-                x0=left / scale,
-                x1=(left + w) / scale,
-                top=top / scale,
-                bottom=(top + h) / scale,
-                size=max(h / scale, 4.0),
-                confidence=conf,
-            )
-        )
-    return words
 
 
 def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any, Any]:

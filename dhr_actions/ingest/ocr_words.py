@@ -49,8 +49,72 @@ def spaced(words: list[Word]) -> list[Word]:
 
 
 def repaired(words: list[Word]) -> list[Word]:
-    """``words`` unspecked, then parted."""
-    return spaced(unspecked(words))
+    """``words`` unspecked, their letters' likenesses put right, then parted."""
+    return spaced(corrected(unspecked(words)))
+
+
+# Letters and pairs OCR takes for one another (either way round): a word
+# that is no word but one such swap away from a common one is that word
+# ("Compieted", "Poticy", "Loca!", "Septernber", "Origoing", "agencres").
+_LIKENESSES = (
+    ("l", "1"),
+    ("l", "!"),
+    ("l", "|"),
+    ("l", "i"),
+    ("l", "I"),
+    ("l", "t"),
+    ("i", "r"),
+    ("i", "t"),
+    ("m", "rn"),
+    ("n", "ri"),
+    ("d", "cl"),
+    ("w", "vv"),
+    ("h", "b"),
+    ("e", "c"),
+    ("o", "a"),
+    ("o", "e"),
+    ("u", "n"),
+    ("e", "é"),
+)
+_SWAPS = tuple((a, b) for pair in _LIKENESSES for a, b in (pair, pair[::-1]))
+_LOOKALIKE_CHARS = "1!|é"
+_WORD_SHAPE = re.compile(r"^(?P<lead>[(\"'‘“]*)(?P<core>[A-Za-z1!|é]+?)(?P<trail>[.,;:)\"'’”]*)$")
+MIN_CORRECTED_LETTERS = 4
+
+
+def corrected(words: list[Word]) -> list[Word]:
+    """``words`` with each that is no word, but one likeness away from a
+    common word, made that word (``_LIKENESSES``); names and other words
+    the list lacks stay as read unless a swap makes a common word of them."""
+    return [replace(w, text=t) if (t := _corrected(w.text)) != w.text else w for w in words]
+
+
+def _corrected(text: str) -> str:
+    from .lexicon import COMMON, _frequency, is_word
+
+    m = _WORD_SHAPE.match(text)
+    if not m:
+        return text
+    core = m.group("core")
+    letters = sum(ch.isalpha() and ch not in _LOOKALIKE_CHARS for ch in core)
+    if letters < MIN_CORRECTED_LETTERS or (core.isalpha() and is_word(core)) or core.isupper():
+        return text
+    if core[-1] in "!" and is_word(core[:-1]):
+        return text  # an exclamation after a word
+    found: dict[str, str] = {}
+    for a, b in _SWAPS:
+        start = core.find(a)
+        while start >= 0:
+            candidate = core[:start] + b + core[start + len(a) :]
+            if candidate.isalpha() and is_word(candidate, COMMON):
+                found.setdefault(candidate.lower(), candidate)
+            start = core.find(a, start + 1)
+    if not found:
+        return text
+    best = max(found.values(), key=_frequency)
+    if best[0].isalpha() and core[0].isupper() and not best[0].isupper():
+        best = best[0].upper() + best[1:]
+    return m.group("lead") + best + m.group("trail")
 
 
 _OPENING = "‘'`.,:;"
