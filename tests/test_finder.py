@@ -592,3 +592,16 @@ def test_a_row_number_at_the_top_of_a_page_is_no_page_number() -> None:
     pg = page(2, row + footer + body)
     kept = [ln.text for ln in pg.lines if not is_furniture(ln, pg, {}, 20.0, LayoutSettings())]
     assert kept == ["3 Share risk information. Police", "Text of the page body."]
+
+
+def test_a_scans_header_repeated_with_a_label_misread_still_continues_the_table() -> None:
+    from dhr_actions.ingest.stitch import _label_key, _same_header
+
+    printed = _label_key(["Recommendation", "Scope", "Action to take", "Lead agency", "Target dates"])
+    misread = _label_key(["Recommendation", "Scope", "Action to take", "agency", "Target dates."])
+    lost = _label_key(["Recommendation", "Scope", "Action to take", "", "Target dates"])
+    other = _label_key(["Risk", "Likelihood", "Impact", "Owner", "Review date"])
+    assert _same_header(printed, misread, ocr=True) and _same_header(printed, lost, ocr=True)
+    assert not _same_header(printed, misread, ocr=False)  # text PDFs repeat their labels exactly
+    assert not _same_header(printed, other, ocr=True)
+    assert not _same_header(printed, printed[:-1], ocr=True)

@@ -220,3 +220,31 @@ def test_an_unlabelled_column_of_dates_is_the_target_date() -> None:
     # Not when a column is already the target date, nor over words.
     assert map_columns([*labels[:3], "Deadline", ""], [[*r, r[3]] for r in rows]).column("target_date_text") == 3
     assert map_columns(labels, [[*r[:3], "See the board's minutes"] for r in rows]).column("target_date_text") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "want"),
+    [
+        ("‘6A - Work with Safer Gloucestershire", "6A - Work with Safer Gloucestershire"),
+        (".4 - Professionals need to", "4 - Professionals need to"),
+        ("2A.- Further embed", "2A - Further embed"),
+        ("4A'- GSCB to ensure", "4A - GSCB to ensure"),
+        ("2A - Further embed", "2A - Further embed"),  # as printed: unchanged
+        ("All partner agencies", "All partner agencies"),
+        ("2020 - 21 plan", "2020 - 21 plan"),  # a year is no reference
+    ],
+)
+def test_specks_around_an_ocr_cells_opening_reference_are_cleared(cell: str, want: str) -> None:
+    from dhr_actions.normalise.refs import unspecked_opening
+
+    assert unspecked_opening(cell) == want
+
+
+def test_a_garbled_action_code_with_specks_is_repaired_where_the_numbering_expects_it() -> None:
+    from dhr_actions.normalise.refs import repair_ocr_action_code
+
+    assert repair_ocr_action_code("‘AD’- Specific policy guidance", {"4", "5"}) == ("4D", "Specific policy guidance")
+    assert repair_ocr_action_code("AD - Specific policy guidance", {"2", "3"}) == (
+        None,
+        "AD - Specific policy guidance",
+    )

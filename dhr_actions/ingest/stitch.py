@@ -1,7 +1,8 @@
 """Stitch page tables into logical tables.
 
 A table whose header matches the one before it (same labels, ignoring case,
-spacing and punctuation), or that has no header of its own, continues it: the
+spacing and punctuation; on a scan, labels alike but for what OCR misread),
+or that has no header of its own, continues it: the
 repeated header rows are dropped. Section title rows are not rows: they set
 the section of the rows that follow until the next one. Whether a row cut by
 a page break continues the row above is decided in ``normalise.assemble``,
@@ -48,6 +49,28 @@ def _label_key(labels: Iterable[str]) -> tuple[str, ...]:
     return tuple(re.sub(r"[^a-z0-9]", "", label.lower()) for label in labels)
 
 
+# Labels that OCR read a little differently still name the same column
+# ("agency" for "Lead agency", "Targetdates." for "Target dates"): alike
+# when one holds the other or they agree this far (difflib's ratio).
+LABELS_ALIKE = 0.75
+
+
+def _same_header(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> bool:
+    """The same header: the same labels; on a scan, as many labels, alike
+    one by one but for at most one that OCR lost or garbled, of four or more."""
+    if a == b:
+        return True
+    if not ocr or len(a) != len(b):
+        return False
+    from difflib import SequenceMatcher
+
+    def alike(x: str, y: str) -> bool:
+        return bool(x and y) and (x in y or y in x or SequenceMatcher(None, x, y).ratio() >= LABELS_ALIKE)
+
+    unlike = sum(1 for x, y in zip(a, b, strict=True) if x != y and not alike(x, y))
+    return unlike == 0 or (unlike == 1 and len(a) >= 4)
+
+
 def stitch(tables: Iterable[Table]) -> list[PlanTable]:
     out: list[PlanTable] = []
     current: PlanTable | None = None
@@ -57,7 +80,8 @@ def stitch(tables: Iterable[Table]) -> list[PlanTable]:
     for table in tables:
         if table.header_rows:
             this_key = _label_key(table.header)
-            if current is None or this_key != key or table.page - last_page > 1:
+            scanned = table.ocr or bool(current and any(r.ocr for r in current.rows))
+            if current is None or key is None or not _same_header(this_key, key, scanned) or table.page - last_page > 1:
                 current = PlanTable(table.header)
                 out.append(current)
                 key = this_key

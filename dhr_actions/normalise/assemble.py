@@ -29,6 +29,7 @@ from .refs import (
     repair_ocr_action_code,
     split_action_code,
     split_leading_ref,
+    unspecked_opening,
 )
 from .text import clean_cell, join_parts
 
@@ -162,6 +163,13 @@ def _analyse(row: PlanRow, mapping: ColumnMapping) -> _RowInfo:
         cells[name] = row.cells[col].strip() if col < len(row.cells) else ""
     read_ref = normalise_ocr_ref if row.ocr else normalise_ref
     ref_from_column = read_ref(cells.get("ref")) if cells.get("ref") else None
+    if row.ocr:
+        for name, text in cells.items():
+            if not any(ch.isalnum() for ch in text):
+                cells[name] = ""  # specks alone: "-", "‘"
+        for name in ("recommendation", "action"):
+            if cells.get(name):
+                cells[name] = unspecked_opening(cells[name])
     rec_number, rec_text = split_leading_ref(cells.get("recommendation", ""))
     cells["recommendation"] = rec_text
     code, action = split_action_code(cells.get("action", ""))
@@ -197,16 +205,25 @@ def _repair_ocr_codes(infos: list[_RowInfo]) -> None:
     if not any(i.code for i in infos):
         return
     number: str | None = None
+    last: str | None = None
     for info in infos:
         if info.code:
-            number = recommendation_number(info.code)
-        elif info.row.ocr and number and not info.ref:
+            number, last = recommendation_number(info.code), info.code
+        elif info.row.ocr and number and (not info.ref or info.ref == info.rec_number):
             expected = {number, str(int(number) + 1)}
-            code, action = repair_ocr_action_code(info.cells.get("action", ""), expected)
+            code, action = repair_ocr_action_code(info.cells.get("action", ""), expected, _next_codes(last))
             if code:
                 info.code = info.ref = code
                 info.cells["action"] = action
-                number = recommendation_number(code)
+                number, last = recommendation_number(code), code
+
+
+def _next_codes(code: str | None) -> set[str]:
+    """The codes that may follow ``code``: "4A" → {"4B", "5A"}."""
+    m = re.fullmatch(r"(\d+)([A-Z])", code or "")
+    if not m or m.group(2) == "Z":
+        return set()
+    return {m.group(1) + chr(ord(m.group(2)) + 1), str(int(m.group(1)) + 1) + "A"}
 
 
 def _repair_ocr_dotted_refs(infos: list[_RowInfo]) -> None:

@@ -74,6 +74,18 @@ def normalise_ocr_ref(text: str | None) -> str | None:
     return normalise_ref(m.group("prefix") + m.group("number").translate(_OCR_DIGITS) + m.group("letter"))
 
 
+# Specks OCR reads before a cell's opening reference or between a code and
+# its dash: "‘6A - Work", ".4 - Professionals", "2A.- Further", "4A'- GSCB".
+_SPECKED_OPENING = re.compile(r"^[\s‘’'\"`.,_·*~]*(?P<ref>\d{1,3}[A-Za-z]?)(?:[.’‘'`,_·*~]+\s*(?=[-–—])|\s*(?=[-–—]))")
+
+
+def unspecked_opening(text: str) -> str:
+    """An OCR'd cell's opening reference cleared of the specks around it
+    (``_SPECKED_OPENING``), so that it splits off as a printed one would."""
+    m = _SPECKED_OPENING.match(text or "")
+    return text if not m else m.group("ref") + " " + text[m.end() :]
+
+
 def split_leading_ref(text: str) -> tuple[str | None, str]:
     """Split a reference off the start of a recommendation text.
 
@@ -131,13 +143,27 @@ def _plausible(ref: str, rest: str, separated: bool = False) -> bool:
 _OCR_DIGITS = str.maketrans(
     {"A": "4", "S": "5", "O": "0", "I": "1", "l": "1", "Z": "2", "B": "8", "G": "6", "T": "7", "q": "9"}
 )
-_OCR_CODE = re.compile(r"^\s*(?P<num>[0-9AOSIlZBGTq]{1,2})(?P<letter>[A-Za-z])\s*[-–—:]\s+")
+_OCR_CODE = re.compile(r"^[\s‘’'\"`.,_·*~]*(?P<num>[0-9AOSIlZBGTq]{1,2})(?P<letter>[A-Za-z])[.’‘'`,_·*~]*\s*[-–—:]\s+")
 
 
-def repair_ocr_action_code(text: str, expected_numbers: set[str]) -> tuple[str | None, str]:
+# Digits OCR reads in place of a code's letter ("48 - Undertake" for "4B").
+_OCR_LETTERS = {"8": "B", "4": "A", "0": "D", "6": "G"}
+_OCR_CODE_DIGIT_LETTER = re.compile(r"^[\s‘’'\"`.,_·*~]*(?P<num>\d)(?P<letter>[8406])[.’‘'`,_·*~]*\s*[-–—:]\s+")
+
+
+def repair_ocr_action_code(
+    text: str, expected_numbers: set[str], expected_codes: set[str] | None = None
+) -> tuple[str | None, str]:
     """An action code misread by OCR ("AD - Specific…" for "4D - …"), accepted
-    only when its repaired number is one the table expects next."""
+    only when its repaired number is one the table expects next; one whose
+    letter was read as a digit ("48 - …" for "4B - …"), only when it is the
+    very code expected next (``expected_codes``: "4B" or "5A" after "4A")."""
     m = _OCR_CODE.match(text or "")
+    if not m and expected_codes:
+        d = _OCR_CODE_DIGIT_LETTER.match(text or "")
+        code = d and d.group("num") + _OCR_LETTERS[d.group("letter")]
+        if d and code in expected_codes:
+            return code, text[d.end() :].lstrip()
     if not m:
         return None, text
     number = m.group("num").translate(_OCR_DIGITS)
