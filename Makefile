@@ -68,9 +68,10 @@ eval: $(STAMP)
 eval-samples: $(STAMP) system-deps
 	$(BIN)/python bench/score_samples.py --scorer "$(SHARED)/eval/score.py"
 
-## eval-scans: the same, and each of the photocopies' degradations alone (skew, speckle, JPEG, ...)
+## eval-scans: the same, each of the photocopies' degradations alone (skew, speckle, JPEG, ...), every
+## file alone, and photocopies of the dev corpus's plans (unseen: the samples are the project's own)
 eval-scans: $(STAMP) system-deps
-	$(BIN)/python bench/score_samples.py --scorer "$(SHARED)/eval/score.py" --steps
+	$(BIN)/python bench/score_samples.py --scorer "$(SHARED)/eval/score.py" --steps --each --unseen "$(SHARED)/corpus/dev"
 
 ## bench: import of 200 generated reviews (~3,000 pages) vs raw pdfplumber, 1 and 2 jobs, peak memory;
 ## OCR clean-up per page; a no-change nightly scrape; queries on 100k records; theme tags on two labelled sets. BENCH_ARGS="--plans 40 --profile" for a quick run.

@@ -1,6 +1,7 @@
 """Score the samples with ../shared's scorer, one score per kind of copy.
 
-    python bench/score_samples.py [--samples DIR] [--scorer SCORE.py] [--each] [--steps] [--verbose]
+    python bench/score_samples.py [--samples DIR] [--scorer SCORE.py] [--each] [--steps]
+                                  [--unseen CORPUS] [--verbose]
 
 Every sample plan is there as several copies: the born-digital PDF, its
 Word or Excel file and their conversions, the HTML print, a clean scan, a
@@ -15,6 +16,11 @@ marking those below ``FLOOR``.
 every sample PDF is degraded by one step (``degrade.STEPS``: resolution,
 skew, a quarter turn, a cut margin, grey paper, speckle, blur, JPEG) in a
 scratch folder and scored, beside a clean scan of the same files.
+
+``--unseen CORPUS`` scores photocopies of plans the pipeline was not
+written against: every PDF of CORPUS (a folder with ``gold/``, such as
+``../shared/corpus/dev``) degraded ``UNSEEN_COPIES`` times, each copy with a
+seed of its own.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ sys.path.insert(0, str(ROOT / "samples"))
 DOCUMENTS = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".rtf")
 SCORE = re.compile(r"^score: ([\d.]+)$", re.M)
 FLOOR = 90.0  # what every degraded copy should reach
+UNSEEN_COPIES = 3
 
 
 def kind(path: Path) -> str:
@@ -140,12 +147,32 @@ def steps(samples: Path, work: Path, golds: Path, scorer: Path, verbose: bool) -
     report(copies, golds, export, scorer, verbose)
 
 
+def unseen(corpus: Path, work: Path, scorer: Path, verbose: bool) -> None:
+    from degrade import photocopy, seed_for
+
+    sources = sorted(corpus.glob("*.pdf"))
+    folder = work / "unseen"
+    folder.mkdir()
+    copies = []
+    for src in sources:
+        for k in range(1, UNSEEN_COPIES + 1):
+            target = folder / f"{src.stem}--photocopy{k}.pdf"
+            photocopy(src, target, seed_for(target.stem))
+            copies.append(target)
+    export = import_and_export(copies, folder)
+    value, text = score(copies, corpus / "gold", export, scorer, verbose)
+    print(f"photocopies of {len(sources)} unseen PDFs in {corpus}, {UNSEEN_COPIES} each: score {value:.1f}")
+    if verbose:
+        print(text)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--samples", type=Path, default=ROOT / "samples")
     parser.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     parser.add_argument("--each", action="store_true", help="also score every file alone")
     parser.add_argument("--steps", action="store_true", help="also score each degradation alone")
+    parser.add_argument("--unseen", type=Path, help="also score photocopies of this corpus's PDFs (it has gold/)")
     parser.add_argument("--verbose", action="store_true", help="the scorer's per-document detail")
     args = parser.parse_args(argv[1:])
     if not args.scorer.is_file():
@@ -163,6 +190,8 @@ def main(argv: list[str]) -> int:
         value, _text = score(files, golds, export, args.scorer, False)
         if args.steps:
             steps(args.samples, work, golds, args.scorer, args.verbose)
+        if args.unseen and (args.unseen / "gold").is_dir():
+            unseen(args.unseen, work, args.scorer, args.verbose)
     print(f"all {len(files)} files: score {value:.1f}")
     return 0
 

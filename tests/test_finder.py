@@ -605,3 +605,25 @@ def test_a_scans_header_repeated_with_a_label_misread_still_continues_the_table(
     assert not _same_header(printed, misread, ocr=False)  # text PDFs repeat their labels exactly
     assert not _same_header(printed, other, ocr=True)
     assert not _same_header(printed, printed[:-1], ocr=True)
+
+
+def test_a_river_before_a_lower_case_word_does_not_cut_a_label() -> None:
+    from dhr_actions.ingest.bounds import split_at_rivers
+    from dhr_actions.ingest.layout import group_lines
+    from dhr_actions.ingest.settings import LayoutSettings
+
+    settings = LayoutSettings()
+
+    def w(text: str, x0: float, top: float) -> Word:
+        return Word(text, x0, x0 + 5.5 * len(text), top, top + 8)
+
+    # Every scope cell reads "County wide", its space under the label's.
+    body = group_lines(
+        [word for i in range(8) for word in (w("County", 100, 20 + 12 * i), w("wide", 140, 20 + 12 * i))]
+    )
+    found = rivers(body, settings)
+    assert found  # the space between the two words runs down the body
+    label = [w("Scope", 100, 0), w("of", 140, 0), w("recommendation", 154, 0)]  # the river under "Scope | of"
+    assert len(split_at_rivers(label, found, body, settings)) == 1
+    tight = [w("Scope", 100, 0), w("Lead", 140, 0)]  # two labels printed tight
+    assert len(split_at_rivers(tight, found, body, settings)) == 2

@@ -125,14 +125,17 @@ def split_at_rivers(
     """The column spans under one header label: the label's own span, cut
     where a body river runs under it with text on both sides in several body
     lines. The river may pass between two words of the label (two columns
-    printed with tight labels, "Recommendation Scope") or under a word (one
+    printed with tight labels, "Recommendation Scope"; not before a word in
+    lower case, "Scope of recommendation") or under a word (one
     label spilling over two columns, "Recommendation" printed over the
     number column and the text column beside it, whose own header cell is
     empty). ``limit`` is where the next label starts: the body under this
     one may reach right of the label (a label printed over the number
     column only)."""
     g0, g1 = min(w.x0 for w in group), max(w.x1 for w in group)
-    gaps = [(a.x1, b.x0) for line in group_lines(group) for a, b in pairwise(line.words)]
+    # Not before a word in lower case: the label's phrase goes on there
+    # ("Scope | of recommendation" over a column of "County wide").
+    gaps = [(a.x1, b.x0) for line in group_lines(group) for a, b in pairwise(line.words) if not b.text[:1].islower()]
     cuts: list[tuple[float, float]] = []
     for r0, r1 in rivers:
         if r1 <= g0 or r0 >= g1:
