@@ -24,7 +24,6 @@ import statistics
 import sys
 import time
 from collections import defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,10 +63,7 @@ def page_steps(pdf: Path, index: int, times: dict[str, list[float]], settings: o
     timed(times, "bold", ocr.emboldened, words, clean, scale)
     factor = ocr.enlargement(words, scale)
     if factor > 1.0:
-        start = time.perf_counter()
-        bigger = image.resize((round(image.width * factor), round(image.height * factor)), ocr.BICUBIC)
-        ocr._read(exe, bigger, scale * factor, replace(settings, dpi=round(settings.dpi * factor)))
-        times[ENLARGED].append(time.perf_counter() - start)
+        timed(times, ENLARGED, ocr.read_enlarged, exe, image, scale, settings, factor)
 
 
 def main(argv: list[str]) -> int:

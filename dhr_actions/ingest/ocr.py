@@ -124,8 +124,7 @@ def recognise(
         # them better enlarged.
         # The grey picture is enlarged, before clean-up: binarised first,
         # the letters' detail would be lost already.
-        bigger = image.resize((round(image.width * factor), round(image.height * factor)), BICUBIC)
-        more = _read(exe, bigger, scale * factor, replace(settings, dpi=round(settings.dpi * factor)))
+        more = read_enlarged(exe, image, scale, settings, factor)
         if legible_share(more[0]) >= legible_share(words):
             words, edges = more
     return words, edges, width, height
@@ -151,6 +150,14 @@ def enlargement(words: list[Word], scale: float) -> float:
     if median >= SMALL_TEXT_PX:
         return 1.0
     return min(MAX_ENLARGEMENT, READ_TEXT_PX / median, MAX_DPI / (72 * scale))
+
+
+def read_enlarged(
+    exe: str, image: Any, scale: float, settings: OcrSettings, factor: float
+) -> tuple[list[Word], list[Edge]]:
+    """Words and edges of a page read ``factor`` times its size."""
+    bigger = image.resize((round(image.width * factor), round(image.height * factor)), BICUBIC)
+    return _read(exe, bigger, scale * factor, replace(settings, dpi=round(settings.dpi * factor)))
 
 
 def _straightened(image: Any, scale: float) -> Any:

@@ -74,9 +74,13 @@ def normalise_ocr_ref(text: str | None) -> str | None:
     return normalise_ref(m.group("prefix") + m.group("number").translate(_OCR_DIGITS) + m.group("letter"))
 
 
-# Specks OCR reads before a cell's opening reference or between a code and
+# Specks OCR reads before a cell's opening reference and between a code and
 # its dash: "‘6A - Work", ".4 - Professionals", "2A.- Further", "4A'- GSCB".
-_SPECKED_OPENING = re.compile(r"^[\s‘’'\"`.,_·*~]*(?P<ref>\d{1,3}[A-Za-z]?)(?:[.’‘'`,_·*~]+\s*(?=[-–—])|\s*(?=[-–—]))")
+_SPECKS_BEFORE = r"[\s‘’'\"`.,_·*~]*"
+_SPECK_AFTER = r"[.’‘'`,_·*~]"
+_SPECKED_OPENING = re.compile(
+    rf"^{_SPECKS_BEFORE}(?P<ref>\d{{1,3}}[A-Za-z]?)(?:{_SPECK_AFTER}+\s*(?=[-–—])|\s*(?=[-–—]))"
+)
 
 
 def unspecked_opening(text: str) -> str:
@@ -143,12 +147,14 @@ def _plausible(ref: str, rest: str, separated: bool = False) -> bool:
 _OCR_DIGITS = str.maketrans(
     {"A": "4", "S": "5", "O": "0", "I": "1", "l": "1", "Z": "2", "B": "8", "G": "6", "T": "7", "q": "9"}
 )
-_OCR_CODE = re.compile(r"^[\s‘’'\"`.,_·*~]*(?P<num>[0-9AOSIlZBGTq]{1,2})(?P<letter>[A-Za-z])[.’‘'`,_·*~]*\s*[-–—:]\s+")
+_OCR_CODE = re.compile(
+    rf"^{_SPECKS_BEFORE}(?P<num>[0-9AOSIlZBGTq]{{1,2}})(?P<letter>[A-Za-z]){_SPECK_AFTER}*\s*[-–—:]\s+"
+)
 
 
 # Digits OCR reads in place of a code's letter ("48 - Undertake" for "4B").
 _OCR_LETTERS = {"8": "B", "4": "A", "0": "D", "6": "G"}
-_OCR_CODE_DIGIT_LETTER = re.compile(r"^[\s‘’'\"`.,_·*~]*(?P<num>\d)(?P<letter>[8406])[.’‘'`,_·*~]*\s*[-–—:]\s+")
+_OCR_CODE_DIGIT_LETTER = re.compile(rf"^{_SPECKS_BEFORE}(?P<num>\d)(?P<letter>[8406]){_SPECK_AFTER}*\s*[-–—:]\s+")
 
 
 def repair_ocr_action_code(
