@@ -119,6 +119,28 @@ def test_phrase_shorthand_inflects_and_spans_a_clause() -> None:
     assert themes("the GP was notifiable") == set()
 
 
+def test_word_classes_name_every_verb_and_agency_at_once() -> None:
+    taxonomy = parse_taxonomy(
+        "[words]\nagency = ['GPs?', 'police', '(\\w+ )?team']\ntell = ['tell~', 'inform~', 'notif(y|ied)']\n"
+        "told = ['told', 'informed']\nbody = ['{agency}', 'the board']\n"
+        "[[theme]]\nkey = 'sharing'\nphrases = ['{tell} the {agency}', '{body} should be {told}']\n"
+    )
+
+    def themes(text: str) -> set[str]:
+        return {t.theme for t in taxonomy.tag(text)}
+
+    assert themes("Ward staff should inform the safeguarding team") == {"sharing"}
+    assert themes("The midwife notified the GP") == themes("telling the police") == {"sharing"}
+    assert themes("The board should be told within a week") == {"sharing"}  # a class using one above it
+    assert themes("inform the victim") == themes("the team should be ready") == set()
+    with pytest.raises(TaxonomyError, match=r"uses \{tel\}, which \[words\] does not define"):
+        parse_taxonomy("[words]\ntell = ['tell~']\n[[theme]]\nkey = 'x'\nphrases = ['{tel} the GP']\n")
+    with pytest.raises(TaxonomyError, match=r"words 'a': \{b\} is not defined above it"):
+        parse_taxonomy("[words]\na = ['{b}']\nb = ['x']\n[[theme]]\nkey = 'x'\nphrases = ['{a}']\n")
+    with pytest.raises(TaxonomyError, match=r"words 'a' must be a list of phrases"):
+        parse_taxonomy("[words]\na = 'x'\n[[theme]]\nkey = 'x'\nphrases = ['{a}']\n")
+
+
 def test_theme_counts_match_the_expected_records(store: Store) -> None:
     taxonomy = load_taxonomy()
     records, reviews = Counter(), {}

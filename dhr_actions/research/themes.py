@@ -9,8 +9,10 @@ name of a board or service, a body merely cited: matched case-sensitively,
 only the group named ``masked`` when there is one), and a theme's
 ``subjects``, phrases that count only as whom a recommendation is
 addressed to ("The Department of Health and Social Care should …", "write
-to NHS England"). Every tag keeps the phrase that matched, so a researcher
-can see why.
+to NHS England"). Phrases may name classes of words the file lists under
+``[words]`` ("{tell} the {agency}"), so that one phrase holds for every
+verb and every agency. Every tag keeps the phrase that matched, so a
+researcher can see why.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import hashlib
 import os
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -107,6 +109,10 @@ def _compiled(
     for p in patterns:
         try:
             out.append(re.compile(wrap(p), flags))
+        except KeyError as exc:
+            raise TaxonomyError(
+                f"{where}: {what}: {p!r} uses {{{exc.args[0]}}}, which [words] does not define"
+            ) from exc
         except re.error as exc:
             raise TaxonomyError(f"{where}: {what}: bad regular expression {p!r}: {exc}") from exc
     return tuple(out)
@@ -115,9 +121,12 @@ def _compiled(
 # Shorthand in phrases, so that one phrase holds however a sentence words
 # it: ``ask~`` is the word and its inflections (asks, asked, asking); `` ... ``
 # between two words lets up to six others stand between them ("ask ...
-# about abuse" holds for "ask each client at every review about abuse").
+# about abuse" holds for "ask each client at every review about abuse");
+# ``{tell}`` is any of the file's ``[words]`` of that name, so that one
+# phrase ("{tell} the {agency}") holds for every verb and every agency.
 _INFLECTED = re.compile(r"\b([A-Za-z]+)~")
 _GAP = re.compile(r"\s+\.\.\.\s+")
+_CLASS = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 GAP_WORDS = 6
 _GAP_RE = rf"(?:,?\s+[\w'\u2019-]+){{0,{GAP_WORDS}}}?,?\s+"
 
@@ -131,20 +140,47 @@ def _inflections(m: re.Match[str]) -> str:
     return rf"{word}(?:s|es|ed|ing|er|ers)?"
 
 
-def _expand(p: str) -> str:
-    """The phrase shorthand (``~``, `` ... ``) as regular expressions."""
+def _expand(p: str, words: Mapping[str, str] | None = None) -> str:
+    """The phrase shorthand (``~``, `` ... ``, ``{class}``) as regular
+    expressions; ``words`` holds each class already expanded."""
+
+    def word_class(m: re.Match[str]) -> str:
+        if words is None or m.group(1) not in words:
+            raise KeyError(m.group(1))
+        return words[m.group(1)]
+
+    p = _CLASS.sub(word_class, p)
     p = _GAP.sub(lambda _m: _GAP_RE, p)
     return _INFLECTED.sub(_inflections, p)
 
 
-def _phrase(p: str) -> str:
+def _word_classes(where: str, raw: object) -> dict[str, str]:
+    """The file's ``[words]``: each name with its alternatives as one group."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise TaxonomyError(f"{where}: [words] must be a table of lists")
+    classes: dict[str, str] = {}
+    for name, items in raw.items():
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise TaxonomyError(f"{where}: words: name {name!r} must be lower-case letters, digits and '_'")
+        if not isinstance(items, list) or not items or not all(isinstance(w, str) and w for w in items):
+            raise TaxonomyError(f"{where}: words {name!r} must be a list of phrases")
+        try:
+            classes[name] = "(?:" + "|".join(_expand(w, classes) for w in items) + ")"
+        except KeyError as exc:
+            raise TaxonomyError(f"{where}: words {name!r}: {{{exc.args[0]}}} is not defined above it") from exc
+    return classes
+
+
+def _phrase(words: Mapping[str, str]) -> Callable[[str], str]:
     """A phrase on word boundaries."""
-    return rf"(?<![\w-])(?:{_expand(p)})(?![\w-])"
+    return lambda p: rf"(?<![\w-])(?:{_expand(p, words)})(?![\w-])"
 
 
-def _addressed(p: str) -> str:
+def _addressed(words: Mapping[str, str]) -> Callable[[str], str]:
     """A phrase as whom a recommendation is addressed to."""
-    return _ADDRESSED.format(p=_expand(p))
+    return lambda p: _ADDRESSED.format(p=_expand(p, words))
 
 
 def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
@@ -155,6 +191,7 @@ def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
     items = raw.get("theme")
     if not isinstance(items, list) or not items:
         raise TaxonomyError(f"{where}: no [[theme]] entries")
+    words = _word_classes(where, raw.get("words"))
     themes: list[Theme] = []
     for i, item in enumerate(items, start=1):
         key = item.get("key") if isinstance(item, dict) else None
@@ -162,7 +199,7 @@ def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
             raise TaxonomyError(f"{where}: theme {i}: key must be lower-case letters, digits and '_'")
         if any(t.key == key for t in themes):
             raise TaxonomyError(f"{where}: theme {key!r} appears twice")
-        phrases = _compiled(where, f"theme {key!r}: phrases", item.get("phrases"), _phrase)
+        phrases = _compiled(where, f"theme {key!r}: phrases", item.get("phrases"), _phrase(words))
         if not phrases:
             raise TaxonomyError(f"{where}: theme {key!r} has no phrases")
         themes.append(
@@ -170,8 +207,8 @@ def parse_taxonomy(text: str, where: str = "<taxonomy>") -> Taxonomy:
                 key,
                 str(item.get("label") or key),
                 phrases,
-                _compiled(where, f"theme {key!r}: exclude", item.get("exclude"), _phrase),
-                _compiled(where, f"theme {key!r}: subjects", item.get("subjects"), _addressed),
+                _compiled(where, f"theme {key!r}: exclude", item.get("exclude"), _phrase(words)),
+                _compiled(where, f"theme {key!r}: subjects", item.get("subjects"), _addressed(words)),
             )
         )
     mask = _compiled(where, "mask", raw.get("mask"), flags=0)
