@@ -557,6 +557,22 @@ def test_incidental_mentions_tag_no_theme() -> None:
         "Present the findings to the Safeguarding Adults and Children Forum."
     )
     assert "national_government" not in themes("Follow the guidance issued by the Government on disclosure.")
+    assert "national_government" not in themes("Publish the report once it has the Home Office's approval.")
+    assert themes("Display posters in GP waiting rooms, pharmacies and supermarkets.") == {"public_awareness"}
+
+
+def test_a_clause_that_narrates_beside_one_that_directs_tags_nothing() -> None:
+    taxonomy = load_taxonomy()
+
+    def themes(text: str) -> set[str]:
+        return {t.theme for t in taxonomy.tag(text)}
+
+    narrated = "The perpetrator's brother had called the police twice; the council should run a campaign at gyms."
+    assert themes(narrated) == {"public_awareness"}
+    # Alone, a narrated finding is all there is to go on.
+    assert {"perpetrators", "police_response"} <= themes("The perpetrator's brother had called the police twice.")
+    # A clause that narrates and directs at once is read whole.
+    assert "police_response" in themes("Where the police were called twice, officers should consider a DVPN.")
 
 
 def test_subjects_count_only_as_whom_a_recommendation_is_addressed_to() -> None:

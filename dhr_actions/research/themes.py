@@ -9,7 +9,9 @@ name of a board or service, a body merely cited: matched case-sensitively,
 only the group named ``masked`` when there is one), and a theme's
 ``subjects``, phrases that count only as whom a recommendation is
 addressed to ("The Department of Health and Social Care should …", "write
-to NHS England"). Phrases may name classes of words the file lists under
+to NHS England"). A clause that only narrates what happened, beside one
+that says what should be done, is context and tags nothing. Phrases may
+name classes of words the file lists under
 ``[words]`` ("{tell} the {agency}"), so that one phrase holds for every
 verb and every agency. Every tag keeps the phrase that matched, so a
 researcher can see why.
@@ -57,7 +59,7 @@ class Taxonomy:
 
     def tag(self, *texts: str | None) -> list[Tag]:
         # Line breaks inside a cell are layout: "across the\npartnership".
-        text = "\n".join(" ".join(t.split()) for t in texts if t)
+        text = "\n".join(_context_blanked(" ".join(t.split())) for t in texts if t)
         for pattern in self.mask:
             text = pattern.sub(_blank, text)
         tags = []
@@ -75,6 +77,31 @@ class Taxonomy:
 
     def label(self, key: str) -> str:
         return next((t.label for t in self.themes if t.key == key), key)
+
+
+# A recommendation often tells what happened before it says what should be
+# done ("The victim had told her trainer about the abuse; the CSP should run
+# a campaign"). The telling is context: who was involved then is not what
+# the recommendation is about, so a clause that only narrates, beside one
+# that directs, tags nothing.
+_CLAUSES = re.compile(r"(?<=[;.!?])\s+")
+_DIRECTIVE = re.compile(
+    r"\b(?:should|must|shall|needs? to|ought to|(?:is|are) (?:asked|invited|encouraged) to|recommend\w*"
+    r"|to (?:ensure|review|consider|develop|make|provide|undertake|explore|promote|raise|deliver|introduce|produce))\b",
+    re.IGNORECASE,
+)
+_NARRATIVE = re.compile(r"\b(?:had|was|were|did|found|heard|told|showed|said|noted)\b", re.IGNORECASE)
+
+
+def _context_blanked(text: str) -> str:
+    """``text`` with its clauses that narrate beside one that directs
+    turned to spaces (offsets hold)."""
+    clauses = _CLAUSES.split(text)
+    if len(clauses) < 2 or not any(_DIRECTIVE.search(c) for c in clauses):
+        return text
+    kept = [" " * len(c) if _NARRATIVE.search(c) and not _DIRECTIVE.search(c) else c for c in clauses]
+    seps = [m.group() for m in _CLAUSES.finditer(text)]
+    return "".join(c + sep for c, sep in zip(kept, [*seps, ""], strict=True))
 
 
 def _blank(m: re.Match[str]) -> str:
