@@ -74,7 +74,7 @@ eval-scans: $(STAMP) system-deps
 	$(BIN)/python bench/score_samples.py --scorer "$(SHARED)/eval/score.py" --steps --each --unseen "$(SHARED)/corpus/dev"
 
 ## bench: import of 200 generated reviews (~3,000 pages) vs raw pdfplumber, 1 and 2 jobs, peak memory;
-## OCR clean-up per page; a no-change nightly scrape; queries on 100k records; theme tags on two labelled sets. BENCH_ARGS="--plans 40 --profile" for a quick run.
+## OCR clean-up per page; a no-change nightly scrape; queries on 100k records; theme tags on the labelled sets. BENCH_ARGS="--plans 40 --profile" for a quick run.
 BENCH_ARGS ?=
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)

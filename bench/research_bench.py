@@ -4,9 +4,9 @@
 
 The store is generated from the sample plans' records (text varied per
 copy), inserted in bulk, tagged with the default taxonomy; each query is
-timed as the median of several runs (and the first theme query of a
-process apart: it groups copies of one review, cached after). Targets:
-under 100 ms each.
+timed as the median of several runs, and the first theme query apart: on
+a new store it groups copies of one review and keeps the grouping; in a new
+process it reads the grouping kept. Targets: under 100 ms each.
 """
 
 from __future__ import annotations
@@ -95,13 +95,16 @@ def main() -> int:
         start = time.perf_counter()
         build(store, args.records)
         built = time.perf_counter() - start
-        copies._cache.clear()  # the first query of a process groups copies of one review
+        copies._cache.clear()  # the first query on a new store groups copies of one review
         first_ms = timed(lambda: theme_counts(store), runs=1)
+        copies._cache.clear()  # a new process on the same store reads the grouping kept
+        process_ms = timed(lambda: theme_counts(store), runs=1)
         theme_ms = timed(lambda: theme_counts(store))
         search_ms = timed(lambda: search(store, "coercive control", limit=20))
         rare_ms = timed(lambda: search(store, "tenancy officers", limit=20))
     print(f"research store: {args.records} records generated and indexed in {built:.1f} s")
-    print(f"theme counts, first in a process:  {first_ms:7.1f} ms  (groups copies of one review)")
+    print(f"theme counts, first on the store:  {first_ms:7.1f} ms  (groups copies of one review, kept)")
+    print(f"theme counts, first in a process:  {process_ms:7.1f} ms  (reads the grouping kept)")
     print(f"theme counts (all themes):         {theme_ms:7.1f} ms  (target < 100 ms)")
     print(f"search 'coercive control' top 20: {search_ms:7.1f} ms  (target < 100 ms)")
     print(f"search 'tenancy officers' top 20: {rare_ms:7.1f} ms  (target < 100 ms)")

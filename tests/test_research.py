@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -210,6 +211,37 @@ def test_copies_of_one_review_are_grouped_and_counted_once(store: Store) -> None
     result = CliRunner().invoke(main, ["documents", "--db", str(store.engine.url.database), "--format", "json"])
     copy_of = {d["document"]: d["copy_of"] for d in json.loads(result.output)}
     assert {d: c for d, c in copy_of.items() if c} == COPIES
+
+
+def test_the_grouping_of_copies_is_kept_for_the_next_process(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import update
+
+    from dhr_actions.research import copies
+    from dhr_actions.store.models import Document, utcnow
+
+    db = tmp_path / "mine.sqlite"
+    source, target = sqlite3.connect(str(store.engine.url.database)), sqlite3.connect(db)
+    source.backup(target)
+    source.close(), target.close()
+    with Store(str(db)) as mine:
+        first = copies.reviews(mine)
+        copies._cache.clear()  # as a new process would start
+
+        def grouped_again(*_args: object) -> None:
+            raise AssertionError("copies grouped again for the same documents")
+
+        monkeypatch.setattr(copies, "group", grouped_again)
+        assert copies.reviews(mine) == first
+        monkeypatch.undo()
+        # A copy withdrawn changes the set of current documents: grouped again.
+        copy = next(iter(COPIES))
+        with mine.session() as s, s.begin():
+            s.execute(update(Document).where(Document.file_name == copy).values(withdrawn_at=utcnow()))
+        again = {r.key: set(r.files) for r in copies.reviews(mine)}
+        assert COPIES[copy] in again and copy not in {f for files in again.values() for f in files}
+        assert len(again) == len(first)
 
 
 def test_recurring_recommendations_across_reviews(tmp_path: Path) -> None:

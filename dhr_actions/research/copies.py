@@ -9,7 +9,9 @@ match records of the other (by ref, then by the likeness of recommendation
 and action text, as versions are matched in ``history``), whatever the
 files are called. Each review is counted once, through one copy that
 stands for it: a text copy before an OCR one, then the copy with most
-records.
+records. The grouping is kept in the store (``review_copies``) with the set
+of current documents it was made for, and made again only when that set
+changes.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
-from ..store.models import Document, RecordRow
+from ..store.models import Document, RecordRow, ReviewCopy
 from ..store.repository import Store
 from .history import UNLIKE, match, record_entry
 
@@ -36,6 +40,9 @@ MIN_RECORDS = 2
 CANDIDATE_SHARE = 0.3
 RARE_SHARE = 0.05
 RARE_MIN = 25
+# Part of the name of every grouping kept: change it with the rules above,
+# and groupings kept under the old rules are made again.
+RULES = f"{COPY_SHARE}/{MIN_RECORDS}/{CANDIDATE_SHARE}/{RARE_SHARE}/{RARE_MIN}"
 
 
 @dataclass(frozen=True)
@@ -51,35 +58,76 @@ class Review:
         return self.document_ids[0]
 
 
-_cache: dict[tuple[Any, ...], list[Review]] = {}
+_cache: dict[tuple[str, str], list[Review]] = {}
 
 
 def reviews(store: Store) -> list[Review]:
     """Every current document's review, copies grouped (a document with
     no copy is a review of its own)."""
+    current = (Document.is_current.is_(True)) & (Document.withdrawn_at.is_(None))
     with store.session() as s:
-        current = (Document.is_current.is_(True)) & (Document.withdrawn_at.is_(None))
-        fingerprint = (
-            str(store.engine.url),
-            *s.execute(
-                select(func.count(Document.id), func.max(Document.id), func.sum(Document.version)).where(current)
-            ).one(),
-        )
-        if fingerprint in _cache:
-            return _cache[fingerprint]
-        docs = s.execute(
-            select(Document.id, Document.file_name, Document.ocr, Document.record_count).where(current)
-        ).all()
-        # The columns matching reads, not whole records: a store of 100k
-        # records loads in a third of the time.
-        texts: dict[int, list[Any]] = defaultdict(list)
-        columns = (RecordRow.document_id, RecordRow.ref, RecordRow.recommendation, RecordRow.action)
-        for row in s.execute(select(*columns).join(Document, RecordRow.document_id == Document.id).where(current)):
-            texts[row.document_id].append(row)
-    found = group(docs, texts)
+        # The set of current documents: versions replace and withdraw
+        # documents, imports add them, and none of them edits one in place.
+        n, top, ids, versions = s.execute(
+            select(
+                func.count(Document.id), func.max(Document.id), func.sum(Document.id), func.sum(Document.version)
+            ).where(current)
+        ).one()
+        grouped = f"{n}:{top}:{ids}:{versions}:{RULES}"
+        key = (str(store.engine.url), grouped)
+        if key in _cache:
+            return _cache[key]
+        found = _kept(s, grouped, n)
+        if found is None:
+            docs = s.execute(
+                select(Document.id, Document.file_name, Document.ocr, Document.record_count).where(current)
+            ).all()
+            # The columns matching reads, not whole records: a store of 100k
+            # records loads in a third of the time.
+            texts: dict[int, list[Any]] = defaultdict(list)
+            columns = (RecordRow.document_id, RecordRow.ref, RecordRow.recommendation, RecordRow.action)
+            for row in s.execute(select(*columns).join(Document, RecordRow.document_id == Document.id).where(current)):
+                texts[row.document_id].append(row)
+            found = group(docs, texts)
+            _keep(s, grouped, found)
     _cache.clear()
-    _cache[fingerprint] = found
+    _cache[key] = found
     return found
+
+
+def _kept(s: Session, grouped: str, n: int) -> list[Review] | None:
+    """The grouping kept for this set of current documents, if there is one."""
+    rows = s.execute(
+        select(ReviewCopy.document_id, ReviewCopy.representative_id, ReviewCopy.grouped, Document.file_name)
+        .join(Document, ReviewCopy.document_id == Document.id)
+        .order_by(ReviewCopy.representative_id, ReviewCopy.rank)
+    ).all()
+    if not n or len(rows) != n or any(r.grouped != grouped for r in rows):
+        return None
+    members: dict[int, list[Any]] = defaultdict(list)
+    for r in rows:
+        members[r.representative_id].append(r)
+    out = [
+        Review(m[0].file_name, tuple(r.document_id for r in m), tuple(r.file_name for r in m)) for m in members.values()
+    ]
+    return sorted(out, key=lambda r: r.key)
+
+
+def _keep(s: Session, grouped: str, found: list[Review]) -> None:
+    """Keep a grouping for the next process. A store that cannot be written
+    to (a read-only copy served by Datasette) just groups again next time."""
+    rows = [
+        {"document_id": d, "representative_id": r.representative, "rank": i, "grouped": grouped}
+        for r in found
+        for i, d in enumerate(r.document_ids)
+    ]
+    try:
+        s.execute(delete(ReviewCopy))
+        if rows:
+            s.execute(insert(ReviewCopy), rows)
+        s.commit()
+    except DBAPIError:
+        s.rollback()
 
 
 def group(docs: Sequence[Any], records: dict[int, list[Any]]) -> list[Review]:

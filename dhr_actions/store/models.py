@@ -160,6 +160,21 @@ class RecordTheme(Base):
     record: Mapped[RecordRow] = relationship(back_populates="themes")
 
 
+class ReviewCopy(Base):
+    """The review a current document belongs to, as copies were last grouped
+    (``research/copies.py``): kept so that a new process counts reviews
+    without matching every document's records again. ``grouped`` names the
+    set of current documents the grouping was made for; when it no longer
+    does, the grouping is made again."""
+
+    __tablename__ = "review_copies"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    representative_id: Mapped[int] = mapped_column(Integer)  # the copy that stands for the review
+    rank: Mapped[int] = mapped_column(Integer)  # 0 for the standing copy, then the others in order
+    grouped: Mapped[str] = mapped_column(String(100))
+
+
 class ScrapeRun(Base):
     """One run of ``dhr scrape``: when, how it ended, and counts per source."""
 
