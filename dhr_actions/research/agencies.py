@@ -26,7 +26,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,7 @@ class Organisation:
     area: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the readings of a lead are cached per gazetteer
 class Gazetteer:
     types: dict[str, OrgType]
     organisations: tuple[Organisation, ...]
@@ -185,12 +185,12 @@ def resolve(lead: str, area: str | None = None, gazetteer: Gazetteer | None = No
         text = text.title()
     org, kind, rest = _named(text, g, area)
     if org is None:
-        org, kind, rest = _phrase(text, g, area, bare=False)
+        org, kind, rest = _phrase(text, g, bare=False)
     inferred = False
     if org is None:
         kind = _type_by_role(text, g)
         if kind is None:
-            _bare, kind, rest = _phrase(text, g, area, bare=True)
+            _bare, kind, rest = _phrase(text, g, bare=True)
         if kind is not None:
             org, inferred = _by_area(g, kind, area), True
     role = _role(rest, g)
@@ -297,6 +297,12 @@ def _naming(resolved: Sequence[tuple[int, str | None, set[Lead]]], g: Gazetteer)
     return name
 
 
+# A store prints the same few hundred lead cells in every partnership's
+# plans: what does not depend on the partnership is read once per text.
+_READINGS = 16_384
+
+
+@lru_cache(maxsize=_READINGS)
 def _key(organisation: str) -> str:
     """An organisation's name for grouping: case, punctuation and "the" aside."""
     key = organisation.lower().replace("&", " and ")
@@ -320,12 +326,9 @@ def _named(text: str, g: Gazetteer, area: str | None) -> tuple[str | None, str |
     """A gazetteer organisation the text names, by name or abbreviation;
     "the Trust" and the like are the area's only organisation of a type."""
     low = text.lower()
-    for o, patterns in g.organisation_patterns:
-        if o.area and area and o.area.lower() != area.lower():
-            continue
-        hit = next((m for m in (p.search(text) for p in patterns) if m), None)
-        if hit:
-            return o.name, o.type, (text[: hit.start()] + " " + text[hit.end() :]).strip()
+    for o, rest in _organisations_named(text, g):
+        if not (o.area and area and o.area.lower() != area.lower()):
+            return o.name, o.type, rest
     the = re.search(r"\bthe (trust|council|ccg|icb|constabulary|force)\b", low)
     if the and area:
         kind = {"trust": "nhs_trust", "council": "council", "ccg": "icb", "icb": "icb"}.get(the.group(1), "police")
@@ -333,7 +336,20 @@ def _named(text: str, g: Gazetteer, area: str | None) -> tuple[str | None, str |
     return None, None, text
 
 
-def _phrase(text: str, g: Gazetteer, area: str | None, bare: bool) -> tuple[str | None, str | None, str]:
+@lru_cache(maxsize=_READINGS)
+def _organisations_named(text: str, g: Gazetteer) -> tuple[tuple[Organisation, str], ...]:
+    """Every gazetteer organisation the text names, in the gazetteer's
+    order, each with the text left when its name is taken out."""
+    out = []
+    for o, patterns in g.organisation_patterns:
+        hit = next((m for m in (p.search(text) for p in patterns) if m), None)
+        if hit:
+            out.append((o, (text[: hit.start()] + " " + text[hit.end() :]).strip()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=_READINGS)
+def _phrase(text: str, g: Gazetteer, bare: bool) -> tuple[str | None, str | None, str]:
     """An organisation named by a phrase ending in a type's words, with
     the capitalised words before them ("Harbourside Police"); with
     ``bare``, the type's words alone too ("Integrated Care Board"),
@@ -368,6 +384,7 @@ def _qualifier_start(text: str, end: int) -> int:
     return start + (lead_in.end() if lead_in else 0)
 
 
+@lru_cache(maxsize=_READINGS)
 def _type_by_role(text: str, g: Gazetteer) -> str | None:
     """The type the longest role phrase in ``text`` tells ("Named GP": an ICB)."""
     best: tuple[int, str] | None = None
@@ -387,6 +404,7 @@ def _by_area(g: Gazetteer, kind: str, area: str | None) -> str:
     return f"{area} {default}" if area else default[:1].upper() + default[1:]
 
 
+@lru_cache(maxsize=_READINGS)
 def _role(text: str, g: Gazetteer) -> str | None:
     """The role in what is left of a lead: its segments made of role words
     when one of them names a role ("Service Manager"); any other word,
