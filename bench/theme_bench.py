@@ -77,9 +77,9 @@ def main(argv: list[str]) -> int:
     print("Theme tags against labelled records:")
     for name, path in SETS.items():
         n, precision, recall = measure(path, errors=args.errors and name.startswith("tuning"))
-        print(f"  {name:10} {n:3} records   precision {precision:.2f}   recall {recall:.2f}")
+        print(f"  {name:10} {n:3} records   precision {precision:.3f}   recall {recall:.3f}")
     n, precision, recall = measure(*(path for name, path in SETS.items() if name.startswith("fresh")))
-    print(f"  {'held out':10} {n:3} records   precision {precision:.2f}   recall {recall:.2f}")
+    print(f"  {'held out':10} {n:3} records   precision {precision:.3f}   recall {recall:.3f}")
     return 0
 
 
