@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -213,35 +212,46 @@ def test_copies_of_one_review_are_grouped_and_counted_once(store: Store) -> None
     assert {d: c for d, c in copy_of.items() if c} == COPIES
 
 
-def test_the_grouping_of_copies_is_kept_for_the_next_process(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_grouping_of_copies_is_kept_for_the_next_process(any_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from sqlalchemy import update
 
+    from dhr_actions.normalise.record import Record
     from dhr_actions.research import copies
     from dhr_actions.store.models import Document, utcnow
 
-    db = tmp_path / "mine.sqlite"
-    source, target = sqlite3.connect(str(store.engine.url.database)), sqlite3.connect(db)
-    source.backup(target)
-    source.close(), target.close()
-    with Store(str(db)) as mine:
-        first = copies.reviews(mine)
+    def plan(*texts: str) -> list[Record]:
+        return [
+            Record("x.pdf", None, str(i), t, None, None, None, None, None, None, None, None)
+            for i, t in enumerate(texts, 1)
+        ]
+
+    alpha = plan(
+        "Pharmacists should notice signs of coercion when a partner collects every prescription.",
+        "Health visitors should ask new mothers about abuse at every visit.",
+        "The council should review its allocation policy for victims fleeing abuse.",
+    )
+    beta = plan(
+        "Police should record the voice of the child at every domestic incident.",
+        "Probation should check the address of any new partner of a man on licence.",
+        "The hospital should offer an IDVA to patients attending with injuries.",
+    )
+    with Store(any_db) as store:
+        for n, (name, records) in enumerate({"alpha.pdf": alpha, "alpha-scan.pdf": alpha, "beta.pdf": beta}.items()):
+            store.save(DocumentImport(file_name=name, sha256=str(n) * 64, outcome="imported", records=records))
+        first = copies.reviews(store)
+        assert sorted(r.files for r in first) == [("alpha.pdf", "alpha-scan.pdf"), ("beta.pdf",)]
         copies._cache.clear()  # as a new process would start
 
         def grouped_again(*_args: object) -> None:
             raise AssertionError("copies grouped again for the same documents")
 
         monkeypatch.setattr(copies, "group", grouped_again)
-        assert copies.reviews(mine) == first
+        assert copies.reviews(store) == first
         monkeypatch.undo()
         # A copy withdrawn changes the set of current documents: grouped again.
-        copy = next(iter(COPIES))
-        with mine.session() as s, s.begin():
-            s.execute(update(Document).where(Document.file_name == copy).values(withdrawn_at=utcnow()))
-        again = {r.key: set(r.files) for r in copies.reviews(mine)}
-        assert COPIES[copy] in again and copy not in {f for files in again.values() for f in files}
-        assert len(again) == len(first)
+        with store.session() as s, s.begin():
+            s.execute(update(Document).where(Document.file_name == "alpha-scan.pdf").values(withdrawn_at=utcnow()))
+        assert sorted(r.files for r in copies.reviews(store)) == [("alpha.pdf",), ("beta.pdf",)]
 
 
 def test_recurring_recommendations_across_reviews(tmp_path: Path) -> None:
