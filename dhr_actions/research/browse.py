@@ -1,11 +1,11 @@
 """`dhr serve`: the database in Datasette, read-only, with canned queries.
 
 A view, ``current_records``, joins each record of a current document to its
-document, partnership and year, so Datasette can facet on them. Two tables
-are written afresh each time: which copy of each review is counted
-(``document_reviews``: the counting queries count reviews, not files),
-``dhr progress``'s figures per document and ``dhr agencies``' lead
-organisations (``lead_organisations``).
+document, partnership and year, so Datasette can facet on them. The
+counting queries count reviews, not files, through the grouping of copies
+the store keeps (``review_copies``), brought up to date first; two tables
+are written afresh each time: ``dhr progress``'s figures per document and
+``dhr agencies``' lead organisations (``lead_organisations``).
 """
 
 from __future__ import annotations
@@ -39,10 +39,10 @@ _PERIOD_END = (
     "WHEN 7 THEN date(r.target_date || '-01', '+1 month', '-1 day') ELSE r.target_date END"
 )
 _CURRENT = "d.is_current = 1 AND d.withdrawn_at IS NULL"
-# Which copy of each review is counted (``copies``), written afresh each
-# time the store is served: counts are of reviews, not files.
-REVIEWS_TABLE = "document_reviews"
-_COUNTED = f"{_CURRENT} AND d.id IN (SELECT document_id FROM {REVIEWS_TABLE} WHERE counted = 1)"
+# Which copy of each review is counted: the standing copy of each review in
+# the grouping the store keeps (``copies``), brought up to date each time the
+# store is served. Counts are of reviews, not files.
+_COUNTED = f"{_CURRENT} AND d.id IN (SELECT document_id FROM review_copies WHERE rank = 0)"
 
 # ``dhr progress``'s figures, written afresh each time the store is served
 # (matching versions is Python's work, not SQL's), for the canned query.
@@ -109,19 +109,10 @@ def prepare(store: Store) -> Path:
         raise ValueError("dhr serve works on a SQLite database (Datasette); export or copy a PostgreSQL store first")
     rows = progress(store, "document")
     leads = agencies(store)
-    grouped = [
-        {"document_id": d, "review": r.key, "counted": int(d == r.representative)}
-        for r in reviews(store)
-        for d in r.document_ids
-    ]
+    reviews(store)  # the grouping of copies the counting queries read, kept up to date
     with store.engine.begin() as conn:
         conn.execute(text(CURRENT_RECORDS_VIEW))
-        conn.execute(text(f"DROP TABLE IF EXISTS {REVIEWS_TABLE}"))
-        conn.execute(
-            text(f"CREATE TABLE {REVIEWS_TABLE} (document_id INTEGER PRIMARY KEY, review TEXT, counted INTEGER)")
-        )
-        if grouped:
-            conn.execute(text(f"INSERT INTO {REVIEWS_TABLE} VALUES (:document_id, :review, :counted)"), grouped)
+        conn.execute(text("DROP TABLE IF EXISTS document_reviews"))  # what stores served before 0003 hold
         conn.execute(text(f"DROP TABLE IF EXISTS {AGENCIES_TABLE}"))
         conn.execute(text(f"CREATE TABLE {AGENCIES_TABLE} (agency, type, records, reviews, roles, variants)"))
         if leads:
