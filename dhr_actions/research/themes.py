@@ -11,10 +11,9 @@ only the group named ``masked`` when there is one), and a theme's
 addressed to ("The Department of Health and Social Care should …", "write
 to NHS England"). A clause that only narrates what happened, beside one
 that says what should be done, is context and tags nothing. Phrases may
-name classes of words the file lists under
-``[words]`` ("{tell} the {agency}"), so that one phrase holds for every
-verb and every agency. Every tag keeps the phrase that matched, so a
-researcher can see why.
+name classes of words the file lists under ``[words]`` ("{tell} the
+{agency}"), so that one phrase holds for every verb and every agency.
+Every tag keeps the phrase that matched, so a researcher can see why.
 """
 
 from __future__ import annotations
