@@ -117,6 +117,9 @@ def test_phrase_shorthand_inflects_and_spans_a_clause() -> None:
     assert themes("sharing information; the ward notified the GP") == {"sharing"}
     assert themes("shares information") == themes("shared information") == {"sharing"}
     assert themes("the GP was notifiable") == set()
+    # A "~" after anything but a word would look for a "~" and never match.
+    with pytest.raises(TaxonomyError, match="~ must follow a word"):
+        parse_taxonomy("[[theme]]\nkey = 'x'\nphrases = ['(ask|tell)~ about abuse']\n")
 
 
 def test_word_classes_name_every_verb_and_agency_at_once() -> None:

@@ -177,7 +177,10 @@ def _expand(p: str, words: Mapping[str, str] | None = None) -> str:
 
     p = _CLASS.sub(word_class, p)
     p = _GAP.sub(lambda _m: _GAP_RE, p)
-    return _INFLECTED.sub(_inflections, p)
+    p = _INFLECTED.sub(_inflections, p)
+    if re.search(r"(?<!\\)~", p):  # "(ask|tell)~" would look for a "~" and never match
+        raise re.error("~ must follow a word (write ask~|tell~, not (ask|tell)~)")
+    return p
 
 
 def _word_classes(where: str, raw: object) -> dict[str, str]:
@@ -196,6 +199,8 @@ def _word_classes(where: str, raw: object) -> dict[str, str]:
             classes[name] = "(?:" + "|".join(_expand(w, classes) for w in items) + ")"
         except KeyError as exc:
             raise TaxonomyError(f"{where}: words {name!r}: {{{exc.args[0]}}} is not defined above it") from exc
+        except re.error as exc:
+            raise TaxonomyError(f"{where}: words {name!r}: {exc}") from exc
     return classes
 
 
