@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..store.models import DocumentTheme, RecordRow, RecordTheme
 from ..store.repository import Store
-from .themes import Taxonomy
+from .themes import Tag, Taxonomy
 
 BATCH = 2000
 
@@ -18,9 +18,14 @@ def retag(store: Store, taxonomy: Taxonomy) -> tuple[int, int]:
     with store.session() as s, s.begin():
         s.execute(delete(RecordTheme))
         batch: list[dict[str, object]] = []
+        # Every version of a republished plan, and every copy of a review,
+        # prints the same records again: each text is tagged once.
+        tagged: dict[tuple[str | None, str | None], list[Tag]] = {}
         for rid, rec, action in s.execute(select(RecordRow.id, RecordRow.recommendation, RecordRow.action)).all():
             records += 1
-            for tag in taxonomy.tag(rec, action):
+            if (rec, action) not in tagged:
+                tagged[rec, action] = taxonomy.tag(rec, action)
+            for tag in tagged[rec, action]:
                 batch.append({"record_id": rid, "theme": tag.theme, "phrase": tag.phrase, "taxonomy": taxonomy.digest})
             if len(batch) >= BATCH:
                 s.execute(insert(RecordTheme), batch)
