@@ -10,7 +10,8 @@ measure for bold, and tesseract reading the cleaned page; tesseract's own
 orientation detection, asked only which way a page on its side is turned,
 is timed apart, and so is the second reading of a page of small type,
 enlarged (clean-up and tesseract again, on a picture up to twice as
-wide). The median and the total per step are printed, with the clean-up's
+wide), and so is the reading again of lines tesseract left out (ink no
+word covers, read a crop at a time). The median and the total per step are printed, with the clean-up's
 share of tesseract's time (target: at most a fifth), with and without the
 orientation detection (how the records read is ``make eval-scans``).
 """
@@ -29,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dhr_actions.ingest import cleanup, ocr, tesseract  # noqa: E402
+from dhr_actions.ingest import cleanup, ocr, tesseract, unread  # noqa: E402
 
 TARGET_SHARE = 0.2
 CLEAN_UP = ("orientation", "deskew", "reverse video", "rules + binarise", "speckle", "bold")
@@ -37,6 +38,7 @@ CLEAN_UP = ("orientation", "deskew", "reverse video", "rules + binarise", "speck
 # side (which quarter turn stands them up): timed apart from the clean-up.
 OSD = "orientation (OSD)"
 ENLARGED = "small type, again"
+LEFT_OUT = "left-out lines"
 
 
 def timed(times: dict[str, list[float]], step: str, fn, *args):  # type: ignore[no-untyped-def]
@@ -60,6 +62,9 @@ def page_steps(pdf: Path, index: int, times: dict[str, list[float]], settings: o
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
     words = timed(times, "tesseract", tesseract.tesseract_words, exe, buf.getvalue(), scale, settings)
+    more = timed(times, LEFT_OUT, unread.words_unread, exe, clean, rules, words, scale, settings)
+    if more:
+        times["pages with left-out lines"].append(len(more))
     timed(times, "bold", ocr.emboldened, words, clean, scale)
     factor = ocr.enlargement(words, scale)
     if factor > 1.0:
@@ -88,7 +93,7 @@ def main(argv: list[str]) -> int:
     for pdf, index in pages:
         page_steps(pdf, index, times, settings)
     print(f"OCR per page, {len(pages)} pages of the samples' photocopies and scans at {settings.dpi} dpi, one thread:")
-    for step in ("render", *CLEAN_UP, OSD, "tesseract", ENLARGED):
+    for step in ("render", *CLEAN_UP, OSD, "tesseract", LEFT_OUT, ENLARGED):
         got = times.get(step, [])
         if got:
             print(
@@ -108,6 +113,11 @@ def main(argv: list[str]) -> int:
             f"with tesseract's orientation detection on the {len(times[OSD])} pages on their side:"
             f" {(clean_up + osd) / len(pages):.2f} s a page, {(clean_up + osd) / reading:.2f}x"
         )
+    found = times.get("pages with left-out lines", [])
+    print(
+        f"left-out lines: {sum(times[LEFT_OUT]) / len(pages):.2f} s a page ({sum(times[LEFT_OUT]) / reading:.2f}x"
+        f" tesseract's); words found on {len(found)} of {len(pages)} pages, {int(sum(found))} in all"
+    )
     if times.get(ENLARGED):
         print(
             f"small type read again, enlarged, on {len(times[ENLARGED])} of {len(pages)} pages:"

@@ -25,7 +25,7 @@ from .cleanup import (
     sauvola,
 )
 from .layout import Edge, Word
-from .ocr_words import repaired
+from .ocr_words import in_reading_order, repaired
 from .tesseract import (
     OcrSettings,
     OcrUnavailable,
@@ -34,6 +34,7 @@ from .tesseract import (
     tesseract_words,
     upright_turn,
 )
+from .unread import words_unread
 
 __all__ = ["OcrSettings", "OcrUnavailable", "is_scanned", "ocr_page", "recognise", "render_page", "tesseract_path"]
 
@@ -171,7 +172,9 @@ def _read(exe: str, image: Any, scale: float, settings: OcrSettings) -> tuple[li
     clean = despeckled(clean, scale, rules)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
-    return emboldened(repaired(tesseract_words(exe, buf.getvalue(), scale, settings)), clean, scale), edges
+    words = tesseract_words(exe, buf.getvalue(), scale, settings)
+    words = in_reading_order(words, words_unread(exe, clean, rules, words, scale, settings))
+    return emboldened(repaired(words), clean, scale), edges
 
 
 # A word whose strokes are this much thicker than the page's usual ones is

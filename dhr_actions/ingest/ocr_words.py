@@ -5,8 +5,9 @@ a word list can tell.
   are parted (``spaced``).
 - Specks beside letters read as marks (``unspecked``): an opening quote or
   a full stop before a word's first letter (".when", "‘teams") with no
-  closing quote near it; a full stop after a word when the next word on
-  the line begins in lower case ("should. involve"); a full stop, colon or
+  closing quote near it; a full stop after a word when the next word of
+  its sentence (on the line and a space away: not the next column's cell)
+  begins in lower case ("should. involve"); a full stop, colon or
   semicolon after letters that spell no word ("Neighbou." over "rhood",
   left for the layout to join); a dash glued before a line's first word
   ("-Lead"); and a quote or a full stop inside two words ("the'safety",
@@ -23,6 +24,7 @@ from dataclasses import replace
 from .layout import Word
 
 SPACE_LETTERS = 0.5  # the space OCR missed, in letters' widths
+SENTENCE_GAP = 1.0  # words of one sentence stand closer than this (in their height): a column's gap is wider
 _CORE = re.compile(r"^(?P<lead>\W*)(?P<core>[A-Za-z]+)(?P<trail>\W*)$")
 
 
@@ -117,8 +119,8 @@ def _corrected(text: str) -> str:
     return m.group("lead") + best + m.group("trail")
 
 
-_OPENING = "‘'`.,:;"
-_CLOSING = "’'"
+_OPENING = "‘“'`.,:;"
+_CLOSING = "’”'"
 _STOPS = ".:;"
 # Words that end in a full stop of their own.
 _ABBREVIATIONS = frozenset(
@@ -159,17 +161,13 @@ def unspecked(words: list[Word]) -> list[Word]:
     for i, text in enumerate(texts):
         # A mark before the first letter, with no closing quote near it on its line.
         if len(text) > 1 and text[0] in _OPENING and text[1].isalpha():
-            line = [
-                t
-                for w, t in zip(words[i : i + QUOTE_REACH], texts[i : i + QUOTE_REACH], strict=True)
-                if _level(w, words[i])
-            ]
+            line = texts[i : i + min(QUOTE_REACH, len(_sentence(words, i)))]
             ahead = " ".join(line)
             if not any(c in ahead[1:] for c in _CLOSING) or text[0] in ".,:;":
                 texts[i] = text = text[1:]
         # A dash or underscore glued before a capital at a line's start: "-Lead".
         if len(text) > 3 and text[0] in "-_~" and text[1].isupper() and text[2:].isalpha():
-            first = i == 0 or not _level(words[i - 1], words[i])
+            first = i == 0 or not _follows(words[i - 1], words[i])
             if first:
                 texts[i] = text = text[1:]
         # A quote or a stop between two words: "the'safety", "domestic.abuse".
@@ -182,7 +180,9 @@ def unspecked(words: list[Word]) -> list[Word]:
         if m and m.group(1).lower() not in _ABBREVIATIONS and "." not in m.group(1):
             core = m.group(1)
             nxt = words[i + 1] if i + 1 < len(words) else None
-            same_line = nxt is not None and _level(nxt, word)
+            # The next word of the sentence: on the line and a space away,
+            # not the first word of the next column's cell.
+            same_line = nxt is not None and _follows(word, nxt)
             next_text = texts[i + 1] if nxt is not None else ""
             letters = re.sub(r"[^A-Za-z]", "", core)
             # A colon or semicolon may stand before lower case ("Learning: the"); a full stop not.
@@ -207,6 +207,37 @@ def unspecked(words: list[Word]) -> list[Word]:
         if word.text:
             out.append(word)
     return out
+
+
+def in_reading_order(words: list[Word], more: list[Word]) -> list[Word]:
+    """``words`` (in tesseract's reading order) with ``more`` put among them:
+    each after the last word to its left on its line, else before the first
+    word below it."""
+    out = list(words)
+    for w in sorted(more, key=lambda m: (m.top, m.x0)):
+        on_line = [i for i, o in enumerate(out) if _level(o, w) and o.x1 <= w.x0]
+        if on_line:
+            at = max(on_line, key=lambda i: out[i].x1) + 1
+        else:
+            at = next((i for i, o in enumerate(out) if o.top > w.top), len(out))
+        out.insert(at, w)
+    return out
+
+
+def _follows(a: Word, b: Word) -> bool:
+    """Does ``b`` follow ``a`` in one line of one cell: on the line, and a
+    space away, not the first word of the next column's cell?"""
+    return _level(a, b) and -0.5 * a.size < b.x0 - a.x1 < SENTENCE_GAP * a.size
+
+
+def _sentence(words: list[Word], i: int) -> list[Word]:
+    """The words from ``words[i]`` on that follow one another in its line and cell."""
+    run = [words[i]]
+    for w in words[i + 1 :]:
+        if not _follows(run[-1], w):
+            break
+        run.append(w)
+    return run
 
 
 def _level(a: Word, b: Word) -> bool:

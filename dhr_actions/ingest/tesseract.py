@@ -92,7 +92,13 @@ def upright_turn(exe: str, image: Any, settings: OcrSettings) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) -> list[Word]:
+# Page segmentation mode 7: the picture is one line of text (a crop).
+ONE_LINE = 7
+
+
+def tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings, psm: int | None = None) -> list[Word]:
+    """The words tesseract reads in a PNG, in points (``scale`` pixels a
+    point); ``psm`` in place of the settings' page mode (``ONE_LINE``)."""
     try:
         done = subprocess.run(
             [
@@ -102,7 +108,7 @@ def tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings) -
                 "-l",
                 settings.language,
                 "--psm",
-                str(settings.psm),
+                str(psm or settings.psm),
                 "--dpi",
                 str(settings.dpi),
                 "tsv",
@@ -163,12 +169,14 @@ MIN_GLYPH_SHARE = 0.35
 LONE_CHAR_CONFIDENCE = 40.0
 
 
-def glyph_sized(words: list[Word]) -> list[Word]:
-    """``words`` without the specks OCR read as letters or digits."""
-    heights = sorted(w.bottom - w.top for w in words if len(w.text) >= 3)
-    if len(heights) < 10:
-        return words
-    usual = heights[len(heights) // 2]
+def glyph_sized(words: list[Word], usual: float | None = None) -> list[Word]:
+    """``words`` without the specks OCR read as letters or digits; ``usual``
+    is the page's word height when ``words`` are a few of its words."""
+    if usual is None:
+        heights = sorted(w.bottom - w.top for w in words if len(w.text) >= 3)
+        if len(heights) < 10:
+            return words
+        usual = heights[len(heights) // 2]
 
     def speck(w: Word) -> bool:
         if len(w.text) > 2 or not any(ch.isalnum() for ch in w.text):
