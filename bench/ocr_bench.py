@@ -11,9 +11,10 @@ orientation detection, asked only which way a page on its side is turned,
 is timed apart, and so is the second reading of a page of small type,
 enlarged (clean-up and tesseract again, on a picture up to twice as
 wide), and so is the reading again of lines tesseract left out (ink no
-word covers, read a crop at a time). The median and the total per step are printed, with the clean-up's
-share of tesseract's time (target: at most a fifth), with and without the
-orientation detection (how the records read is ``make eval-scans``).
+word covers, read a crop at a time). The median and the total per step
+are printed, with the clean-up's share of tesseract's time (target: at
+most a fifth), with and without the orientation detection (how the
+records read is ``make eval-scans``).
 """
 
 from __future__ import annotations

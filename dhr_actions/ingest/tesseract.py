@@ -169,14 +169,23 @@ MIN_GLYPH_SHARE = 0.35
 LONE_CHAR_CONFIDENCE = 40.0
 
 
+MIN_WORDS_FOR_HEIGHT = 10  # fewer words than this do not tell a page's type size
+
+
+def usual_height(words: list[Word]) -> float:
+    """The page's usual word height (points): the median box of its words
+    of three letters or more; 0.0 when too few words tell it."""
+    heights = sorted(w.bottom - w.top for w in words if len(w.text) >= 3)
+    return heights[len(heights) // 2] if len(heights) >= MIN_WORDS_FOR_HEIGHT else 0.0
+
+
 def glyph_sized(words: list[Word], usual: float | None = None) -> list[Word]:
     """``words`` without the specks OCR read as letters or digits; ``usual``
     is the page's word height when ``words`` are a few of its words."""
     if usual is None:
-        heights = sorted(w.bottom - w.top for w in words if len(w.text) >= 3)
-        if len(heights) < 10:
+        usual = usual_height(words)
+        if not usual:
             return words
-        usual = heights[len(heights) // 2]
 
     def speck(w: Word) -> bool:
         if len(w.text) > 2 or not any(ch.isalnum() for ch in w.text):

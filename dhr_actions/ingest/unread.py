@@ -20,7 +20,7 @@ from typing import Any
 
 from .cleanup import blob_boxes
 from .layout import Word
-from .tesseract import ONE_LINE, OcrSettings, glyph_sized, tesseract_words
+from .tesseract import ONE_LINE, OcrSettings, glyph_sized, tesseract_words, usual_height
 
 # Sizes in the page's usual word height (the median box of words of three
 # letters or more): the margin kept clear around a word already read, how
@@ -50,16 +50,15 @@ MIN_PLAUSIBLE_LETTERS = 3
 # More runs than this on a page are no dropped line but a picture, a
 # signature or a stamp: the page is left as read.
 MAX_RUNS = 25
-MIN_WORDS = 10  # too few words on the page to know its type size
 
 
-def unread_runs(left: Any, words: list[Word], scale: float) -> list[tuple[int, int, int, int]]:
+def unread_runs(left: Any, usual: float) -> list[tuple[int, int, int, int]]:
     """Boxes (x, y, width, height, in pixels) of word-sized runs of ``left``
-    (non-zero where ink no word covers is), fitted to their ink."""
+    (non-zero where ink no word covers is), fitted to their ink; ``usual``
+    is the page's word height in pixels."""
     import cv2
     import numpy as np
 
-    usual = _usual_height(words) * scale
     kernel = np.ones((max(1, int(JOIN_UP * usual)), max(1, int(JOIN_ACROSS * usual))), np.uint8)
     runs = []
     for x, y, bw, bh in blob_boxes(cv2.dilate(left, kernel)):
@@ -82,7 +81,8 @@ def words_unread(
     import numpy as np
     from PIL import Image
 
-    usual = _usual_height(words) * scale
+    height = usual_height(words)
+    usual = height * scale
     if not usual:
         return []
     # The page with its rules and the words read already painted out: what
@@ -95,7 +95,7 @@ def words_unread(
         top, x0 = max(0, int(w.top * scale) - cover), max(0, int(w.x0 * scale) - cover)
         paper[top : int(w.bottom * scale) + cover, x0 : int(w.x1 * scale) + cover] = 255
     _t, left = cv2.threshold(paper, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    runs = unread_runs(left, words, scale)
+    runs = unread_runs(left, usual)
     if not runs:
         return []
     margin = int(CROP_MARGIN * usual)
@@ -115,7 +115,7 @@ def words_unread(
         # take in the paper around it.
         dx = x0 / scale
         found += [replace(w, x0=w.x0 + dx, x1=w.x1 + dx, top=y / scale, bottom=(y + bh) / scale) for w in best]
-    return glyph_sized(found, usual=_usual_height(words))
+    return glyph_sized(found, usual=height)
 
 
 def _accepted(exe: str, crop: Any, scale: float, settings: OcrSettings) -> list[Word]:
@@ -145,8 +145,3 @@ def _plausible(text: str) -> bool:
         return False
     parts = [p for p in re.split(r"[-–/.]", core) if p]
     return bool(_NUMBER.fullmatch(core)) or (bool(parts) and all(p.isalpha() and is_word(p) for p in parts))
-
-
-def _usual_height(words: list[Word]) -> float:
-    heights = sorted(w.bottom - w.top for w in words if len(w.text) >= 3)
-    return heights[len(heights) // 2] if len(heights) >= MIN_WORDS else 0.0
