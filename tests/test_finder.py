@@ -367,6 +367,46 @@ def test_a_word_broken_with_a_long_tail_is_mended_when_the_words_say_so() -> Non
     assert column("a commiss", "ion of") == "a commiss ion of"
 
 
+def test_a_name_broken_into_a_short_word_is_mended_when_the_document_prints_it_whole() -> None:
+    """A place's name is in no word list: broken for want of width, with a
+    tail that is a word of its own ("Ravenshol" / "me"), it is mended when
+    the document prints the name whole elsewhere (its prose, its title)."""
+    from dhr_actions.ingest.celltext import cell_text, printed_words
+
+    def column(*texts: str, printed: frozenset[str] = frozenset()) -> str:
+        edge = 40 + CHAR * max(len(t) for t in texts) + 1
+        placed = [w for i, t in enumerate(texts) for w in words(t, 40, 100 + 11 * i)]
+        return cell_text(placed, text_edge=edge, printed=printed)
+
+    prose = printed_words(words("The Ravensholme CSP commissioned (the review).", 40, 500))
+    assert {"ravensholme", "commissioned", "review"} <= prose and "the" not in prose
+    assert column("Ravenshol", "me CSP", "should") == "Ravenshol me CSP should"
+    assert column("Ravenshol", "me CSP", "should", printed=prose) == "Ravensholme CSP should"
+    assert column("Hollins", "council", printed=prose | {"hollinscouncil"}) == "Hollinscouncil"
+    assert column("Hollins", "council", printed=prose) == "Hollins council"
+
+
+def test_an_ordinary_wrap_after_a_rarer_word_is_not_a_broken_word() -> None:
+    """A lower-case head that is a word of its own, before a common word,
+    is an ordinary wrap, however rare the head ("tenancies" / "where")."""
+    from dhr_actions.ingest.celltext import cell_text
+
+    edge = 40 + CHAR * len("tenancies") + 2
+    placed = [w for i, t in enumerate(["managing", "tenancies", "where abuse"]) for w in words(t, 40, 100 + 11 * i)]
+    assert cell_text(placed, text_edge=edge) == "managing tenancies where abuse"
+
+
+def test_a_line_broken_after_an_apostrophe_goes_on_without_a_space() -> None:
+    """LibreOffice breaks a line after a straight apostrophe: "partnership'" / "s"."""
+    from dhr_actions.ingest.celltext import cell_text
+
+    edge = 40 + CHAR * 20
+    placed = [w for i, t in enumerate(["in the partnership'", "s DA training"]) for w in words(t, 40, 100 + 11 * i)]
+    assert cell_text(placed, text_edge=edge) == "in the partnership's DA training"
+    placed = [w for i, t in enumerate(["the agencies'", "staff"]) for w in words(t, 40, 100 + 11 * i)]
+    assert cell_text(placed, text_edge=edge) == "the agencies' staff"
+
+
 def test_a_header_whose_labels_wrap_in_narrow_cells_is_found() -> None:
     """Equal narrow columns (Word's default table) wrap every label: no
     line names enough fields alone, the stacked labels do."""
@@ -627,3 +667,24 @@ def test_a_river_before_a_lower_case_word_does_not_cut_a_label() -> None:
     assert len(split_at_rivers(label, found, body, settings)) == 1
     tight = [w("Scope", 100, 0), w("Lead", 140, 0)]  # two labels printed tight
     assert len(split_at_rivers(tight, found, body, settings)) == 2
+
+
+def test_a_title_misread_by_ocr_still_names_the_document() -> None:
+    """ "Appendix A: Action Plan" read as "Adpencix A: Action an" is the
+    document's title, not a section; near words in a PDF's own text are
+    not ("Section plan"), and no OCR reading turns "Section plan" into one."""
+    from dataclasses import replace
+
+    from dhr_actions.ingest.layout import group_lines
+    from dhr_actions.ingest.titles import names_document
+
+    def read(text: str, ocr: bool) -> list:
+        ws = words(text, 40, 100)
+        return group_lines([replace(w, confidence=90.0) for w in ws] if ocr else ws)
+
+    assert names_document(read("Appendix A: Action Plan", ocr=False))
+    assert names_document(read("Adpencix A: Action an", ocr=True))
+    assert names_document(read("Acton Plon", ocr=True))
+    assert not names_document(read("Adpencix A: Action an", ocr=False))
+    assert not names_document(read("Section plan", ocr=True))
+    assert not names_document(read("Agency: Police", ocr=True))

@@ -8,7 +8,7 @@ columns), or, in a scan, known by its letters alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from statistics import median
 
 from .layout import BULLET_START, Line, Word, group_lines
@@ -18,7 +18,12 @@ from .layout import BULLET_START, Line, Word, group_lines
 EM_PER_INK = 1.4
 
 
-def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: float | None = None) -> str:
+def cell_text(
+    words: Sequence[Word],
+    paragraph_gap_em: float = 0.5,
+    text_edge: float | None = None,
+    printed: frozenset[str] = frozenset(),
+) -> str:
     """Text of one cell in reading order.
 
     Wrapped lines join with a space; a new paragraph starts a new line: a
@@ -30,7 +35,8 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: f
     is a word broken without a hyphen in a column too narrow for it: a line
     filling the column to ``text_edge`` (the right edge of the column's
     widest text), followed by a line opening with the word's short tail
-    ("Safeguardin" / "g", "30/06/20" / "23").
+    ("Safeguardin" / "g", "30/06/20" / "23"), or by ``printed``, the words
+    the document prints whole elsewhere ("Ravenshol" / "me": a place's name).
     """
     if not words:
         return ""
@@ -60,7 +66,7 @@ def cell_text(words: Sequence[Word], paragraph_gap_em: float = 0.5, text_edge: f
                 parts.append("\n" + text)
             elif _hyphenated(parts[-1], text):
                 parts.append(text)
-            elif text_edge is not None and _broken_word(prev, line, text_edge):
+            elif text_edge is not None and _broken_word(prev, line, text_edge, printed):
                 parts.append(_rejoined(prev, line))
             else:
                 parts.append(" " + text)
@@ -124,7 +130,28 @@ def _hyphenated(before: str, text: str) -> bool:
     return before.endswith("-") and len(before) > 1 and before[-2].isalpha() and text[:1].islower()
 
 
-def _broken_word(prev: Line, line: Line, text_edge: float) -> bool:
+def printed_words(words: Iterable[Word]) -> frozenset[str]:
+    """The words of four letters or more a text layer prints (OCR's
+    guesses left out), in lower case: a name broken for want of width in
+    a narrow column ("Ravenshol" / "me") is printed whole elsewhere in the
+    document, in its prose, title or wider cells."""
+    out = set()
+    for w in words:
+        if w.confidence is None:
+            core = w.text.strip(_AROUND)
+            if len(core) >= 4 and core.isalpha():
+                out.add(core.lower())
+    return frozenset(out)
+
+
+_AROUND = ".,;:!?()[]\"\u201c\u201d\u2018\u2019'"
+
+# What goes on from an apostrophe a line ended with ("partnership'" / "s"):
+# LibreOffice breaks a line after a straight apostrophe.
+_CLITICS = frozenset(["s", "t", "d", "ll", "re", "ve", "m"])
+
+
+def _broken_word(prev: Line, line: Line, text_edge: float, printed: frozenset[str] = frozenset()) -> bool:
     """Was one word broken over ``prev`` and ``line`` for want of width?
 
     ``prev`` ends with the word's head, filling the column to its text
@@ -138,6 +165,8 @@ def _broken_word(prev: Line, line: Line, text_edge: float) -> bool:
     """
     first = line.words[0]
     tail = first.text
+    if prev.text[-1:] in ("'", "\u2019") and prev.text[-2:-1].isalpha() and tail.rstrip(".,;:)") in _CLITICS:
+        return True
     glyph = max((first.x1 - first.x0) / max(len(tail), 1), 0.35 * prev.size)  # the glyph that did not fit
     room = text_edge - prev.x1  # left on prev's line, as far as the column's widest text shows
     if not prev.text[-1:].isalnum() or room > 2 * glyph:
@@ -157,7 +186,7 @@ def _broken_word(prev: Line, line: Line, text_edge: float) -> bool:
     words = [w.text for w in prev.words]
     if len(words) > 1 and BULLET_START.match(words[0] + " "):
         words = words[1:]  # a list number before the word
-    return len(words) == 1 and _tail_of(words[0], core)
+    return len(words) == 1 and _tail_of(words[0], core, printed)
 
 
 def _misplaced_break(prev: Line, line: Line) -> bool:
@@ -227,20 +256,24 @@ def _mended(head: str, tail: str) -> str | None:
     return None
 
 
-def _tail_of(head: str, tail: str) -> bool:
+def _tail_of(head: str, tail: str, printed: frozenset[str] = frozenset()) -> bool:
     """Is ``tail`` the rest of the word ``head`` starts? Not when the head
     is a common word of its own: an ordinary wrap ("County" / "wide", "Provider" /
-    "appointe"). Yes when they spell a word together ("commiss" / "ion"),
-    when the tail is no word ("Commun" / "ity") or the head is in lower
-    case ("safeguar" / "ding"); not when a name goes on to a word
-    ("Hollins" / "council")."""
+    "appointe"). Yes when they spell a word together ("commiss" / "ion")
+    or one the document prints whole (``printed``: "Ravenshol" / "me"),
+    when the tail is no word ("Commun" / "ity") or the head, in lower
+    case, is none either ("safeguar" / "ding"); not when a name goes on
+    to a word ("Hollins" / "council") or a rarer word to a common one
+    ("tenancies" / "where")."""
     from .lexicon import COMMON, is_word
 
     if not head.isalpha() or is_word(head, COMMON):
         return False
-    if is_word(head + tail):
+    if is_word(head + tail) or (head + tail).lower() in printed:
         return True
-    return head.islower() or not is_word(tail)
+    if not is_word(tail):
+        return True
+    return head.islower() and not (is_word(head) and is_word(tail, COMMON))
 
 
 def _ended_early(prev: Line, line: Line, measure: float) -> bool:

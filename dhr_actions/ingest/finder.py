@@ -27,6 +27,7 @@ from itertools import pairwise
 from statistics import median
 
 from .bounds import ColumnBounds, cut_at_column_starts, rivers, split_at_rivers, valley
+from .celltext import printed_words
 from .furniture import Furniture, is_furniture, running_furniture
 from .headers import Header, HeaderReader
 from .layout import Line, Word, cluster_values, horizontal_rules, vertical_extent, vertical_rules
@@ -76,7 +77,8 @@ def find_tables(
     document = document or pages
     furniture = running_furniture(document, settings)
     with_text = {page.number for page in document if page.words}
-    finders = [PageTableFinder(page, furniture, extractor, settings) for page in pages]
+    printed = printed_words(w for page in document for w in page.words)
+    finders = [PageTableFinder(page, furniture, extractor, settings, printed) for page in pages]
     pool: dict[tuple[str, int], list[Line]] = {}
     for finder in finders:
         for key, lines in finder.body_samples():
@@ -122,7 +124,12 @@ class PageTableFinder:
     """The table finder for one page."""
 
     def __init__(
-        self, page: PageContent, furniture: Furniture, extractor: str, settings: LayoutSettings = DEFAULT_SETTINGS
+        self,
+        page: PageContent,
+        furniture: Furniture,
+        extractor: str,
+        settings: LayoutSettings = DEFAULT_SETTINGS,
+        printed: frozenset[str] = frozenset(),
     ) -> None:
         self.page = page
         self.extractor = extractor
@@ -146,7 +153,7 @@ class PageTableFinder:
                 self.furniture.append(ln)
             else:
                 self.lines.append(ln)
-        text = PageText(page, self.lines, self.seg_gap, settings)
+        text = PageText(page, self.lines, self.seg_gap, settings, printed)
         self.header_reader = HeaderReader(text)
         self.rows = RowReader(text)
 

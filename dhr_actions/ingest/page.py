@@ -43,12 +43,14 @@ class PageContent:
 @dataclass
 class PageText:
     """A page's text as the table finder reads it: its lines without page
-    furniture, and the widest space inside one phrase (``finder.phrase_gap``)."""
+    furniture, the widest space inside one phrase (``finder.phrase_gap``),
+    and the words the whole document prints (``celltext.printed_words``)."""
 
     page: PageContent
     lines: list[Line]
     gap: float
     settings: LayoutSettings = DEFAULT_SETTINGS
+    printed: frozenset[str] = frozenset()
 
 
 def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETTINGS) -> PageContent:

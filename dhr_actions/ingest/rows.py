@@ -152,7 +152,7 @@ class RowReader:
             _x0, a, _x1, b = row.bbox or (0, 0, 0, 0)
             row.cells = [
                 Cell(
-                    cell_text(inside, self.s.paragraph_gap_em, edges[i]),
+                    cell_text(inside, self.s.paragraph_gap_em, edges[i], self.text.printed),
                     (cols.bounds[i], a, cols.bounds[i + 1], b),
                     words=sum(1 for w in inside if w.confidence is not None),
                     doubtful=tuple(w.text for w in inside if w.doubtful),

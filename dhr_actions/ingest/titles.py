@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
+from itertools import pairwise
 
 from .bounds import ColumnBounds
 from .headers import Header
@@ -28,6 +30,26 @@ DOCUMENT_TITLE = re.compile(
     r"|\bupdated\b|\bas\s+at\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b" + _MONTH + r"\s+(?:19|20)\d\d\b",
     re.I,
 )
+
+
+# OCR misreads a title's words ("Adpencix A: Action an"): read near enough
+# to "action plan", they still name the document.
+OCR_TITLE_LIKENESS = 0.8
+
+
+def names_document(lines: list[Line]) -> bool:
+    """Do ``lines`` (one paragraph) name the document (``DOCUMENT_TITLE``)?"""
+    text = " ".join(ln.text for ln in lines)
+    if DOCUMENT_TITLE.search(text):
+        return True
+    if not any(w.confidence is not None for ln in lines for w in ln.words):
+        return False
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(_like(a, "action") and _like(f"{a} {b}", "action plan") for a, b in pairwise(words))
+
+
+def _like(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b).ratio() >= OCR_TITLE_LIKENESS
 
 
 # A line ends mid-phrase when it ends on a dash or a word that needs the
@@ -87,7 +109,7 @@ def title_above(
     # the section.
     last_title, start = -1, 0
     for para in paragraphs(taken):
-        if DOCUMENT_TITLE.search(" ".join(ln.text for ln in para)):
+        if names_document(para):
             last_title = start + len(para) - 1
         start += len(para)
     note = None
