@@ -31,6 +31,10 @@ CASES = [
     ("30th June 2020", "2020-06-30"),
     ("01/10/2021 and quarterly thereafter", "2021-10-01"),
     ("June 2022 (revised from Jan 2022)", "2022-06"),
+    # A month cut short: by a narrow column, or its last letter lost to OCR.
+    ("Decembe 2024", "2024-12"),
+    ("Septem 2019", "2019-09"),
+    ("30 Novemb 2021", "2021-11-30"),
     ("Q3 2021/22", "2021"),
     ("Q4 2017/18", "2018"),
     ("Quarter 3 (Oct-Dec) 2021", "2021-12"),

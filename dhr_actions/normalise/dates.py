@@ -30,13 +30,19 @@ Precision = Literal["day", "month", "year"]
 # ("1/1/1000" is a typing slip, "3000" a quantity).
 MIN_YEAR, MAX_YEAR = 1950, 2099
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}  # fmt: skip
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")  # fmt: skip
+
+
+def _prefixes(name: str) -> str:
+    """``name`` or any start of it of three letters or more, as a regular
+    expression: "dec", "decem", "decembe" (a month cut short by a narrow
+    column, or its last letter lost by OCR) and "december"."""
+    return name[:3] + "".join(f"(?:{c}" for c in name[3:]) + ")?" * (len(name) - 3)
+
+
+# A month by the first three letters of its name, however much of it is printed.
+_MONTHS = {name[:3]: n for n, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH = "(?P<month>" + "|".join(_prefixes(name) for name in _MONTH_NAMES) + ")"
 # A two-digit year, unless a month name follows: in "January 31 March 2021"
 # the 31 is the day of March.
 _YEAR = (
@@ -117,7 +123,7 @@ def find_periods(text: str | None) -> list[Period]:
             if not _is_month_word(m.group("month")):
                 continue
             year = _year(m.group("year"))
-            p = _day(year, _MONTHS[m.group("month").lower()], int(m.group("d"))) if year else None
+            p = _day(year, _MONTHS[m.group("month").lower()[:3]], int(m.group("d"))) if year else None
             if p and claim(m):
                 found.append(p)
     for m in _QUARTER.finditer(s):
@@ -133,7 +139,7 @@ def find_periods(text: str | None) -> list[Period]:
                 continue
             # "Quarter 3 (Oct-Dec) 2021": the cell states the months, so the
             # quarter ends with the last month it names.
-            months = [_MONTHS[w.lower()] for w in re.findall(_MONTH, m.group("range") or "", re.I)]
+            months = [_MONTHS[w.lower()[:3]] for w in re.findall(_MONTH, m.group("range") or "", re.I)]
             found.append(_month_period(year, months[-1]) if months else _year_period(year))
     for m in _SEASON.finditer(s):
         if claim(m):
@@ -146,7 +152,7 @@ def find_periods(text: str | None) -> list[Period]:
             continue
         year = _year(m.group("year"))
         if year and claim(m):
-            found.append(_month_period(year, _MONTHS[m.group("month").lower()]))
+            found.append(_month_period(year, _MONTHS[m.group("month").lower()[:3]]))
     for m in _NUMERIC_MONTH.finditer(s):
         month = int(m.group("m"))
         if 1 <= month <= 12 and claim(m):
