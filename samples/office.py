@@ -1,7 +1,9 @@
 """Office samples: plans written as real Word and Excel files and printed to
 PDF by LibreOffice, the way most councils publish them.
 
-    python samples/office.py [OUT_DIR]
+    python samples/office.py [OUT_DIR [NAME ...]]
+
+(with names, only those house styles are written again)
 
 Each house style writes ``<name>.docx`` or ``<name>.xlsx`` (python-docx,
 openpyxl; kept as samples of their own, read directly), prints it with
@@ -52,6 +54,9 @@ from office_plans import (
     LINDOW_TITLE,
     MILLBROOK,
     MILLBROOK_TITLE,
+    RAVENSHOLME,
+    RAVENSHOLME_PROSE,
+    RAVENSHOLME_TITLE,
 )
 from plans import Recommendation
 
@@ -675,6 +680,70 @@ def _wrapped_lines(text: str, width: float) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
+def word_report(path: Path, plan: list[Recommendation] = RAVENSHOLME) -> list[dict[str, Any]]:
+    """A whole overview report: a contents list, chapters of prose, the
+    recommendations listed in the text, then the plan as a landscape
+    appendix (a grid, the recommendation merged down over its actions)
+    whose lead column is narrower than the place's name, so LibreOffice
+    breaks it into a head and a tail that is a word ("Ravenshol" / "me")."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    doc = Document()
+    _page_furniture(doc.sections[0], "OFFICIAL – SENSITIVE", "Ravensholme DHR 'Anna' overview report")
+    _title(doc, RAVENSHOLME_TITLE)
+    chapters = ["Introduction", "Chronology", "Analysis", "Conclusions"]
+    doc.add_heading("Contents", 1)
+    for i, name in enumerate([*chapters, "Recommendations", "Appendix A: Action Plan"], start=1):
+        doc.add_paragraph(f"{i}. {name} {'.' * 40} {3 * i}")
+    for name in chapters:
+        doc.add_page_break()
+        doc.add_heading(name, 1)
+        for _ in range(4):
+            doc.add_paragraph(RAVENSHOLME_PROSE)
+    doc.add_heading("Recommendations", 1)
+    doc.add_paragraph("The panel's recommendations are set out with their actions in the plan at Appendix A.")
+    for rec in plan:
+        doc.add_paragraph(f"Recommendation {rec.number}: {rec.text}")
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
+    doc.add_heading("Appendix A: Action Plan", 1)
+    labels = [
+        "Rec No.",
+        "Recommendation",
+        "Scope",
+        "Action to take",
+        "Lead Agency",
+        "Key milestones achieved in enacting recommendation",
+        "Target Date",
+        "Date of completion and Outcome",
+        "RAG",
+    ]
+    table = doc.add_table(rows=1, cols=len(labels))
+    table.style = "Table Grid"
+    _repeat_header(table.rows[0])
+    for cell, text in zip(table.rows[0].cells, labels, strict=True):
+        _set_cell(cell, text, 10, bold=True)
+    expected = []
+    for rec in plan:
+        first = len(table.rows)
+        for i, a in enumerate(rec.actions):
+            values = [a.code, rec.text if i == 0 else "", a.scope, a.text, a.lead, a.milestones, a.target, a.outcome]
+            _add_row(table, [*values, a.rag], 10, space_after=0)
+            expected.append(record(path.with_suffix(".pdf").name, rec, i))
+        if len(rec.actions) > 1:
+            table.cell(first, 1).merge(table.cell(len(table.rows) - 1, 1))
+    _set_widths(table, [1.4, 4.2, 1.8, 4.4, 2.2, 3.4, 2.2, 3.6, 1.4])
+    doc.add_paragraph()
+    doc.add_paragraph("The action plan will be monitored by the partnership board until every action is complete.")
+    doc.save(str(path))
+    return expected
+
+
 STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "harbourside-dhr-mr-e": ("docx", word_grid),
     "millbrook-dhr-ms-f": ("docx", word_borderless),
@@ -687,6 +756,7 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "elmstead-dhr-ms-k": ("docx", word_numbered_agency_tables),
     "greyfield-dhr-2020-04": ("xlsx", excel_sections_hidden),
     "lindow-dhr-mr-l": ("docx", word_default_grid),
+    "ravensholme-dhr-anna": ("docx", word_report),
 }
 
 
@@ -732,8 +802,10 @@ SCANS = ["harbourside-dhr-mr-e"]
 
 
 # No HTML copy: LibreOffice's HTML export drops a two-row header's row
-# spans, so the labels of that print sit over the wrong columns.
-NO_HTML = {"lindow-dhr-mr-l"}
+# spans, so the labels of that print sit over the wrong columns. Nor of the
+# overview report: the HTML loses its appendix's landscape section, and
+# Chromium's portrait page cuts the plan off.
+NO_HTML = {"lindow-dhr-mr-l", "ravensholme-dhr-anna"}
 
 # Copies in the formats LibreOffice converts to: "<name>.<format>".
 LEGACY = {
@@ -747,8 +819,15 @@ LEGACY = {
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent
     out.mkdir(parents=True, exist_ok=True)
+    unknown = [n for n in argv[2:] if n not in STYLES]
+    if unknown:
+        print(f"office.py: no house style {', '.join(unknown)} (there are: {', '.join(STYLES)})", file=sys.stderr)
+        return 2
+    wanted = argv[2:] or list(STYLES)
     with tempfile.TemporaryDirectory(prefix="dhr-office-") as tmp:
         for name, (suffix, make) in STYLES.items():
+            if name not in wanted:
+                continue
             source = out / f"{name}.{suffix}"
             expected = make(source)
             pdf = to_pdf(source, out)

@@ -671,3 +671,121 @@ LINDOW = [
         ],
     ),
 ]
+
+# An overview report: prose chapters, the recommendations listed in the
+# text, and the plan as an appendix. Straight apostrophes, and a place's
+# name wider than the lead column it is printed in.
+RAVENSHOLME_TITLE = ["Domestic Homicide Review into the death of 'Anna'", "Overview Report"]
+RAVENSHOLME_PROSE = (
+    "The review panel met on six occasions between March and November. Agencies provided chronologies and "
+    "individual management reviews, and the family of the victim contributed through meetings with the chair. "
+    "The panel considered the contact each agency had with the victim and the perpetrator over the five years "
+    "before her death, and the opportunities there were to identify the abuse and to respond to it."
+)
+RAVENSHOLME = [
+    Recommendation(
+        "1",
+        "Ravensholme CSP should ensure that agencies understand the risks posed when a victim separates from an "
+        "abusive partner.",
+        [
+            Action(
+                code="1.1",
+                scope="Local",
+                text="Deliver a briefing on separation and risk to frontline practitioners.",
+                lead="Ravensholme CSP – DA Coordinator",
+                milestones="Briefing written; sessions booked",
+                target="31st March 2024",
+                target_date="2024-03-31",
+                outcome="Complete - 120 staff attended",
+                rag="Green",
+                status="complete",
+            ),
+            Action(
+                code="1.2",
+                scope="Local",
+                text="Include separation as a risk factor in the partnership's DA training offer.",
+                lead="Learning and Development Lead",
+                milestones="Training materials revised",
+                target="Autumn 2024",
+                target_date="2024",
+                outcome="Ongoing",
+                rag="Amber",
+                status="ongoing",
+            ),
+        ],
+    ),
+    Recommendation(
+        "2",
+        "The Ravensholme Hospitals NHS Foundation Trust should improve routine enquiry in its emergency department.",
+        [
+            Action(
+                code="2.1",
+                scope="Local",
+                text="Audit routine enquiry in ED records every quarter and report to the Safeguarding Committee.",
+                lead="Named Nurse Safeguarding Adults",
+                milestones="First audit June 2024",
+                target="June 2024",
+                target_date="2024-06",
+                outcome="Audit completed 12/06/24; 64% compliance",
+                rag="Green",
+                status="complete",
+            ),
+            Action(
+                code="2.2",
+                scope="Local",
+                text="Introduce a prompt on the ED triage system.",
+                lead="Head of Digital Services",
+                milestones="System change requested",
+                target="December 2024",
+                target_date="2024-12",
+                rag="Red",
+                status="ongoing",
+            ),
+        ],
+    ),
+    Recommendation(
+        "3",
+        "The Home Office should review the statutory guidance on DHRs to include the role of employers.",
+        [
+            Action(
+                code="3.1",
+                scope="National",
+                text="Chair of the CSP to write to the Home Office.",
+                lead="CSP Chair",
+                milestones="Letter drafted",
+                target="September 2024",
+                target_date="2024-09",
+                outcome="Letter sent 02/09/24",
+                rag="Green",
+                status="complete",
+            )
+        ],
+    ),
+    Recommendation(
+        "4",
+        "Housing providers should have a policy on managing tenancies where domestic abuse is disclosed.",
+        [
+            Action(
+                code="4.1",
+                scope="Local",
+                text="Ravensholme Homes to adopt a domestic abuse policy and train its housing officers.",
+                lead="Ravensholme Homes – Head of Tenancy Services",
+                milestones="Policy drafted; board approval sought",
+                target="March 2025",
+                target_date="2025-03",
+                outcome="In progress",
+                rag="Amber",
+                status="ongoing",
+            ),
+            Action(
+                code="4.2",
+                scope="Local",
+                text="Seek accreditation from the Domestic Abuse Housing Alliance.",
+                lead="Ravensholme Homes",
+                milestones="",
+                target="2025",
+                target_date="2025",
+            ),
+        ],
+    ),
+]

@@ -266,7 +266,20 @@ def _search_fts(s: Session, terms: list[str], limit: int) -> list[dict[str, Any]
     ]
 
 
+# Endings cut off a search word, so that without SQLite's stemming full-text
+# index a word still finds its other forms ("tenancy": tenancies).
+_ENDINGS = ("ies", "ied", "ying", "ing", "es", "ed", "s", "y", "e")
+
+
+def _stem(term: str) -> str:
+    for ending in _ENDINGS:
+        if term.endswith(ending) and len(term) - len(ending) >= 4:
+            return term[: -len(ending)]
+    return term
+
+
 def _search_portable(s: Session, terms: list[str], limit: int) -> list[dict[str, Any]]:
+    terms = [_stem(t) for t in terms]
     text_col = func.lower(
         func.coalesce(RecordRow.recommendation, "")
         + " "
