@@ -54,6 +54,8 @@ from office_plans import (
     LINDOW_TITLE,
     MILLBROOK,
     MILLBROOK_TITLE,
+    OAKHURST,
+    OAKHURST_TITLE,
     RAVENSHOLME,
     RAVENSHOLME_PROSE,
     RAVENSHOLME_TITLE,
@@ -509,6 +511,51 @@ def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict
     return expected
 
 
+def excel_panels(path: Path, plan: list[Recommendation] = OAKHURST) -> list[dict[str, Any]]:
+    """An Excel tracker printed as it was left: portrait, no "fit to
+    width", so its columns print on three pages side by side and its rows
+    run down two (Excel's and Calc's page order, down then over); the
+    header only above the first rows, no gridlines, due dates stored as
+    dates; the title in A1 running over the columns beside it."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Action Plan"
+    ws.cell(1, 1, OAKHURST_TITLE).font = Font(bold=True, size=12)
+    header_row = 3
+    labels = ["No.", "Recommendation", "Action", "Owner", "Due by", "Update", "Status"]
+    for col, label in enumerate(labels, start=1):
+        c = ws.cell(header_row, col, label)
+        c.font = Font(bold=True)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = (6, 45, 35, 25, 12, 35, 12)
+    expected = []
+    r = header_row + 1
+    for rec in plan:
+        a = rec.actions[0]
+        due: Any = a.target
+        if a.target and a.target[:2].isdigit():
+            due = dt.datetime.strptime(a.target, "%d/%m/%Y")
+        for col, value in enumerate([rec.number, rec.text, a.text, a.lead, due, a.milestones, a.rag], start=1):
+            c = ws.cell(r, col, value)
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(value, dt.datetime):
+                c.number_format = "dd/mm/yyyy"
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+        r += 1
+    for col, width in zip("ABCDEFG", widths, strict=True):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=header_row + 1, max_row=r - 1):
+        lines = max(_wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
+        ws.row_dimensions[row[0].row].height = 15 * lines
+    wb.save(str(path))
+    return expected
+
+
 def excel_sections_hidden(path: Path, plan: list[Recommendation] = GREYFIELD) -> list[dict[str, Any]]:
     """Excel tracker: each agency's rows under a row merged across the
     sheet, an internal notes column hidden, a withdrawn recommendation's row
@@ -757,6 +804,7 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "greyfield-dhr-2020-04": ("xlsx", excel_sections_hidden),
     "lindow-dhr-mr-l": ("docx", word_default_grid),
     "ravensholme-dhr-anna": ("docx", word_report),
+    "oakhurst-dhr-beth": ("xlsx", excel_panels),
 }
 
 

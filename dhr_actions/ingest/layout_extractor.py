@@ -18,6 +18,7 @@ from .furniture import furniture_notes
 from .keyvalue import keyvalue_tables
 from .ocr import OcrSettings, OcrUnavailable, is_scanned, recognise, render_page
 from .page import PageContent, page_content
+from .panels import MAX_SCANNED_SHEET_PAGES, panel_groups, partial_header, side_by_side
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import Table
 from .tesseract import NO_TESSERACT
@@ -63,13 +64,35 @@ class PdfplumberExtractor:
             if self.triage and len(pdf.pages) > 1:
                 found = self._find_triaged(reader, path)
             else:
-                found = find_tables(reader.read_all(), self.name, self.settings)
+                found = find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
         self.notes.extend(reader.notes())
         self.notes.extend(furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture]))
         tables = [t for f in found for t in f.tables]
         if not tables:  # no header line anywhere: a plan of key–value blocks?
             tables = keyvalue_tables(found, self.name, self.settings)
         return tables
+
+    def _scanned_panels(self, light: LightDocument, reader: _PageReader, found: list[PageFindings]) -> bool:
+        """A short scanned document with no plan found, one of whose pages
+        opens with part of a header: the first panel of a sheet printed
+        too wide for its paper? (A scan's text is read only by OCR, so the
+        other panels may be among the pages triage left unread.) True
+        when every page, read, shows panels."""
+        if any(f.tables for f in found) or not light.scans or len(light.pages) > MAX_SCANNED_SHEET_PAGES:
+            return False
+        if not any(p.ocr and partial_header(p, self.settings) for p in reader.cache.values()):
+            return False
+        return bool(panel_groups(reader.read_all(), self.settings))
+
+    def _panels_joined(self, pages: list[PageContent]) -> list[PageContent]:
+        """``pages`` with the panels of a sheet printed too wide for its
+        paper put back side by side (``panels.py``)."""
+        groups = panel_groups(pages, self.settings)
+        for band in groups:
+            self.notes.append(
+                f"pages {_page_list(list(band.pages))}: panels of one sheet printed side by side, read as one page"
+            )
+        return side_by_side(pages, groups)
 
     def read_pages(self, path: Path) -> list[PageContent]:
         """Every page's words and rules; scanned pages through OCR."""
@@ -90,6 +113,8 @@ class PdfplumberExtractor:
         except Exception as exc:  # PDFium refused or miscounted what pdfplumber reads: read every page
             self.notes.append(f"triage: not done, every page read in full (PDFium: {type(exc).__name__}: {exc})")
             return find_tables(reader.read_all(), self.name, self.settings)
+        if panel_groups(light.pages, self.settings):  # a wide sheet's panels: every page is needed
+            return find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
         kept = triage(light, self.settings, self.ocr)
         reasons = dict(kept.reasons)
         while True:
@@ -100,6 +125,8 @@ class PdfplumberExtractor:
             if not more:
                 break
             reasons.update(more)
+        if self._scanned_panels(light, reader, found):
+            return find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
         skipped = Triage(reasons, len(light.pages)).skipped
         if skipped:
             self.notes.append(

@@ -248,7 +248,8 @@ class RowReader:
             block = lines[n : gaps[k + 1] if k + 1 < len(gaps) else len(lines)]
             if len(starts) >= 2 or REF_WORD.match(ln.words[0].text) or self._cells_aligned(cols, block, size):
                 cuts.append((lines[n - 1].bottom + ln.top) / 2)
-        return sorted(set(cuts))
+        cuts = sorted(set(cuts))
+        return sorted(cuts + _numbered_rows(cols, lines, cuts))
 
     def _around_headings(self, cols: ColumnBounds, lines: list[Line]) -> list[float]:
         """Cuts above and below each short line that runs across the columns
@@ -282,6 +283,38 @@ class RowReader:
             if abs(a1 - b1) <= tolerance or abs((a0 + a1) / 2 - (b0 + b1) / 2) <= tolerance:
                 return True
         return False
+
+
+def _numbered_rows(cols: ColumnBounds, lines: list[Line], cuts: list[float]) -> list[float]:
+    """Cuts between rows the space between lines did not part: a band
+    whose first column holds two references in turn ("3", then "4"), each
+    alone on its line, holds two rows (a sheet's tight rows, no gridlines,
+    whose spacing a scan makes uneven). Only where the other rows open
+    with their reference, so that the cut goes above the second; a list
+    inside a cell numbers items with text beside them."""
+    bands: list[list[tuple[int, Line]]] = [[] for _ in range(len(cuts) + 1)]
+    for ln in lines:
+        first = [w for w in ln.words if cols.index(w.xc) == 0]
+        number = _plain_number(first[0].text) if len(first) == 1 else None
+        bands[sum(1 for c in cuts if c < (ln.top + ln.bottom) / 2)].append((-1 if number is None else number, ln))
+    numbered = [[(k, ln) for k, ln in band if k >= 0] for band in bands]
+    single = [band for band, refs in zip(bands, numbered, strict=True) if len(refs) == 1]
+    if not single or sum(1 for band in single if band[0][0] >= 0) * 2 <= len(single):
+        return []  # references not at the tops of their rows
+    out = []
+    for band, refs in zip(bands, numbered, strict=True):
+        for (a, _), (b, ln) in pairwise(refs):
+            if b == a + 1:
+                above = [other for _, other in band if other.bottom <= ln.top]
+                if above:
+                    out.append((max(o.bottom for o in above) + ln.top) / 2)
+    return out
+
+
+def _plain_number(text: str) -> int | None:
+    """A reference that is a whole number alone ("4", "4."), else None."""
+    core = text.rstrip(".)")
+    return int(core) if core.isdigit() and len(core) <= 3 else None
 
 
 def _pitch(a: Line, b: Line) -> float:
