@@ -59,6 +59,8 @@ from office_plans import (
     RAVENSHOLME,
     RAVENSHOLME_PROSE,
     RAVENSHOLME_TITLE,
+    THORNBURY,
+    THORNBURY_TITLE,
 )
 from plans import Recommendation
 
@@ -452,6 +454,35 @@ def word_key_value(path: Path, plan: list[Recommendation] = DUNMORE) -> list[dic
     return expected
 
 
+def word_recommendation_rows(path: Path, plan: list[Recommendation] = THORNBURY) -> list[dict[str, Any]]:
+    """Word grid, landscape: each recommendation a bold row merged across
+    the table ("Recommendation 1: …") over the rows of its actions (codes
+    in lower case, "1a"), the plan's parts as full-width section rows, a
+    status word column, no recommendation column."""
+    labels = ["Ref", "Action", "Lead agency", "Target date", "Progress", "Status"]
+    doc, table = _word_table(THORNBURY_TITLE, "OFFICIAL", "Thornbury DHR 'Carol'", labels, 10, 2.0, landscape=True)
+    expected = []
+    section = None
+
+    def full_width(text: str) -> None:
+        row = table.add_row()
+        merged = row.cells[0].merge(row.cells[-1])
+        _set_cell(merged, text, 10, bold=True)
+
+    for rec in plan:
+        if rec.section != section:
+            section = rec.section
+            full_width(section or "")
+        full_width(f"Recommendation {rec.number}: {rec.text}")
+        for i, a in enumerate(rec.actions):
+            code = (a.code or "").lower()
+            _add_row(table, [code, a.text, a.lead, a.target, a.milestones, a.rag], 10, space_after=0)
+            expected.append(record(path.with_suffix(".pdf").name, rec, i))
+    _set_widths(table, [1.4, 8.0, 4.6, 3.0, 5.6, 2.4])
+    doc.save(str(path))
+    return expected
+
+
 # -- Excel --------------------------------------------------------------------
 def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict[str, Any]]:
     """An Excel tracker: title rows above the header, a coloured header fill,
@@ -805,6 +836,7 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "lindow-dhr-mr-l": ("docx", word_default_grid),
     "ravensholme-dhr-anna": ("docx", word_report),
     "oakhurst-dhr-beth": ("xlsx", excel_panels),
+    "thornbury-dhr-carol": ("docx", word_recommendation_rows),
 }
 
 

@@ -877,3 +877,58 @@ OAKHURST = [
     )
     for n, (rec, action, lead, target, iso, update, status) in enumerate(_OAK_ROWS, start=1)
 ]
+
+# Each recommendation a full-width row over the rows of its actions, under
+# full-width section rows.
+THORNBURY_TITLE = ["Thornbury Community Safety Partnership", "Domestic Homicide Review – 'Carol' – Action Plan"]
+_THORN_MULTI = "Multi-agency recommendations"
+_THORN_SINGLE = "Single agency recommendations"
+THORNBURY = [
+    Recommendation(
+        "1",
+        "Thornbury CSP should ensure that practitioners understand the risk that separation poses to a victim.",
+        [
+            Action(code="1A", text="Deliver a briefing on separation and risk to frontline practitioners.",
+                   lead="CSP Manager", milestones="Briefing delivered to 80 staff", target="March 2024",
+                   target_date="2024-03", rag="Complete", status="complete"),
+            Action(code="1B", text="Add separation as a risk factor to the partnership's risk assessment guidance.",
+                   lead="MARAC Chair", milestones="Guidance in draft", target="June 2024", target_date="2024-06",
+                   rag="Ongoing", status="ongoing"),
+        ],
+        section=_THORN_MULTI,
+    ),
+    Recommendation(
+        "2",
+        "Partners should agree how information about a perpetrator's new relationships is shared.",
+        [
+            Action(code="2A", text="Agree an information sharing protocol for disclosure decisions.",
+                   lead="Thornbury Police – Public Protection", milestones="", target="September 2024",
+                   target_date="2024-09", rag="Not started"),
+        ],
+        section=_THORN_MULTI,
+    ),
+    Recommendation(
+        "3",
+        "The hospital trust should introduce routine enquiry in its maternity services.",
+        [
+            Action(code="3A", text="Train midwives in routine enquiry and how to respond to a disclosure.",
+                   lead="Head of Midwifery", milestones="Two sessions held", target="30/09/2024",
+                   target_date="2024-09-30", rag="Ongoing", status="ongoing"),
+            Action(code="3B", text="Audit the recording of enquiry at booking.", lead="Named Midwife",
+                   milestones="", target="December 2024", target_date="2024-12"),
+        ],
+        section=_THORN_SINGLE,
+    ),
+    Recommendation(
+        "4",
+        "Thornbury Homes should adopt a domestic abuse policy and train its housing officers.",
+        [
+            Action(code="4A", text="Draft and approve the policy.", lead="Thornbury Homes",
+                   milestones="Approved by the board in October", target="December 2024", target_date="2024-12",
+                   rag="Complete", status="complete"),
+            Action(code="4B", text="Train all housing officers.", lead="Thornbury Homes", milestones="",
+                   target="March 2025", target_date="2025-03", rag="Ongoing", status="ongoing"),
+        ],
+        section=_THORN_SINGLE,
+    ),
+]  # fmt: skip

@@ -248,3 +248,80 @@ def test_a_garbled_action_code_with_specks_is_repaired_where_the_numbering_expec
         None,
         "AD - Specific policy guidance",
     )
+
+
+def _table(rows: list[tuple[str | None, list[str]]], ocr: bool = False) -> list:  # type: ignore[type-arg]
+    """Records of a stitched table: each row a full-width section row (text
+    alone) or a body row (cells under Ref / Action / Lead agency / Target date)."""
+    from dhr_actions.ingest.stitch import stitch
+    from dhr_actions.ingest.table import Cell, Row, Table
+    from dhr_actions.normalise.assemble import records_from_table
+
+    labels = ["Ref", "Action", "Lead agency", "Target date"]
+    body = [Row("header", [Cell(t) for t in labels])]
+    for full, cells in rows:
+        if full is not None:
+            body.append(Row("section", [Cell(full), None, None, None]))
+        else:
+            body.append(Row("body", [Cell(t) for t in cells]))
+    table = Table(page=1, bbox=(0, 0, 500, 500), rows=body, extractor="test", ocr=ocr)
+    (plan,) = stitch([table])
+    return records_from_table(plan, "plan.pdf")
+
+
+def test_a_row_stating_a_recommendation_gives_the_actions_under_it_their_recommendation() -> None:
+    """A full-width "Recommendation 1: …" row is the recommendation of the
+    rows under it, not a section; a plain full-width row stays a section."""
+    records = _table(
+        [
+            ("Multi-agency recommendations", []),
+            ("Recommendation 1: Agencies should understand the risk of separation.", []),
+            (None, ["1a", "Brief frontline staff.", "CSP Manager", "March 2024"]),
+            (None, ["1b", "Revise the risk guidance.", "MARAC Chair", "June 2024"]),
+            ("Recommendation 2 – The trust should ask about abuse at booking.", []),
+            (None, ["2a", "Train midwives.", "Head of Midwifery", "May 2024"]),
+        ]
+    )
+    assert [(r.ref, r.section, r.recommendation, r.action) for r in records] == [
+        (
+            "1A",
+            "Multi-agency recommendations",
+            "Agencies should understand the risk of separation.",
+            "Brief frontline staff.",
+        ),
+        (
+            "1B",
+            "Multi-agency recommendations",
+            "Agencies should understand the risk of separation.",
+            "Revise the risk guidance.",
+        ),
+        ("2A", "Multi-agency recommendations", "The trust should ask about abuse at booking.", "Train midwives."),
+    ]
+    # Without references the recommendation row's number is the actions' reference.
+    records = _table(
+        [
+            ("Recommendation 3: Housing providers should adopt a domestic abuse policy.", []),
+            (None, ["", "Draft the policy.", "Thornbury Homes", "December 2024"]),
+        ]
+    )
+    assert [(r.ref, r.section, r.recommendation) for r in records] == [
+        ("3", None, "Housing providers should adopt a domestic abuse policy.")
+    ]
+
+
+def test_a_reference_whose_one_ocr_read_as_a_letter_is_mended_where_the_numbering_calls_for_it() -> None:
+    rows = [
+        ("Recommendation 1: Agencies should understand the risk of separation.", []),
+        (None, ["la", "Brief frontline staff.", "CSP Manager", "March 2024"]),
+        (None, ["1b", "Revise the risk guidance.", "MARAC Chair", "June 2024"]),
+        (None, ["Ib", "Audit the guidance.", "MARAC Chair", "July 2024"]),
+    ]
+    assert [r.ref for r in _table(rows, ocr=True)] == ["1A", "1B", "1B"]
+    assert "1A" not in [r.ref for r in _table(rows)]  # a PDF's own text is as printed
+    # Only the number around it: "lb" under recommendation 2 is no "1B".
+    rows = [
+        ("Recommendation 2: The trust should ask about abuse at booking.", []),
+        (None, ["2a", "Train midwives.", "Head of Midwifery", "May 2024"]),
+        (None, ["lb", "Audit enquiry.", "Named Midwife", "June 2024"]),
+    ]
+    assert "1B" not in [r.ref for r in _table(rows, ocr=True)]

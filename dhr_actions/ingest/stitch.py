@@ -4,7 +4,8 @@ A table whose header matches the one before it (same labels, ignoring case,
 spacing and punctuation; on a scan, labels alike but for what OCR misread),
 or that has no header of its own, continues it: the
 repeated header rows are dropped. Section title rows are not rows: they set
-the section of the rows that follow until the next one. Whether a row cut by
+the section of the rows that follow until the next one; a full-width row
+stating a numbered recommendation sets the recommendation they act on. Whether a row cut by
 a page break continues the row above is decided in ``normalise.assemble``,
 which knows which cells hold references; stitching keeps what that needs:
 each row's page and whether it opens or closes its page.
@@ -17,6 +18,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .table import Table
+
+# A full-width row that states a recommendation, numbered, in a sentence
+# ("Recommendation 1: The CSP should ensure…", "Rec. No 3 – Agencies…"):
+# the rows under it are its actions.
+RECOMMENDATION_ROW = re.compile(
+    r"^(?:recommendation|rec)\.?\s*(?:no\.?|number)?\s*\d{1,3}[a-z]?(?:\.\d{1,3})?\s*[:.\-–—)]?\s+(?:\S+\s+){3,}\S",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -31,6 +40,9 @@ class PlanRow:
     ocr: bool = False
     words: int = 0  # OCR words read into the row's cells
     doubtful: list[str] = field(default_factory=list)  # those read with little confidence
+    # A full-width row above that states the recommendation the rows under
+    # it act on ("Recommendation 1: The CSP should…"): not a section.
+    heading: str | None = None
 
 
 @dataclass
@@ -77,6 +89,7 @@ def stitch(tables: Iterable[Table]) -> list[PlanTable]:
     key: tuple[str, ...] | None = None
     last_page = 0
     section: str | None = None
+    heading: str | None = None
     for table in tables:
         if table.header_rows:
             this_key = _label_key(table.header)
@@ -85,7 +98,7 @@ def stitch(tables: Iterable[Table]) -> list[PlanTable]:
                 current = PlanTable(table.header)
                 out.append(current)
                 key = this_key
-                section = None
+                section = heading = None
         elif current is None or table.n_columns != len(current.header):
             continue  # a headerless table with nothing to continue
         assert current is not None
@@ -95,8 +108,11 @@ def stitch(tables: Iterable[Table]) -> list[PlanTable]:
         last_body = body[-1] if body else None
         for row in table.rows:
             if row.kind == "section":
-                text = " ".join(row.texts()).strip()
-                section = " ".join(text.split()) or section
+                text = " ".join(" ".join(row.texts()).split())
+                if RECOMMENDATION_ROW.match(text):
+                    heading = text
+                elif text:
+                    section, heading = text, None
                 continue
             if row.kind != "body" or row.is_empty:
                 continue
@@ -113,6 +129,7 @@ def stitch(tables: Iterable[Table]) -> list[PlanTable]:
                     ocr=table.ocr,
                     words=words,
                     doubtful=doubtful,
+                    heading=heading,
                 )
             )
         last_page = table.page

@@ -80,11 +80,13 @@ def records_from_table(
     infos = [_analyse(row, mapping) for row in table.rows]
     _repair_ocr_codes(infos)
     _repair_ocr_dotted_refs(infos)
+    _repair_ocr_one_like_refs(infos)
     has_refs = any(i.ref for i in infos)
     if has_refs:
         infos = _join_fragments_forward(infos)
     has_rec = mapping.column("recommendation") is not None
     primary = "recommendation" if has_rec else "action"
+    headings: dict[str, tuple[str | None, list[str]]] = {}  # a heading row: its number and text
 
     drafts: list[_Draft] = []
     rec_by_number: dict[str, list[str]] = {}
@@ -127,9 +129,17 @@ def records_from_table(
             continue
         code_number = recommendation_number(info.code)
         number = info.rec_number or code_number
+        heading = row.heading
+        if heading and heading not in headings:
+            heading_number, heading_text = split_leading_ref(heading)
+            headings[heading] = (heading_number, [heading_text])
         rec: list[str] | None
-        if not has_rec:
+        if not has_rec and not heading:
             rec = None
+        elif heading and not rec_text:
+            rec = headings[heading][1]  # the recommendation row above its actions
+            if info.ref is None and not has_refs:
+                info.ref = headings[heading][0]
         elif rec_text:
             rec = [rec_text]
             if number:
@@ -246,6 +256,28 @@ def _repair_ocr_dotted_refs(infos: list[_RowInfo]) -> None:
 
 
 _DOTTED_REF = re.compile(r"^[A-Z]*\d+\.\d+$")
+
+# A reference cell whose leading 1 OCR read as a letter ("la" for 1a).
+_ONE_LIKE_REF = re.compile(r"^[lI|!](?P<rest>\d{0,2}[A-Za-z]?)$")
+
+
+def _repair_ocr_one_like_refs(infos: list[_RowInfo]) -> None:
+    """On OCR'd rows, read a reference cell that opens with a letter like a
+    one ("la", "Ib") as the code it would be with a 1 ("1A"), when its
+    number is the one around it: the row above's or below's, or the
+    recommendation row it sits under."""
+    for k, info in enumerate(infos):
+        text = info.cells.get("ref", "")
+        m = _ONE_LIKE_REF.match(text)
+        if info.ref or not info.row.ocr or not m:
+            continue
+        code = normalise_ref("1" + m.group("rest"))
+        number = recommendation_number(code)
+        around = {recommendation_number(i.ref) for i in infos[max(k - 1, 0) : k + 2] if i.ref}
+        if info.row.heading:
+            around.add(split_leading_ref(info.row.heading)[0])
+        if code and number in around:
+            info.ref = code
 
 
 def _join_fragments_forward(infos: list[_RowInfo]) -> list[_RowInfo]:

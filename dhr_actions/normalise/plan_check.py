@@ -37,6 +37,8 @@ def assess(table: PlanTable, mapping: ColumnMapping) -> Verdict:
     if "recommendation" in fields:
         return Verdict(True, f"action plan: recommendation column {table.header[fields['recommendation']]!r}")
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
+    if rows and all(r.heading for r in rows):
+        return Verdict(True, "action plan: actions under rows stating each recommendation")
     referenced = sum(_has_ref(r.cells, fields) for r in rows)
     if rows and referenced >= MIN_REFERENCED_ROWS * len(rows):
         return Verdict(True, f"action plan: actions with references in {referenced} of {len(rows)} rows")
