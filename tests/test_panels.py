@@ -137,3 +137,21 @@ def test_labels_at_another_height_or_rows_out_of_line_are_no_panels() -> None:
         for w in pages[1].words
     ]
     assert panel_groups([pages[0], PageContent(2, WIDTH, 842.0, shifted, [])]) == []
+
+
+def test_columns_and_rows_repeated_on_every_panel_are_read_once() -> None:
+    """Excel's print titles: the number column repeated at the left of every
+    panel, the header row at the top of every page. The repeated column is
+    dropped from the later panels; each band keeps its header."""
+    layout = [
+        ([(60.0, "No."), (110.0, "Recommendation")], [0, 1]),
+        ([(60.0, "No."), (110.0, "Action"), (330.0, "Owner")], [0, 2, 3]),
+        ([(60.0, "No."), (110.0, "Due by"), (210.0, "Update"), (450.0, "Status")], [0, 4, 5, 6]),
+    ]
+    pages = []
+    for band, rows in enumerate((ROWS[:5], ROWS[5:])):
+        for i, (columns, fields) in enumerate(layout):
+            cells = [[r[f] for f in fields] for r in rows]
+            pages.append(panel(1 + band * 3 + i, columns, cells, header=True))
+    assert [b.pages for b in panel_groups(pages)] == [(1, 2, 3), (4, 5, 6)]
+    assert records(pages) == EXPECTED

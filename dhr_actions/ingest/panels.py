@@ -53,6 +53,18 @@ MIN_LEVEL_SHARE = 0.6
 class _Labels:
     top: float
     fields: frozenset[str]
+    # Each label: its text in lower case, where it starts and ends, what it names.
+    labels: tuple[tuple[str, float, float, str], ...] = ()
+
+    def repeated(self, first: _Labels, slack: float) -> int:
+        """How many of the first panel's leading labels this one repeats,
+        in place (Excel's "columns to repeat at left")."""
+        k = 0
+        for mine, theirs in zip(self.labels, first.labels[:-1], strict=False):  # the shorter decides
+            if mine[0] != theirs[0] or abs(mine[1] - theirs[1]) > slack:
+                break
+            k += 1
+        return min(k, len(self.labels) - 1)
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,9 @@ class Band:
     pages: tuple[int, ...]
     shifts: tuple[float, ...]
     offsets: tuple[float, ...]
+    # Where on each panel its own columns start: left of it, columns it
+    # repeats from the first panel.
+    starts: tuple[float, ...] = ()
 
 
 def panel_groups(pages: Sequence[PageContent], settings: LayoutSettings = DEFAULT_SETTINGS) -> list[Band]:
@@ -107,7 +122,10 @@ def _label_row(page: PageContent, gap: float, settings: LayoutSettings) -> _Labe
             continue
         best = [best_field(seg.text) for seg in segments]
         if all(b is not None and b.score >= settings.header_field_score for b in best):
-            return _Labels(line.top, frozenset(b.field for b in best if b is not None))
+            named = tuple(
+                (seg.text.lower(), seg.x0, seg.x1, b.field) for seg, b in zip(segments, best, strict=True) if b
+            )
+            return _Labels(line.top, frozenset(b.field for b in best if b is not None), named)
     return None
 
 
@@ -121,24 +139,30 @@ def _header_chain(
 ) -> Band | None:
     """The header panels from page ``start``, left to right, evenly spaced:
     labels at one height, none naming a field another names (a header
-    repeated on the pages of a long table names the same ones), that
-    together name a plan's header, over rows that line up."""
+    repeated on the pages of a long table names the same ones) but for
+    the first panel's leading columns repeated in place, that together
+    name a plan's header, over rows that line up."""
     for stride in range(1, MAX_PANEL_STRIDE + 1):
-        chain, shifts, fields = [start], [0.0], set(first.fields)
+        chain, shifts, starts, fields = [start], [0.0], [0.0], set(first.fields)
         n = start + stride
         while (nxt := labels.get(n)) is not None and n not in used and _same_paper(pages[start], pages[n]):
-            if abs(nxt.top - first.top) > _slack(pages[start], pages[n]) or nxt.fields & fields:
+            slack = _slack(pages[start], pages[n])
+            k = nxt.repeated(first, slack)
+            own = nxt.labels[k:]
+            if abs(nxt.top - first.top) > slack or {lab[3] for lab in own} & fields:
                 break
             shift = _level(pages[start], pages[n], first.top - nxt.top, ROW_SLACK_PT)
             if shift is None:
                 break
             chain.append(n)
             shifts.append(shift)
-            fields |= nxt.fields
+            starts.append((nxt.labels[k - 1][2] + own[0][1]) / 2 if k else 0.0)
+            fields |= {lab[3] for lab in own}
             n += stride
         if len(chain) > 1 and _is_header(frozenset(fields), settings):
             widths = [pages[n].width for n in chain]
-            return Band(tuple(chain), tuple(shifts), tuple(sum(widths[:i]) for i in range(len(chain))))
+            offsets = tuple(sum(widths[:i]) for i in range(len(chain)))
+            return Band(tuple(chain), tuple(shifts), offsets, tuple(starts))
     return None
 
 
@@ -175,8 +199,9 @@ def _bands(header: Band, top: float, labels: dict[int, _Labels | None], pages: d
         numbers = [n + k * step for n in chain]
         if not all(n in pages and _same_paper(pages[chain[0]], pages[n]) for n in numbers):
             break
-        if any((found := labels.get(n)) is not None and abs(found.top - top) <= ROW_SLACK_PT for n in numbers):
-            break  # another sheet's header
+        heads = [_fields_at(labels.get(n), top) for n in numbers]
+        if any(heads) and heads != [_fields_at(labels.get(n), top) for n in chain]:
+            break  # another sheet's header (the same one is Excel's "rows to repeat at top")
         first = pages[numbers[0]]
         shifts = [0.0]
         for n in numbers[1:]:
@@ -188,15 +213,21 @@ def _bands(header: Band, top: float, labels: dict[int, _Labels | None], pages: d
             break
         # Each panel under the same panel of the header band: where its
         # columns' left edges stand level with that panel's.
-        offsets = []
-        for n, above, x in zip(numbers, chain, header.offsets, strict=True):
+        nudges = []
+        for n, above in zip(numbers, chain, strict=True):
             upper, lower = pages[above], pages[n]
             lefts = [ln.x0 for ln in upper.lines], [ln.x0 for ln in lower.lines]
-            dx = _best_shift(*lefts, 0.0, _slack(upper, lower), _within(upper, lower))
-            offsets.append(x + (dx or 0.0))
-        out.append(Band(tuple(numbers), tuple(shifts), tuple(offsets)))
+            nudges.append(_best_shift(*lefts, 0.0, _slack(upper, lower), _within(upper, lower)) or 0.0)
+        offsets = tuple(x + dx for x, dx in zip(header.offsets, nudges, strict=True))
+        starts = tuple(x - dx if x else 0.0 for x, dx in zip(header.starts, nudges, strict=True))
+        out.append(Band(tuple(numbers), tuple(shifts), offsets, starts))
         k += 1
     return out
+
+
+def _fields_at(labels: _Labels | None, top: float) -> frozenset[str]:
+    """What a page's labels name when they stand at ``top``."""
+    return labels.fields if labels is not None and abs(labels.top - top) <= ROW_SLACK_PT else frozenset()
 
 
 def _level(first: PageContent, other: PageContent, near: float, reach: float) -> float | None:
@@ -238,12 +269,14 @@ def side_by_side(pages: Sequence[PageContent], groups: list[Band]) -> list[PageC
 def _joined(band: Band, pages: dict[int, PageContent]) -> PageContent:
     words: list[Word] = []
     edges: list[Edge] = []
-    for n, dy, offset in zip(band.pages, band.shifts, band.offsets, strict=True):
+    starts = band.starts or (0.0,) * len(band.pages)
+    for n, dy, offset, own in zip(band.pages, band.shifts, band.offsets, starts, strict=True):
         page = pages[n]
         # A cell's text running past the panel's edge prints on the next
-        # panel too: only what a panel shows counts.
+        # panel too: only what a panel shows counts, and only its own
+        # columns (not those it repeats from the first panel).
         for w in page.words:
-            if w.x0 >= -0.5 and w.x1 <= page.width + 0.5:
+            if w.x0 >= max(-0.5, own) and w.x1 <= page.width + 0.5:
                 letters = tuple((i, x + offset) for i, x in w.letters)
                 words.append(
                     replace(
