@@ -688,3 +688,36 @@ def test_a_title_misread_by_ocr_still_names_the_document() -> None:
     assert not names_document(read("Adpencix A: Action an", ocr=False))
     assert not names_document(read("Section plan", ocr=True))
     assert not names_document(read("Agency: Police", ocr=True))
+
+
+def test_ligature_glyphs_read_as_their_letters_everywhere(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A font whose ligature glyphs map to Unicode's presentation forms
+    ("ﬁ"): the full reading and triage's light one both give "officer", and
+    each letter's position in the word still lines up with its text."""
+    import os
+
+    import pdfplumber
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from dhr_actions.ingest.page import page_content
+    from dhr_actions.ingest.triage import light_pages
+
+    vera = os.path.join(os.path.dirname(reportlab.__file__), "fonts", "Vera.ttf")
+    pdfmetrics.registerFont(TTFont("VeraLigatures", vera))
+    path = tmp_path / "ligatures.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("VeraLigatures", 11)
+    c.drawString(72, 700, "Lead ofﬁcer: speciﬁc ﬂags")
+    c.save()
+    with pdfplumber.open(path) as pdf:
+        assert "ﬁ" in "".join(ch["text"] for ch in pdf.pages[0].chars)  # the glyphs as the PDF maps them
+        full = page_content(pdf.pages[0], 1)
+    assert [w.text for w in full.words] == ["Lead", "officer:", "specific", "flags"]
+    officer = full.words[1]
+    starts = dict(officer.letters)
+    assert sorted(starts) == [1, 2, 4, 5, 6, 7]  # "fi" is one glyph: no letter starts at 3
+    assert starts[4] > starts[2]
+    assert [w.text for w in light_pages(path).pages[0].words] == ["Lead", "officer:", "specific", "flags"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..vocabulary import header_fields
 from .layout import BULLET_START
-from .page import cid_free
+from .page import LIGATURES, cid_free
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import Cell, Row, Table
 
@@ -63,7 +63,7 @@ def _to_table(ct: Any, page: int, height: float, settings: LayoutSettings) -> Ta
     grid = ct.cells
     if not grid:
         return None
-    texts = [[" ".join(cid_free(c.text).split()) if c.text else "" for c in row] for row in grid]
+    texts = [[" ".join(cid_free(c.text.translate(LIGATURES)).split()) if c.text else "" for c in row] for row in grid]
     header_at = next(
         (
             i
@@ -92,7 +92,9 @@ def _to_table(ct: Any, page: int, height: float, settings: LayoutSettings) -> Ta
             kind = "body"
         out: list[Cell | None] = []
         for c in cells:
-            text = "\n".join(line.strip() for line in cid_free(c.text).splitlines() if line.strip())
+            text = "\n".join(
+                line.strip() for line in cid_free(c.text.translate(LIGATURES)).splitlines() if line.strip()
+            )
             out.append(Cell(_rejoin(text), (c.x1, height - c.y2, c.x2, height - c.y1)))
         if kind == "section":
             out = [Cell(" ".join(row_texts[0].split()), bbox)] + [None] * (len(cells) - 1)

@@ -14,6 +14,12 @@ from typing import Any
 from .layout import Edge, Line, Word, group_lines
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
+# Ligature glyphs some producers map to Unicode's presentation forms
+# ("ofﬁcer"): read as the letters they join, or "officer" is no word.
+# pdfplumber expands them in a word's text but not in its characters (whose
+# positions must keep to the text's), PDFium and camelot not at all.
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
 # Glyphs without a Unicode mapping come out as "(cid:127)": alone they are
 # almost always list bullets, inside a word they are noise.
 _CID = re.compile(r"\(cid:\d+\)")
@@ -65,7 +71,8 @@ def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETT
     )
     words = []
     for w in raw:
-        text = cid_free(w["text"]) if "(cid:" in w["text"] else w["text"]
+        printed = w["text"].translate(LIGATURES)
+        text = cid_free(printed) if "(cid:" in printed else printed
         if text.strip():
             words.append(
                 Word(
@@ -76,7 +83,7 @@ def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETT
                     bottom=float(w["bottom"]),
                     size=float(w.get("size") or 10.0),
                     bold="bold" in str(w.get("fontname", "")).lower(),
-                    letters=_letters(w["chars"]) if text == w["text"] else (),
+                    letters=_letters(w["chars"]) if text == printed else (),
                 )
             )
     edges = [
@@ -94,7 +101,7 @@ def _letters(chars: list[dict[str, Any]]) -> tuple[tuple[int, float], ...]:
     for c in chars:
         if at:
             out.append((at, float(c["x0"])))
-        at += len(c["text"])
+        at += len(c["text"].translate(LIGATURES))
     return tuple(out)
 
 

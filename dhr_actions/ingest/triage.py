@@ -29,7 +29,7 @@ from .headers import HeaderReader
 from .keyvalue import label_field
 from .layout import Word
 from .ocr import SCAN_MAX_CHARS, SCAN_MIN_IMAGE_SHARE
-from .page import PageContent, PageText
+from .page import LIGATURES, PageContent, PageText
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
 # The neighbours of a page with a header that are read in full too: the one
@@ -139,7 +139,8 @@ def _words(textpage: Any, height: float, settings: LayoutSettings) -> list[Word]
         top, bottom = height - max(t0, t1), height - min(b0, b1)
         if bottom - top > 3 * (t0 - b0 + 1):
             continue  # the run spans lines (no break between them in the text): not a word
-        words.append(Word(m.group(), min(l0, l1), max(r0, r1), top, bottom, max((bottom - top) / BOX_TO_SIZE, 1.0)))
+        size = max((bottom - top) / BOX_TO_SIZE, 1.0)
+        words.append(Word(m.group().translate(LIGATURES), min(l0, l1), max(r0, r1), top, bottom, size))
     return words
 
 
