@@ -9,6 +9,7 @@ columns), or, in a scan, known by its letters alone.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from statistics import median
 
 from .layout import BULLET_START, Line, Word, group_lines
@@ -233,6 +234,7 @@ def _ocr_tail(tail: str) -> str:
     return "l" if tail in ("1", "I", "|") else tail
 
 
+@lru_cache(maxsize=4096)  # asked twice a break: whether to join, then how
 def _mended(head: str, tail: str) -> str | None:
     """A broken word whose tail OCR ran into the words after it, read
     apart: the head with the least of the tail that makes a common word,

@@ -103,7 +103,7 @@ def parted(token: str) -> list[str] | None:
         return None
     # The likeliest: the split whose rarest word is the most common
     # ("partnership board", not "partner shipboard").
-    return max(found, key=lambda parts: min(_frequency(p) for p in parts))
+    return max(found, key=lambda parts: min(frequency(p) for p in parts))
 
 
 @cache
@@ -119,5 +119,6 @@ def _begins_a_word(token: str) -> bool:
     return i < len(words) and words[i].startswith(head)
 
 
-def _frequency(word: str) -> int:
+def frequency(word: str) -> int:
+    """How often ``word`` occurs in the word list's corpus (0: not a word)."""
     return _words().get(word.lower(), 0)

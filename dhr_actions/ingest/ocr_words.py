@@ -92,7 +92,7 @@ def corrected(words: list[Word]) -> list[Word]:
 
 
 def _corrected(text: str) -> str:
-    from .lexicon import COMMON, _frequency, is_word
+    from .lexicon import COMMON, frequency, is_word
 
     m = _WORD_SHAPE.match(text)
     if not m:
@@ -113,7 +113,7 @@ def _corrected(text: str) -> str:
             start = core.find(a, start + 1)
     if not found:
         return text
-    best = max(found.values(), key=_frequency)
+    best = max(found.values(), key=frequency)
     if best[0].isalpha() and core[0].isupper() and not best[0].isupper():
         best = best[0].upper() + best[1:]
     return m.group("lead") + best + m.group("trail")
