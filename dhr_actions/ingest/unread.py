@@ -104,18 +104,26 @@ def words_unread(
     for x, y, bw, bh in runs:
         y0, x0 = max(0, y - margin), max(0, x - margin)
         crop = Image.fromarray(paper[y0 : y + bh + margin, x0 : x + bw + margin])
-        # Read as it is and enlarged (tesseract misses a short line now at
-        # one size, now at the other): the surer reading is kept.
-        readings = [_accepted(exe, crop, scale, settings)]
+        # Read enlarged, and as it is too unless tesseract is sure of the
+        # enlarged reading (it misses a short line now at one size, now at
+        # the other): the surer reading is kept.
+        readings = []
         if enlarge > 1.0:
             big = crop.resize((round(crop.width * enlarge), round(crop.height * enlarge)), BICUBIC)
             readings.append(_accepted(exe, big, scale * enlarge, settings))
+        if not readings or not _sure(readings[0]):
+            readings.append(_accepted(exe, crop, scale, settings))
         best = max(readings, key=lambda ws: sum(w.confidence or 0.0 for w in ws))
         # The line's own ink says where it stands: a crop's reading may
         # take in the paper around it.
         dx = x0 / scale
         found += [replace(w, x0=w.x0 + dx, x1=w.x1 + dx, top=y / scale, bottom=(y + bh) / scale) for w in best]
     return glyph_sized(found, usual=height)
+
+
+def _sure(words: list[Word]) -> bool:
+    """A crop's reading with words, every one read with confidence."""
+    return bool(words) and all((w.confidence or 0.0) >= MIN_CONFIDENCE for w in words)
 
 
 def _accepted(exe: str, crop: Any, scale: float, settings: OcrSettings) -> list[Word]:
