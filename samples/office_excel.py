@@ -63,11 +63,7 @@ def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict
     widths = (8, 40, 34, 20, 32, 14, 24, 11)
     for col, width in zip("ABCDEFGH", widths, strict=True):
         ws.column_dimensions[col].width = width
-    # Excel saves the heights it autofits to wrapped text; openpyxl does not,
-    # so set what Excel would (15 points a line, ~1.1 characters a unit).
-    for row in ws.iter_rows(min_row=header_row, max_row=r - 1):
-        lines = max(_wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
-        ws.row_dimensions[row[0].row].height = 15 * lines
+    _fit_heights(ws, header_row, r - 1, widths)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.print_options.gridLines = True
     ws.page_setup.orientation = "landscape"
@@ -118,9 +114,7 @@ def excel_panels(path: Path, plan: list[Recommendation] = OAKHURST) -> list[dict
         r += 1
     for col, width in zip("ABCDEFG", widths, strict=True):
         ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=header_row + 1, max_row=r - 1):
-        lines = max(_wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
-        ws.row_dimensions[row[0].row].height = 15 * lines
+    _fit_heights(ws, header_row + 1, r - 1, widths)
     wb.save(str(path))
     return expected
 
@@ -289,6 +283,15 @@ def excel_spilled_label(path: Path, plan: list[Recommendation] = FENWICK) -> lis
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.save(str(path))
     return expected
+
+
+def _fit_heights(ws: Any, first: int, last: int, widths: tuple[int, ...]) -> None:
+    """Rows ``first`` to ``last`` as tall as their wrapped text: Excel saves
+    the heights it autofits, openpyxl does not, so set what Excel would (15
+    points a line, ~1.1 characters a unit of column width)."""
+    for row in ws.iter_rows(min_row=first, max_row=last):
+        lines = max(_wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
+        ws.row_dimensions[row[0].row].height = 15 * lines
 
 
 def _wrapped_lines(text: str, width: float) -> int:
