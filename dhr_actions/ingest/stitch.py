@@ -5,10 +5,11 @@ spacing and punctuation; on a scan, labels alike but for what OCR misread),
 or that has no header of its own, continues it: the
 repeated header rows are dropped. Section title rows are not rows: they set
 the section of the rows that follow until the next one; a full-width row
-stating a numbered recommendation sets the recommendation they act on. Whether a row cut by
-a page break continues the row above is decided in ``normalise.assemble``,
-which knows which cells hold references; stitching keeps what that needs:
-each row's page and whether it opens or closes its page.
+stating a numbered recommendation sets the recommendation they act on.
+Whether a row cut by a page break continues the row above is decided in
+``normalise.assemble``, which knows which cells hold references; stitching
+keeps what that needs: each row's page and whether it opens or closes its
+page.
 """
 
 from __future__ import annotations
