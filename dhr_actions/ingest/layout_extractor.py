@@ -18,7 +18,7 @@ from .furniture import furniture_notes
 from .keyvalue import keyvalue_tables
 from .ocr import OcrSettings, OcrUnavailable, is_scanned, recognise, render_page
 from .page import PageContent, page_content
-from .panels import MAX_SCANNED_SHEET_PAGES, panel_groups, partial_header, side_by_side
+from .panels import MAX_SCANNED_SHEET_PAGES, Band, panel_groups, partial_header, side_by_side
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .table import Table
 from .tesseract import NO_TESSERACT
@@ -72,22 +72,24 @@ class PdfplumberExtractor:
             tables = keyvalue_tables(found, self.name, self.settings)
         return tables
 
-    def _scanned_panels(self, light: LightDocument, reader: _PageReader, found: list[PageFindings]) -> bool:
+    def _scanned_panels(self, light: LightDocument, reader: _PageReader, found: list[PageFindings]) -> list[Band]:
         """A short scanned document with no plan found, one of whose pages
         opens with part of a header: the first panel of a sheet printed
         too wide for its paper? (A scan's text is read only by OCR, so the
-        other panels may be among the pages triage left unread.) True
-        when every page, read, shows panels."""
+        other panels may be among the pages triage left unread.) The bands
+        of panels every page, read, shows; none when it is not."""
         if any(f.tables for f in found) or not light.scans or len(light.pages) > MAX_SCANNED_SHEET_PAGES:
-            return False
+            return []
         if not any(p.ocr and partial_header(p, self.settings) for p in reader.cache.values()):
-            return False
-        return bool(panel_groups(reader.read_all(), self.settings))
+            return []
+        return panel_groups(reader.read_all(), self.settings)
 
-    def _panels_joined(self, pages: list[PageContent]) -> list[PageContent]:
+    def _panels_joined(self, pages: list[PageContent], groups: list[Band] | None = None) -> list[PageContent]:
         """``pages`` with the panels of a sheet printed too wide for its
-        paper put back side by side (``panels.py``)."""
-        groups = panel_groups(pages, self.settings)
+        paper (``groups``, found unless given) put back side by side
+        (``panels.py``)."""
+        if groups is None:
+            groups = panel_groups(pages, self.settings)
         for band in groups:
             self.notes.append(
                 f"pages {_page_list(list(band.pages))}: panels of one sheet printed side by side, read as one page"
@@ -125,8 +127,9 @@ class PdfplumberExtractor:
             if not more:
                 break
             reasons.update(more)
-        if self._scanned_panels(light, reader, found):
-            return find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
+        scanned_panels = self._scanned_panels(light, reader, found)
+        if scanned_panels:  # every page is read by now
+            return find_tables(self._panels_joined(reader.read_all(), scanned_panels), self.name, self.settings)
         skipped = Triage(reasons, len(light.pages)).skipped
         if skipped:
             self.notes.append(
