@@ -254,6 +254,12 @@ def header_fields(labels: list[str], min_score: float) -> int:
         best = best_field(label)
         if best and best.score >= min_score:
             fields.add(best.field)
+    return header_field_count(fields)
+
+
+def header_field_count(fields: set[str] | frozenset[str]) -> int:
+    """How many of ``fields`` count towards a header: all of them when one
+    is a core field, else none."""
     return len(fields) if fields & HEADER_CORE_FIELDS else 0
 
 

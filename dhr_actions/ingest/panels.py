@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from statistics import median
 
-from ..vocabulary import HEADER_CORE_FIELDS, best_field
+from ..vocabulary import best_field, header_field_count
 from .layout import Edge, Word
 from .page import PageContent
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -167,7 +167,7 @@ def _header_chain(
 
 
 def _is_header(fields: frozenset[str] | set[str], settings: LayoutSettings) -> bool:
-    return len(fields) >= settings.min_header_fields and bool(fields & HEADER_CORE_FIELDS)
+    return header_field_count(fields) >= settings.min_header_fields
 
 
 def _same_paper(a: PageContent, b: PageContent) -> bool:
