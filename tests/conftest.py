@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from dhr_actions.ingest.layout import Word
 from dhr_actions.office.formats import DOCUMENT_SUFFIXES
 from dhr_actions.store.repository import Store
 
@@ -40,6 +41,17 @@ needs_libreoffice = pytest.mark.skipif(
 )
 needs_soffice = pytest.mark.skipif(not HAS_LIBREOFFICE, reason="LibreOffice is not installed: `make system-deps`")
 needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed: `make system-deps`")
+
+
+def line_words(text: str, x: float, top: float, size: float) -> list[Word]:
+    """``text`` set in one line from ``x`` at ``top`` in type of ``size``
+    (a glyph's advance half the size, a space 0.28 of it): words for the
+    tests' synthetic pages."""
+    out = []
+    for token in text.split():
+        out.append(Word(token, x, x + 0.5 * size * len(token), top, top + size, size))
+        x += (0.5 * len(token) + 0.28) * size
+    return out
 
 
 def expected_records(pdf: Path) -> list[dict[str, Any]]:

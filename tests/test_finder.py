@@ -4,6 +4,8 @@ stitching or record assembly."""
 
 from __future__ import annotations
 
+from conftest import line_words
+
 from dhr_actions.ingest.bounds import ColumnBounds, rivers, valley
 from dhr_actions.ingest.finder import find_tables, tables_from_pages
 from dhr_actions.ingest.layout import Edge, Word
@@ -13,17 +15,12 @@ from dhr_actions.ingest.stitch import stitch
 from dhr_actions.normalise.assemble import records_from_table
 
 SIZE = 9.0
-CHAR = 0.5 * SIZE  # a glyph's advance
-SPACE = 0.28 * SIZE
+CHAR = 0.5 * SIZE  # a glyph's advance (as conftest.line_words sets it)
 
 
 def words(text: str, x: float, top: float) -> list[Word]:
     """``text`` set in one line from ``x`` at ``top``."""
-    out = []
-    for token in text.split():
-        out.append(Word(token, x, x + CHAR * len(token), top, top + SIZE, SIZE))
-        x += CHAR * len(token) + SPACE
-    return out
+    return line_words(text, x, top, SIZE)
 
 
 def cell(lines: list[str], x: float, top: float, leading: float = 11.0) -> list[Word]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import line_words
+
 from dhr_actions.ingest.finder import find_tables
 from dhr_actions.ingest.layout import Word
 from dhr_actions.ingest.page import PageContent
@@ -10,19 +12,13 @@ from dhr_actions.ingest.stitch import stitch
 from dhr_actions.normalise.assemble import records_from_table
 
 SIZE = 10.0
-CHAR = 0.5 * SIZE
-SPACE = 0.28 * SIZE
 WIDTH = 595.0
 HEADER_TOP = 100.0
 PITCH = 40.0  # one sheet row
 
 
 def words(text: str, x: float, top: float) -> list[Word]:
-    out = []
-    for token in text.split():
-        out.append(Word(token, x, x + CHAR * len(token), top, top + SIZE, SIZE))
-        x += CHAR * len(token) + SPACE
-    return out
+    return line_words(text, x, top, SIZE)
 
 
 def panel(number: int, columns: list[tuple[float, str]], rows: list[list[str]], header: bool) -> PageContent:
