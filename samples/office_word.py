@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generate import record
+from generate import by_section, record
 from office_plans import (
     ASHDOWN,
     ASHDOWN_TITLE,
@@ -122,6 +122,12 @@ def _add_row(table: Any, values: list[str | None], size: float, space_after: flo
     row = table.add_row()
     for cell, value in zip(row.cells, values, strict=True):
         _set_cell(cell, value, size, space_after=space_after, paragraph_space=paragraph_space)
+
+
+def _full_width_row(table: Any, text: str | None, size: float) -> None:
+    """A row of ``table`` merged across it, holding ``text`` in bold."""
+    row = table.add_row()
+    _set_cell(row.cells[0].merge(row.cells[-1]), text, size, bold=True)
 
 
 def _title(doc: Any, lines: list[str]) -> None:
@@ -251,9 +257,7 @@ def word_agency_sections(path: Path, plan: list[Recommendation] = ASHDOWN) -> li
     for rec in plan:
         if rec.section != current:
             current = rec.section
-            row = table.add_row()
-            merged = row.cells[0].merge(row.cells[-1])
-            _set_cell(merged, current, 9, bold=True)
+            _full_width_row(table, current, 9)
         a = rec.actions[0]
         _add_row(table, [rec.number, rec.text, a.text, a.lead, a.target, a.milestones, a.rag], 8, space_after=0)
         expected.append(record(path.with_suffix(".pdf").name, rec, 0))
@@ -370,22 +374,14 @@ def word_recommendation_rows(path: Path, plan: list[Recommendation] = THORNBURY)
     labels = ["Ref", "Action", "Lead agency", "Target date", "Progress", "Status"]
     doc, table = _word_table(THORNBURY_TITLE, "OFFICIAL", "Thornbury DHR 'Carol'", labels, 10, 2.0, landscape=True)
     expected = []
-    section = None
-
-    def full_width(text: str) -> None:
-        row = table.add_row()
-        merged = row.cells[0].merge(row.cells[-1])
-        _set_cell(merged, text, 10, bold=True)
-
-    for rec in plan:
-        if rec.section != section:
-            section = rec.section
-            full_width(section or "")
-        full_width(f"Recommendation {rec.number}: {rec.text}")
-        for i, a in enumerate(rec.actions):
-            code = (a.code or "").lower()
-            _add_row(table, [code, a.text, a.lead, a.target, a.milestones, a.rag], 10, space_after=0)
-            expected.append(record(path.with_suffix(".pdf").name, rec, i))
+    for section, recs in by_section(plan):
+        _full_width_row(table, section, 10)
+        for rec in recs:
+            _full_width_row(table, f"Recommendation {rec.number}: {rec.text}", 10)
+            for i, a in enumerate(rec.actions):
+                code = (a.code or "").lower()
+                _add_row(table, [code, a.text, a.lead, a.target, a.milestones, a.rag], 10, space_after=0)
+                expected.append(record(path.with_suffix(".pdf").name, rec, i))
     _set_widths(table, [1.4, 8.0, 4.6, 3.0, 5.6, 2.4])
     doc.save(str(path))
     return expected
