@@ -3,7 +3,7 @@
     python bench/ocr_bench.py [--pages N]
 
 Every page of the samples' photocopies and clean scans is rendered at the
-OCR resolution and put through the steps of ``ingest/ocr.recognise`` one at
+OCR resolution and put through the steps of ``ingest/ocr/recognise.py`` one at
 a time, each timed on its own: the orientation measure, deskew, reverse
 video, ruling lines with binarisation, speckle removal, the stroke-width
 measure for bold, and tesseract reading the cleaned page; tesseract's own
@@ -31,7 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dhr_actions.ingest import cleanup, ocr, tesseract, unread  # noqa: E402
+from dhr_actions.ingest.ocr import missed as unread  # noqa: E402
+from dhr_actions.ingest.ocr import prepare as cleanup  # noqa: E402
+from dhr_actions.ingest.ocr import recognise as ocr  # noqa: E402
+from dhr_actions.ingest.ocr import tesseract  # noqa: E402
 
 TARGET_SHARE = 0.2
 CLEAN_UP = ("orientation", "deskew", "reverse video", "rules + binarise", "speckle", "bold")

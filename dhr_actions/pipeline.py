@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .ingest.base import Extractor, get_extractor
-from .ingest.errors import DocumentError
-from .ingest.pdfcheck import check_pdf_bytes, classify_open_error
-from .ingest.repair import readable_pdf
-from .ingest.stitch import PlanTable, stitch
-from .ingest.table import Table
+from .ingest.extractors.base import Extractor, get_extractor
+from .ingest.safety.pdfcheck import check_pdf_bytes, classify_open_error
+from .ingest.safety.repair import readable_pdf
+from .ingest.tables.stitch import PlanTable, stitch
+from .model.errors import DocumentError
+from .model.table import Table
 from .normalise.assemble import records_from_table, table_mapping
 from .normalise.plan_check import assess
 from .normalise.record import Record
@@ -59,7 +59,7 @@ def extract_document(
     a worker process that is given up past the time, memory or page limit,
     as ``dhr import`` and the scrape do: use it for files from the internet.
 
-    Raises :class:`~dhr_actions.ingest.errors.DocumentError` with a one-line
+    Raises :class:`~dhr_actions.model.errors.DocumentError` with a one-line
     reason when the file is not a readable PDF or a limit gave it up.
     """
     path = Path(path)
@@ -152,7 +152,7 @@ def _extract_isolated(path: Path, ex: Extractor, document: str | None, limits: L
 
 def _extract_within(path: Path, ex: Extractor, document: str | None, max_pages: int) -> Extraction:
     """In a worker: refuse too many pages before reading any."""
-    from .ingest.docinfo import checked_document_info
+    from .ingest.safety.docinfo import checked_document_info
 
     checked_document_info(path, max_pages)
     return extract_document(path, ex, document)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dhr_actions.ingest.layout import Word
+from dhr_actions.model.geometry import Word
 from dhr_actions.office.formats import DOCUMENT_SUFFIXES
 from dhr_actions.store.repository import Store
 

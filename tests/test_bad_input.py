@@ -77,7 +77,7 @@ def test_shifted_offsets_would_lose_pages_without_repair(tmp_path: Path) -> None
 
 
 def test_sound_files_are_read_as_they_are(tmp_path: Path) -> None:
-    from dhr_actions.ingest.repair import readable_pdf
+    from dhr_actions.ingest.safety.repair import readable_pdf
 
     with readable_pdf(SAMPLE_PDFS[0]) as readable:
         assert readable.path == SAMPLE_PDFS[0] and not readable.repaired
@@ -206,7 +206,7 @@ def test_extract_document_under_limits(tmp_path: Path) -> None:
 
     from dhr_actions import extract_document
     from dhr_actions.importer import Limits
-    from dhr_actions.ingest.errors import DocumentError
+    from dhr_actions.model.errors import DocumentError
 
     result = extract_document(SAMPLE_PDFS[0], limits=Limits(seconds=120, memory_mb=2048))
     assert result.records and result.records == extract_document(SAMPLE_PDFS[0]).records
@@ -219,7 +219,7 @@ def test_extract_document_under_limits(tmp_path: Path) -> None:
 def test_inflation_budget_counts_without_holding_the_bytes() -> None:
     import zlib
 
-    from dhr_actions.ingest.inflation import _inflated_size
+    from dhr_actions.ingest.safety.inflation import _inflated_size
 
     raw = zlib.compress(b"0" * (5 << 20), 9)
     assert _inflated_size(raw, 100 << 20) == 5 << 20

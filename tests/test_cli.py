@@ -164,7 +164,7 @@ def test_database_passwords_are_not_printed() -> None:
 def test_debug_draws_and_describes_a_page(tmp_path: Path) -> None:
     from PIL import Image
 
-    from dhr_actions.ingest.debug import COLUMN, FURNITURE, ROW_CUT
+    from dhr_actions.ingest.extractors.debug import COLUMN, FURNITURE, ROW_CUT
 
     pdf = next(p for p in SAMPLE_PDFS if p.name.startswith("northmoor-dhr-adult-a.pdf"))
     out = tmp_path / "page.png"

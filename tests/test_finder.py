@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from conftest import line_words
 
-from dhr_actions.ingest.bounds import ColumnBounds, rivers, valley
-from dhr_actions.ingest.finder import find_tables, tables_from_pages
-from dhr_actions.ingest.layout import Edge, Word
-from dhr_actions.ingest.page import PageContent
-from dhr_actions.ingest.settings import LayoutSettings
-from dhr_actions.ingest.stitch import stitch
+from dhr_actions.ingest.pages.reading import PageContent
+from dhr_actions.ingest.tables.columns import ColumnBounds, rivers, valley
+from dhr_actions.ingest.tables.finder import find_tables, tables_from_pages
+from dhr_actions.ingest.tables.stitch import stitch
+from dhr_actions.model.geometry import Edge, Word
+from dhr_actions.model.settings import LayoutSettings
 from dhr_actions.normalise.assemble import records_from_table
 
 SIZE = 9.0
@@ -108,7 +108,7 @@ def test_column_bound_from_a_river_between_tight_labels() -> None:
 
 
 def test_rivers_and_valleys_directly() -> None:
-    from dhr_actions.ingest.layout import group_lines
+    from dhr_actions.model.geometry import group_lines
 
     lines = group_lines([w for i in range(10) for w in words("alpha", 10, 20 * i) + words("beta", 100, 20 * i)])
     found = rivers(lines, LayoutSettings())
@@ -150,7 +150,7 @@ def test_running_footer_is_furniture_and_a_title_above_is_a_section() -> None:
     first = found[0].tables[0]
     assert first.rows[0].kind == "section" and first.rows[0].texts()[0] == "Agency: Police"
     assert all("OFFICIAL" not in " ".join(r.texts()) for t in found[1].tables for r in t.rows)
-    from dhr_actions.ingest.furniture import furniture_notes
+    from dhr_actions.ingest.pages.furniture import furniture_notes
 
     notes = furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture])
     assert notes == [
@@ -247,7 +247,7 @@ def test_settings_are_validated() -> None:
 def test_header_words_broken_mid_word_keep_their_field() -> None:
     """A narrow column breaks "Recommendation" into pieces; the label still
     names the recommendation column."""
-    from dhr_actions.vocabulary import best_field
+    from dhr_actions.language.vocabulary import best_field
 
     for label in ("Recommendat ion", "Recommen dation", "recommend ation", "Time scale"):
         best = best_field(label)
@@ -267,7 +267,7 @@ def test_header_words_broken_mid_word_keep_their_field() -> None:
 def test_a_line_ended_early_is_a_paragraph_break() -> None:
     """Word sets paragraphs with no space between them: a line that stops
     although the next line's first word would have fitted was broken by hand."""
-    from dhr_actions.ingest.celltext import cell_text
+    from dhr_actions.ingest.tables.celltext import cell_text
 
     cell = words("Completed /Ongoing", 40, 100)
     cell += words("212 officers trained; refresher sessions", 40, 111)
@@ -326,7 +326,7 @@ def test_rows_are_cut_by_line_pitch_when_glyph_boxes_touch() -> None:
 
 
 def test_a_word_broken_for_want_of_width_is_mended() -> None:
-    from dhr_actions.ingest.celltext import cell_text
+    from dhr_actions.ingest.tables.celltext import cell_text
 
     def lines(*texts: str) -> list[Word]:
         return [w for i, t in enumerate(texts) for w in words(t, 40, 100 + 11 * i)]
@@ -345,7 +345,7 @@ def test_a_word_broken_with_a_long_tail_is_mended_when_the_words_say_so() -> Non
     """Only a word too wide for its line is broken, so its head is alone on
     its line (after a list number at most); whether the tail is the rest of
     it, the English word list decides."""
-    from dhr_actions.ingest.celltext import cell_text
+    from dhr_actions.ingest.tables.celltext import cell_text
 
     def column(*texts: str) -> str:
         """Lines of a column as wide as its widest line (the broken head)."""
@@ -368,7 +368,7 @@ def test_a_name_broken_into_a_short_word_is_mended_when_the_document_prints_it_w
     """A place's name is in no word list: broken for want of width, with a
     tail that is a word of its own ("Ravenshol" / "me"), it is mended when
     the document prints the name whole elsewhere (its prose, its title)."""
-    from dhr_actions.ingest.celltext import cell_text, printed_words
+    from dhr_actions.ingest.tables.celltext import cell_text, printed_words
 
     def column(*texts: str, printed: frozenset[str] = frozenset()) -> str:
         edge = 40 + CHAR * max(len(t) for t in texts) + 1
@@ -386,7 +386,7 @@ def test_a_name_broken_into_a_short_word_is_mended_when_the_document_prints_it_w
 def test_an_ordinary_wrap_after_a_rarer_word_is_not_a_broken_word() -> None:
     """A lower-case head that is a word of its own, before a common word,
     is an ordinary wrap, however rare the head ("tenancies" / "where")."""
-    from dhr_actions.ingest.celltext import cell_text
+    from dhr_actions.ingest.tables.celltext import cell_text
 
     edge = 40 + CHAR * len("tenancies") + 2
     placed = [w for i, t in enumerate(["managing", "tenancies", "where abuse"]) for w in words(t, 40, 100 + 11 * i)]
@@ -395,7 +395,7 @@ def test_an_ordinary_wrap_after_a_rarer_word_is_not_a_broken_word() -> None:
 
 def test_a_line_broken_after_an_apostrophe_goes_on_without_a_space() -> None:
     """LibreOffice breaks a line after a straight apostrophe: "partnership'" / "s"."""
-    from dhr_actions.ingest.celltext import cell_text
+    from dhr_actions.ingest.tables.celltext import cell_text
 
     edge = 40 + CHAR * 20
     placed = [w for i, t in enumerate(["in the partnership'", "s DA training"]) for w in words(t, 40, 100 + 11 * i)]
@@ -469,7 +469,7 @@ def test_one_label_over_a_number_column_and_the_text_beside_it() -> None:
 def test_key_value_blocks_are_read_as_a_plan() -> None:
     """No header row: one block per recommendation, labels on the left and
     values beside them; a label wrapping in its cell carries the reference."""
-    from dhr_actions.ingest.keyvalue import keyvalue_tables
+    from dhr_actions.ingest.tables.keyvalue import keyvalue_tables
 
     content: list[Word] = []
     top = 160.0  # below the top margin, where a lone "1" would be a page number
@@ -581,7 +581,7 @@ def test_key_value_values_centred_on_their_labels() -> None:
     """Cells set to the middle of their rows (HTML's default): a label sits
     level with the middle of its value, alone on its line when the value
     wraps over three lines; a title above the blocks is no value."""
-    from dhr_actions.ingest.keyvalue import keyvalue_tables
+    from dhr_actions.ingest.tables.keyvalue import keyvalue_tables
 
     content = words("Dunmore DHR Action Plan", 200, 120)
     top = 160.0
@@ -621,7 +621,7 @@ def test_key_value_values_centred_on_their_labels() -> None:
 def test_a_row_number_at_the_top_of_a_page_is_no_page_number() -> None:
     """A bare number in the top margin beside text opens a row carried over;
     "Page 2" beside a title is a page number."""
-    from dhr_actions.ingest.furniture import is_furniture
+    from dhr_actions.ingest.pages.furniture import is_furniture
 
     row = words("3", 40, 40) + words("Share risk information.", 190, 40) + words("Police", 330, 40)
     footer = words("Harbourside CSP", 40, 810) + words("Page 2", 500, 810)
@@ -632,7 +632,7 @@ def test_a_row_number_at_the_top_of_a_page_is_no_page_number() -> None:
 
 
 def test_a_scans_header_repeated_with_a_label_misread_still_continues_the_table() -> None:
-    from dhr_actions.ingest.stitch import _label_key, _same_header
+    from dhr_actions.ingest.tables.stitch import _label_key, _same_header
 
     printed = _label_key(["Recommendation", "Scope", "Action to take", "Lead agency", "Target dates"])
     misread = _label_key(["Recommendation", "Scope", "Action to take", "agency", "Target dates."])
@@ -645,9 +645,9 @@ def test_a_scans_header_repeated_with_a_label_misread_still_continues_the_table(
 
 
 def test_a_river_before_a_lower_case_word_does_not_cut_a_label() -> None:
-    from dhr_actions.ingest.bounds import split_at_rivers
-    from dhr_actions.ingest.layout import group_lines
-    from dhr_actions.ingest.settings import LayoutSettings
+    from dhr_actions.ingest.tables.columns import split_at_rivers
+    from dhr_actions.model.geometry import group_lines
+    from dhr_actions.model.settings import LayoutSettings
 
     settings = LayoutSettings()
 
@@ -672,8 +672,8 @@ def test_a_title_misread_by_ocr_still_names_the_document() -> None:
     not ("Section plan"), and no OCR reading turns "Section plan" into one."""
     from dataclasses import replace
 
-    from dhr_actions.ingest.layout import group_lines
-    from dhr_actions.ingest.titles import names_document
+    from dhr_actions.ingest.tables.titles import names_document
+    from dhr_actions.model.geometry import group_lines
 
     def read(text: str, ocr: bool) -> list:
         ws = words(text, 40, 100)
@@ -699,8 +699,8 @@ def test_ligature_glyphs_read_as_their_letters_everywhere(tmp_path) -> None:  # 
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from dhr_actions.ingest.page import page_content
-    from dhr_actions.ingest.triage import light_pages
+    from dhr_actions.ingest.pages.reading import page_content
+    from dhr_actions.ingest.pages.triage import light_pages
 
     vera = os.path.join(os.path.dirname(reportlab.__file__), "fonts", "Vera.ttf")
     pdfmetrics.registerFont(TTFont("VeraLigatures", vera))

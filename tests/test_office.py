@@ -13,7 +13,7 @@ import pytest
 from conftest import OFFICE_FILES, SAMPLES, expected_records, needs_soffice, squash
 
 from dhr_actions import extract_document
-from dhr_actions.ingest.errors import DocumentError
+from dhr_actions.model.errors import DocumentError
 from dhr_actions.office.formats import Format, detect
 
 DIRECT = [p for p in OFFICE_FILES if p.suffix in (".docx", ".xlsx")]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from conftest import line_words
 
-from dhr_actions.ingest.finder import find_tables
-from dhr_actions.ingest.layout import Word
-from dhr_actions.ingest.page import PageContent
-from dhr_actions.ingest.panels import panel_groups, side_by_side
-from dhr_actions.ingest.stitch import stitch
+from dhr_actions.ingest.pages.panels import panel_groups, side_by_side
+from dhr_actions.ingest.pages.reading import PageContent
+from dhr_actions.ingest.tables.finder import find_tables
+from dhr_actions.ingest.tables.stitch import stitch
+from dhr_actions.model.geometry import Word
 from dhr_actions.normalise.assemble import records_from_table
 
 SIZE = 10.0

@@ -188,7 +188,7 @@ def test_header_labels_as_ocr_misreads_them(labels: list[str], want: list[str]) 
 
 
 def test_a_misread_is_mended_only_to_one_header_word_and_never_from_an_english_word() -> None:
-    from dhr_actions.vocabulary import best_field
+    from dhr_actions.language.vocabulary import best_field
 
     assert best_field("Income") is None  # one edit from no header word it could be
     assert best_field("Actions")  # a header word already
@@ -253,8 +253,8 @@ def test_a_garbled_action_code_with_specks_is_repaired_where_the_numbering_expec
 def _table(rows: list[tuple[str | None, list[str]]], ocr: bool = False) -> list:  # type: ignore[type-arg]
     """Records of a stitched table: each row a full-width section row (text
     alone) or a body row (cells under Ref / Action / Lead agency / Target date)."""
-    from dhr_actions.ingest.stitch import stitch
-    from dhr_actions.ingest.table import Cell, Row, Table
+    from dhr_actions.ingest.tables.stitch import stitch
+    from dhr_actions.model.table import Cell, Row, Table
     from dhr_actions.normalise.assemble import records_from_table
 
     labels = ["Ref", "Action", "Lead agency", "Target date"]

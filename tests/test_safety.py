@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from dhr_actions.ingest.docinfo import document_info
-from dhr_actions.ingest.inflation import SafetySettings, _inflated_size
-from dhr_actions.ingest.pdfcheck import check_pdf_bytes
-from dhr_actions.ingest.repair import readable_pdf
+from dhr_actions.ingest.safety.docinfo import document_info
+from dhr_actions.ingest.safety.inflation import SafetySettings, _inflated_size
+from dhr_actions.ingest.safety.pdfcheck import check_pdf_bytes
+from dhr_actions.ingest.safety.repair import readable_pdf
 
 NONPLANS = ROOT.parent / "shared" / "corpus" / "nonplans"
 # Far past what any check takes on a real file (well under a second); only

@@ -57,8 +57,8 @@ def test_scanned_samples(pdf: Path) -> None:
 
 
 def test_scans_without_tesseract_fail_with_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
-    import dhr_actions.ingest.ocr as ocr
-    from dhr_actions.ingest.errors import DocumentError
+    import dhr_actions.ingest.ocr.recognise as ocr
+    from dhr_actions.model.errors import DocumentError
 
     monkeypatch.setattr(ocr, "tesseract_path", lambda: None)
     with pytest.raises(DocumentError, match="image-only PDF: reading it needs OCR, and tesseract is not installed"):

@@ -13,7 +13,7 @@ from conftest import SAMPLES, expected_records, needs_tesseract
 from PIL import Image, ImageFilter
 
 from dhr_actions import extract_document
-from dhr_actions.ingest.cleanup import deskewed, sauvola, skew_angle
+from dhr_actions.ingest.ocr.prepare import deskewed, sauvola, skew_angle
 
 
 def _page(name: str, number: int = 0, dpi: int = 200) -> Image.Image:
@@ -81,7 +81,7 @@ def test_a_photocopied_plan_keeps_its_records(tmp_path: Path) -> None:
 
 
 def test_a_page_on_its_side_is_told_from_an_upright_one() -> None:
-    from dhr_actions.ingest.cleanup import lies_on_its_side
+    from dhr_actions.ingest.ocr.prepare import lies_on_its_side
 
     for name in ("northmoor-dhr-adult-a.pdf", "westvale-da-strategy.pdf", "corbridge-dhr-mrs-g.pdf"):
         page = _page(name, dpi=100)
@@ -104,7 +104,7 @@ def test_a_skewed_page_on_its_side_is_told_too() -> None:
     """A landscape table turned a quarter and skewed two degrees: its column
     rules run across the turned page, and the skew blurs both directions;
     neither fools the measure."""
-    from dhr_actions.ingest.cleanup import lies_on_its_side
+    from dhr_actions.ingest.ocr.prepare import lies_on_its_side
 
     for name in ("ashdown-dhr-jane.pdf", "fenwick-dhr-2019-02.pdf", "lindow-dhr-mr-l.pdf", "riverside-dhr-07.pdf"):
         page = _page(name, dpi=100)
@@ -113,7 +113,7 @@ def test_a_skewed_page_on_its_side_is_told_too() -> None:
 
 
 def test_lone_specks_go_and_full_stops_stay() -> None:
-    from dhr_actions.ingest.cleanup import despeckled
+    from dhr_actions.ingest.ocr.prepare import despeckled
 
     scale = 200 / 72
     page = _page("westvale-dhr-mrs-b.pdf")
@@ -132,7 +132,7 @@ def test_lone_specks_go_and_full_stops_stay() -> None:
 
 
 def test_light_text_on_a_dark_band_is_turned_dark_on_light() -> None:
-    from dhr_actions.ingest.cleanup import reverse_video_undone
+    from dhr_actions.ingest.ocr.prepare import reverse_video_undone
 
     page = np.full((300, 600), 250, np.uint8)
     page[50:100, 20:580] = 60  # a dark header band
@@ -148,7 +148,7 @@ def test_light_text_on_a_dark_band_is_turned_dark_on_light() -> None:
 
 @needs_tesseract
 def test_a_page_upside_down_is_read_turned_round(tmp_path: Path) -> None:
-    from dhr_actions.ingest.ocr import legible_share, ocr_page
+    from dhr_actions.ingest.ocr.recognise import legible_share, ocr_page
 
     page = _page("westvale-dhr-mrs-b.pdf").rotate(180)
     scan = tmp_path / "upside-down.pdf"
@@ -176,7 +176,7 @@ def test_skewed_scanned_pages_are_not_triaged_out(tmp_path: Path) -> None:
 def test_ocr_word_confidence_reaches_the_records() -> None:
     from conftest import PHOTOCOPY_PDFS
 
-    from dhr_actions.ingest.ocr import ocr_page
+    from dhr_actions.ingest.ocr.recognise import ocr_page
 
     pdf = next(p for p in PHOTOCOPY_PDFS if p.name.startswith("northmoor"))
     words, _e, _w, _h = ocr_page(pdf, 0)
@@ -222,14 +222,14 @@ def test_records_read_from_many_doubtful_words_say_so() -> None:
     ],
 )
 def test_words_ocr_ran_together_are_parted(token: str, words: list[str] | None) -> None:
-    from dhr_actions.ingest.lexicon import parted
+    from dhr_actions.language.lexicon import parted
 
     assert parted(token) == words
 
 
 def test_parted_words_share_the_box_and_keep_their_punctuation() -> None:
-    from dhr_actions.ingest.layout import Word
-    from dhr_actions.ingest.ocr_words import spaced
+    from dhr_actions.ingest.ocr.words import spaced
+    from dhr_actions.model.geometry import Word
 
     got = spaced(
         [Word("appointedin.", 10.0, 70.0, 0.0, 8.0, confidence=91.0), Word("Greyfield", 80.0, 120.0, 0.0, 8.0)]
@@ -239,8 +239,8 @@ def test_parted_words_share_the_box_and_keep_their_punctuation() -> None:
 
 
 def test_specks_read_as_marks_beside_letters_are_taken_away() -> None:
-    from dhr_actions.ingest.layout import Word
-    from dhr_actions.ingest.ocr_words import unspecked
+    from dhr_actions.ingest.ocr.words import unspecked
+    from dhr_actions.model.geometry import Word
 
     def line(texts: list[str], top: float) -> list[Word]:
         out, x = [], 0.0
@@ -287,8 +287,8 @@ def test_specks_read_as_marks_beside_letters_are_taken_away() -> None:
 
 
 def test_ocr_words_broken_at_a_line_end_are_joined_by_their_letters() -> None:
-    from dhr_actions.ingest.celltext import cell_text
-    from dhr_actions.ingest.layout import Word
+    from dhr_actions.ingest.tables.celltext import cell_text
+    from dhr_actions.model.geometry import Word
 
     def ocr(text: str, x0: float, top: float) -> Word:
         return Word(text, x0, x0 + 5.0 * len(text), top, top + 8.0, confidence=90.0)
@@ -322,8 +322,8 @@ def test_ocr_words_broken_at_a_line_end_are_joined_by_their_letters() -> None:
 
 
 def test_a_broken_words_tail_run_into_the_next_words_is_read_apart() -> None:
-    from dhr_actions.ingest.celltext import cell_text
-    from dhr_actions.ingest.layout import Word
+    from dhr_actions.ingest.tables.celltext import cell_text
+    from dhr_actions.model.geometry import Word
 
     def ocr(text: str, x0: float, top: float, height: float = 9.0) -> Word:
         return Word(text, x0, x0 + 5.0 * len(text), top, top + height, size=height, confidence=90.0)
@@ -349,7 +349,7 @@ def test_a_broken_words_tail_run_into_the_next_words_is_read_apart() -> None:
 
 
 def test_british_spellings_are_words() -> None:
-    from dhr_actions.ingest.lexicon import is_word
+    from dhr_actions.language.lexicon import is_word
 
     for word in ("programme", "organisation", "behaviours", "neighbourhood", "colourful", "centre"):
         assert is_word(word), word
@@ -357,8 +357,8 @@ def test_british_spellings_are_words() -> None:
 
 
 def test_small_type_is_read_again_enlarged() -> None:
-    from dhr_actions.ingest.layout import Word
-    from dhr_actions.ingest.ocr import MAX_ENLARGEMENT, READ_TEXT_PX, SMALL_TEXT_PX, enlargement
+    from dhr_actions.ingest.ocr.recognise import MAX_ENLARGEMENT, READ_TEXT_PX, SMALL_TEXT_PX, enlargement
+    from dhr_actions.model.geometry import Word
 
     scale = 300 / 72
 
@@ -374,8 +374,8 @@ def test_small_type_is_read_again_enlarged() -> None:
 
 
 def test_ocr_letter_likenesses_are_put_right_only_to_common_words() -> None:
-    from dhr_actions.ingest.layout import Word
-    from dhr_actions.ingest.ocr_words import corrected
+    from dhr_actions.ingest.ocr.words import corrected
+    from dhr_actions.model.geometry import Word
 
     def texts(*tokens: str) -> list[str]:
         return [w.text for w in corrected([Word(t, 0, 10, 0, 8, confidence=80.0) for t in tokens])]
@@ -403,8 +403,8 @@ def test_ocr_letter_likenesses_are_put_right_only_to_common_words() -> None:
 
 
 def test_specks_read_as_letters_or_digits_are_dropped() -> None:
-    from dhr_actions.ingest.layout import Word
-    from dhr_actions.ingest.tesseract import glyph_sized
+    from dhr_actions.ingest.ocr.tesseract import glyph_sized
+    from dhr_actions.model.geometry import Word
 
     body = [Word("word", 0, 20, i * 12, i * 12 + 8, confidence=95.0) for i in range(12)]
     flat_seven = Word("7", 30, 32, 0, 1.5, confidence=90.0)  # a dash-high "7"

@@ -13,8 +13,8 @@ from conftest import SAMPLE_PDFS, SAMPLES, SCAN_PDFS, VARIANT_PDFS, needs_tesser
 
 from dhr_actions import extract_document
 from dhr_actions.cli import main
-from dhr_actions.ingest.layout_extractor import PdfplumberExtractor
-from dhr_actions.ingest.triage import light_pages, triage
+from dhr_actions.ingest.extractors.layout import PdfplumberExtractor
+from dhr_actions.ingest.pages.triage import light_pages, triage
 
 
 def _records(path: Path, triaged: bool) -> tuple[list[dict[str, object]], list[str]]:

@@ -7,8 +7,8 @@ import io
 import pytest
 from conftest import SAMPLES, needs_tesseract
 
-from dhr_actions.ingest.layout import Word
-from dhr_actions.ingest.ocr_words import in_reading_order, unspecked
+from dhr_actions.ingest.ocr.words import in_reading_order, unspecked
+from dhr_actions.model.geometry import Word
 
 SCALE = 300 / 72
 
@@ -16,7 +16,7 @@ SCALE = 300 / 72
 def _page_and_words() -> tuple[object, list[Word]]:
     import pypdfium2 as pdfium
 
-    from dhr_actions.ingest.tesseract import OcrSettings, find_tesseract, tesseract_words
+    from dhr_actions.ingest.ocr.tesseract import OcrSettings, find_tesseract, tesseract_words
 
     pdf = pdfium.PdfDocument(str(SAMPLES / "greyfield-dhr-2020-04.pdf"))
     try:
@@ -30,8 +30,8 @@ def _page_and_words() -> tuple[object, list[Word]]:
 
 @needs_tesseract
 def test_a_line_ocr_left_out_is_read_from_its_crop() -> None:
-    from dhr_actions.ingest.tesseract import OcrSettings, find_tesseract
-    from dhr_actions.ingest.unread import words_unread
+    from dhr_actions.ingest.ocr.missed import words_unread
+    from dhr_actions.ingest.ocr.tesseract import OcrSettings, find_tesseract
 
     image, words = _page_and_words()
     assert words_unread(find_tesseract(), image, None, words, SCALE, OcrSettings()) == []  # all of it read

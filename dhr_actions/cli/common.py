@@ -13,10 +13,10 @@ from .. import __version__
 from ..importer import (
     quiet_pdf_libraries,
 )
-from ..output import FORMATS as OUTPUT_FORMATS
-from ..output import render
 from ..store.migrate import SchemaError
 from ..store.repository import DEFAULT_DB, DatabaseMissing, Store, display_name
+from .render import FORMATS as OUTPUT_FORMATS
+from .render import render
 
 F = TypeVar("F", bound=Callable[..., Any])
 

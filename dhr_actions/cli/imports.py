@@ -22,7 +22,7 @@ from ..importer import (
     one_line,
     safe_name,
 )
-from ..ingest.base import EXTRACTOR_NAMES
+from ..ingest.extractors.base import EXTRACTOR_NAMES
 from ..store.models import Outcome
 from .common import db_option, main, open_store
 
@@ -182,9 +182,9 @@ def debug_cmd(file: Path, page: int, out: Path | None, resolution: int, no_ocr: 
     cuts, section rows and the lines removed as page furniture; the same
     findings are printed. Attach it when a plan reads wrong.
     """
-    from ..ingest.debug import debug_page, draw
-    from ..ingest.errors import DocumentError
-    from ..ingest.pdfcheck import check_pdf_bytes
+    from ..ingest.extractors.debug import debug_page, draw
+    from ..ingest.safety.pdfcheck import check_pdf_bytes
+    from ..model.errors import DocumentError
 
     try:
         check_pdf_bytes(file)

@@ -9,11 +9,11 @@ from typing import Any
 
 import click
 
-from ..export import FORMATS, write_records, write_xlsx
 from ..normalise.record import SCHEMA_FIELDS
-from ..output import format_table
+from ..store.export import FORMATS, write_records, write_xlsx
 from ..store.repository import DocumentNotFound, Store, display_name
 from .common import db_option, emit, format_option, main, open_store
+from .render import format_table
 
 
 @main.command("export", short_help="Export records as JSON Lines, CSV or Excel.")

@@ -180,7 +180,7 @@ def serve_cmd(db: str, host: str, port: int) -> None:
     full-text search; counts are of reviews, copies of one plan once.
     SQLite stores only.
     """
-    from ..research.browse import serve
+    from ..research.serve import serve
 
     with open_store(db, create=False) as store:
         click.echo(f"Serving {display_name(db)} at http://{host}:{port}/ (read-only); Ctrl-C stops.", err=True)

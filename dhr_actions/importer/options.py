@@ -40,7 +40,7 @@ class ImportOptions:
 
     extractor: str = "pdfplumber"
     ocr: bool = True
-    triage: bool = True  # read only the pages that can hold a plan in full (ingest/triage.py)
+    triage: bool = True  # read only the pages that can hold a plan in full (ingest/pages/triage.py)
     partnership: str | None = None
     source_url: str | None = None
     force: bool = False

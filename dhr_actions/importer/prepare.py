@@ -10,9 +10,9 @@ import logging
 import re
 
 from .. import __version__
-from ..ingest.base import Extractor, get_extractor
-from ..ingest.docinfo import checked_document_info
-from ..ingest.errors import DocumentError
+from ..ingest.extractors.base import Extractor, get_extractor
+from ..ingest.safety.docinfo import checked_document_info
+from ..model.errors import DocumentError
 from ..normalise.record import Record
 from ..pipeline import extract_document
 from ..research.themes import load_taxonomy, taxonomy_path

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..ingest.stitch import PlanRow, PlanTable
+from ..ingest.tables.stitch import PlanRow, PlanTable
 from . import dates
 from . import status as status_rules
 from .columns import ColumnMapping, map_columns

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..vocabulary import field_scores
+from ..language.vocabulary import field_scores
 from .refs import normalise_ref
 
 MIN_SCORE = 1.5

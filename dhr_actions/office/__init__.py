@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..ingest.errors import DocumentError
-from ..ingest.settings import DEFAULT_SETTINGS, LayoutSettings
+from ..model.errors import DocumentError
+from ..model.settings import DEFAULT_SETTINGS, LayoutSettings
 from .content import OfficeContent
 from .formats import DOCUMENT_SUFFIXES, Format, detect
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..ingest.table import Table
+from ..model.table import Table
 
 
 @dataclass

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..ingest.errors import DocumentError
+from ..model.errors import DocumentError
 from .formats import Format
 
 CONVERT_TIME_LIMIT_S = 120.0

@@ -17,11 +17,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..ingest.settings import DEFAULT_SETTINGS, LayoutSettings
-from ..ingest.table import Cell, Row, Table
-from ..vocabulary import header_fields
+from ..language.vocabulary import header_fields
+from ..model.settings import DEFAULT_SETTINGS, LayoutSettings
+from ..model.table import Cell, Row, Table
 from .content import OfficeContent
-from .headers import MAX_HEADER_ROWS, continues_header
+from .header_rows import MAX_HEADER_ROWS, continues_header
 
 EXTRACTOR = "xlsx"
 # How far down a sheet the header row is looked for.

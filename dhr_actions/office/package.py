@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from ..ingest.errors import DocumentError
+from ..model.errors import DocumentError
 
 MAX_MEMBERS = 5000
 MAX_INFLATED = 512 << 20  # bytes, all members together

@@ -23,13 +23,12 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from ..ingest.keyvalue import KeyValueBlock, label_field, tables_of_blocks
-from ..ingest.settings import DEFAULT_SETTINGS, LayoutSettings
-from ..ingest.table import Cell, Row, RowKind, Table
-from ..ingest.titles import DOCUMENT_TITLE
-from ..vocabulary import header_fields
+from ..language.vocabulary import DOCUMENT_TITLE, header_fields
+from ..model.keyvalue import KeyValueBlock, label_field, tables_of_blocks
+from ..model.settings import DEFAULT_SETTINGS, LayoutSettings
+from ..model.table import Cell, Row, RowKind, Table
 from .content import OfficeContent
-from .headers import MAX_HEADER_ROWS, continues_header
+from .header_rows import MAX_HEADER_ROWS, continues_header
 from .numbering import Numbering
 
 EXTRACTOR = "docx"

@@ -1,0 +1,216 @@
+"""The default extractor: a PDF's pages read by pdfplumber, scanned pages
+by OCR, and the tables found on them by the layout finder (``finder.py``)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
+from ...model.table import Table
+from ..ocr import recognise as ocr_engine
+from ..ocr.recognise import OcrSettings, OcrUnavailable, is_scanned, recognise, render_page
+from ..ocr.tesseract import NO_TESSERACT
+from ..pages.furniture import furniture_notes
+from ..pages.panels import MAX_SCANNED_SHEET_PAGES, Band, panel_groups, partial_header, side_by_side
+from ..pages.reading import PageContent, page_content
+from ..pages.triage import LightDocument, Triage, light_pages, triage
+from ..tables.finder import PageFindings, find_tables
+from ..tables.keyvalue import keyvalue_tables
+
+
+class PdfplumberExtractor:
+    """Find action-plan tables with pdfplumber's words and ruling lines;
+    scanned pages are read by OCR (``ocr.py``) and go the same way. With
+    ``triage`` (the default), a document of more than one page is first read
+    cheaply with PDFium and only the pages that can hold a plan, and those
+    its tables run on to, are read in full (``triage.py``)."""
+
+    name = "pdfplumber"
+
+    def __init__(
+        self,
+        ocr: bool = True,
+        ocr_settings: OcrSettings | None = None,
+        settings: LayoutSettings | None = None,
+        triage: bool = True,
+        ocr_threads: int | Callable[[], int] | None = None,
+    ) -> None:
+        self.ocr = ocr
+        self.ocr_settings = ocr_settings or OcrSettings()
+        self.settings = settings or DEFAULT_SETTINGS
+        self.triage = triage
+        # Scanned pages of one document OCR'd at once: a number, or asked
+        # when the pages are read (the cores a batch leaves free); default
+        # one per core.
+        self._ocr_threads = ocr_threads
+        self.notes: list[str] = []
+
+    @property
+    def ocr_threads(self) -> int:
+        wanted = self._ocr_threads() if callable(self._ocr_threads) else self._ocr_threads
+        return max(1, wanted or os.cpu_count() or 1)
+
+    def extract(self, path: Path) -> list[Table]:
+        self.notes = []
+        with pdfplumber.open(path) as pdf:
+            reader = _PageReader(self, pdf, path)
+            if self.triage and len(pdf.pages) > 1:
+                found = self._find_triaged(reader, path)
+            else:
+                found = find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
+        self.notes.extend(reader.notes())
+        self.notes.extend(furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture]))
+        tables = [t for f in found for t in f.tables]
+        if not tables:  # no header line anywhere: a plan of key–value blocks?
+            tables = keyvalue_tables(found, self.name, self.settings)
+        return tables
+
+    def _scanned_panels(self, light: LightDocument, reader: _PageReader, found: list[PageFindings]) -> list[Band]:
+        """A short scanned document with no plan found, one of whose pages
+        opens with part of a header: the first panel of a sheet printed
+        too wide for its paper? (A scan's text is read only by OCR, so the
+        other panels may be among the pages triage left unread.) The bands
+        of panels every page, read, shows; none when it is not."""
+        if any(f.tables for f in found) or not light.scans or len(light.pages) > MAX_SCANNED_SHEET_PAGES:
+            return []
+        if not any(p.ocr and partial_header(p, self.settings) for p in reader.cache.values()):
+            return []
+        return panel_groups(reader.read_all(), self.settings)
+
+    def _panels_joined(self, pages: list[PageContent], groups: list[Band] | None = None) -> list[PageContent]:
+        """``pages`` with the panels of a sheet printed too wide for its
+        paper (``groups``, found unless given) put back side by side
+        (``panels.py``)."""
+        if groups is None:
+            groups = panel_groups(pages, self.settings)
+        for band in groups:
+            self.notes.append(
+                f"pages {_page_list(list(band.pages))}: panels of one sheet printed side by side, read as one page"
+            )
+        return side_by_side(pages, groups)
+
+    def read_pages(self, path: Path) -> list[PageContent]:
+        """Every page's words and rules; scanned pages through OCR."""
+        self.notes = []
+        with pdfplumber.open(path) as pdf:
+            reader = _PageReader(self, pdf, path)
+            pages = reader.read_all()
+        self.notes.extend(reader.notes())
+        return pages
+
+    def _find_triaged(self, reader: _PageReader, path: Path) -> list[PageFindings]:
+        """The finder on the pages triage keeps, and on each page after one
+        whose table may run on, until none does."""
+        try:
+            light = light_pages(path, self.settings)
+            if len(light.pages) != len(reader.pdf.pages):
+                raise ValueError(f"{len(light.pages)} pages, pdfplumber {len(reader.pdf.pages)}")
+        except Exception as exc:  # PDFium refused or miscounted what pdfplumber reads: read every page
+            self.notes.append(f"triage: not done, every page read in full (PDFium: {type(exc).__name__}: {exc})")
+            return find_tables(reader.read_all(), self.name, self.settings)
+        if panel_groups(light.pages, self.settings):  # a wide sheet's panels: every page is needed
+            return find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
+        kept = triage(light, self.settings, self.ocr)
+        reasons = dict(kept.reasons)
+        while True:
+            full = reader.read_many(sorted(reasons))
+            document = [full.get(page.number, page) for page in light.pages]
+            found = find_tables([full[n] for n in sorted(full)], self.name, self.settings, document)
+            more = _run_on_pages(found, light, reasons)
+            if not more:
+                break
+            reasons.update(more)
+        scanned_panels = self._scanned_panels(light, reader, found)
+        if scanned_panels:  # every page is read by now
+            return find_tables(self._panels_joined(reader.read_all(), scanned_panels), self.name, self.settings)
+        skipped = Triage(reasons, len(light.pages)).skipped
+        if skipped:
+            self.notes.append(
+                f"triage: {len(skipped)} of {len(light.pages)} pages not read in full "
+                f"(nothing on them looks like a table or its labels, and no table runs on to them): "
+                f"{_page_list(skipped)}"
+            )
+        self.notes.extend(f"triage: page {n} read in full: {why}" for n, why in sorted(reasons.items()))
+        return found
+
+
+def _run_on_pages(found: list[PageFindings], light: LightDocument, reasons: dict[int, str]) -> dict[int, str]:
+    """The next page with text after each page that holds a table, when it
+    is not read yet: the table may continue there without a header."""
+    more: dict[int, str] = {}
+    for f in found:
+        if not f.tables:
+            continue
+        nxt = next((n for n in range(f.page.number + 1, len(light.pages) + 1) if light.has_text(n)), None)
+        if nxt is not None and nxt not in reasons:
+            more[nxt] = f"after page {f.page.number}, whose table may run on"
+    return more
+
+
+class _PageReader:
+    """Pages of one open PDF read in full, once each: pdfplumber's words
+    and rules, or OCR for a scanned page."""
+
+    def __init__(self, extractor: PdfplumberExtractor, pdf: Any, path: Path) -> None:
+        self.ex = extractor
+        self.pdf = pdf
+        self.path = path
+        self.cache: dict[int, PageContent] = {}
+        self.scans: list[int] = []
+        self.skipped_scans: list[int] = []
+
+    def read_all(self) -> list[PageContent]:
+        pages = self.read_many(list(range(1, len(self.pdf.pages) + 1)))
+        return [pages[n] for n in sorted(pages)]
+
+    def read_many(self, numbers: list[int]) -> dict[int, PageContent]:
+        """The pages ``numbers`` read in full; scanned ones OCR'd on up to
+        ``ocr_threads`` threads at once (each a tesseract process)."""
+        scans = []
+        for n in numbers:
+            if n in self.cache:
+                continue
+            p = self.pdf.pages[n - 1]
+            if self.ex.ocr and is_scanned(p):
+                scans.append(n)
+            else:
+                self.cache[n] = page_content(p, n, self.ex.settings)
+        if scans and ocr_engine.tesseract_path() is None:
+            if len(self.pdf.pages) == 1 or all(is_scanned(q) for q in self.pdf.pages):
+                raise OcrUnavailable(NO_TESSERACT)
+            for n in scans:
+                p = self.pdf.pages[n - 1]
+                self.skipped_scans.append(n)
+                self.cache[n] = PageContent(n, float(p.width), float(p.height), [], [])
+        elif scans:
+            render = threading.Lock()  # PDFium: one call at a time
+            threads = min(self.ex.ocr_threads, len(scans))
+            with ThreadPoolExecutor(max_workers=threads) as pool:
+                for n, page in zip(scans, pool.map(lambda n: self._ocr(n, render), scans), strict=True):
+                    self.cache[n] = page
+        return {n: self.cache[n] for n in numbers}
+
+    def _ocr(self, number: int, render: threading.Lock) -> PageContent:
+        self.scans.append(number)
+        with render:
+            image, width, height = render_page(self.path, number - 1, self.ex.ocr_settings)
+        words, edges, width, height = recognise(image, width, height, self.ex.ocr_settings)
+        return PageContent(number, width, height, words, edges, ocr=True)
+
+    def notes(self) -> list[str]:
+        out = [f"page {n} is a scan and was skipped: tesseract is not installed" for n in sorted(self.skipped_scans)]
+        read = [n for n in self.scans if n not in self.skipped_scans]
+        if read:
+            out.append(f"OCR read {len(read)} scanned page(s): {_page_list(sorted(read))}")
+        return out
+
+
+def _page_list(pages: list[int]) -> str:
+    return ", ".join(str(p) for p in pages[:20]) + (" …" if len(pages) > 20 else "")

@@ -1,0 +1,198 @@
+"""The tesseract command: its settings, its words and its orientation.
+
+Words come from tesseract's TSV output (page mode 6 by default), in PDF
+points, with the confidence tesseract gave each; specks it read as letters
+or digits are dropped (``glyph_sized``). Orientation detection (page mode
+0) says which quarter turn stands a page upright. One thread a page:
+tesseract's OpenMP threads fight over a page this size.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from typing import Any
+
+from ...model.errors import DocumentError
+from ...model.geometry import Word
+
+DPI = 300
+MIN_CONFIDENCE = 20.0
+TIMEOUT_S = 120
+
+_SYMBOL_WORDS = frozenset({"•", "-", "–", "—", "&", "*", "+", "/", "£", "%"})
+
+
+NO_TESSERACT = "image-only PDF: reading it needs OCR, and tesseract is not installed"
+
+
+class OcrUnavailable(DocumentError):
+    pass
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    dpi: int = DPI
+    language: str = "eng"
+    min_confidence: float = MIN_CONFIDENCE
+    # Tesseract page segmentation mode: 6 reads the page as one block of
+    # text, which keeps short table cells that mode 3 (automatic) drops.
+    psm: int = 6
+
+    def __post_init__(self) -> None:
+        if not 72 <= self.dpi <= 600:
+            raise ValueError(f"dpi: {self.dpi} is outside 72..600")
+        if self.psm not in {3, 4, 6, 11, 12}:
+            raise ValueError(f"psm: {self.psm} is not a page segmentation mode for pages (3, 4, 6, 11, 12)")
+        if not 0 <= self.min_confidence <= 100:
+            raise ValueError(f"min_confidence: {self.min_confidence} is outside 0..100")
+
+
+def tesseract_path() -> str | None:
+    return shutil.which("tesseract")
+
+
+def find_tesseract() -> str:
+    """The tesseract command, or ``OcrUnavailable``."""
+    exe = tesseract_path()
+    if exe is None:
+        raise OcrUnavailable(NO_TESSERACT)
+    return exe
+
+
+# Tesseract's orientation detection (page mode 0) is asked at this
+# resolution: enough for it, and a quarter of the pixels.
+OSD_DPI = 150
+
+
+def upright_turn(exe: str, image: Any, settings: OcrSettings) -> int | None:
+    """How many degrees clockwise tesseract's orientation detection says
+    the page must turn to stand upright (None when it cannot say)."""
+    factor = OSD_DPI / settings.dpi
+    small = image.resize((max(1, int(image.width * factor)), max(1, int(image.height * factor))))
+    buf = io.BytesIO()
+    small.save(buf, format="PNG")
+    try:
+        done = subprocess.run(
+            [exe, "stdin", "stdout", "--psm", "0", "--dpi", str(OSD_DPI)],
+            input=buf.getvalue(),
+            capture_output=True,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            timeout=TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    found = re.search(rb"Rotate:\s*(\d+)", done.stdout)
+    return int(found.group(1)) if found else None
+
+
+# Page segmentation mode 7: the picture is one line of text (a crop).
+ONE_LINE = 7
+
+
+def tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings, psm: int | None = None) -> list[Word]:
+    """The words tesseract reads in a PNG, in points (``scale`` pixels a
+    point); ``psm`` in place of the settings' page mode (``ONE_LINE``)."""
+    try:
+        done = subprocess.run(
+            [
+                exe,
+                "stdin",
+                "stdout",
+                "-l",
+                settings.language,
+                "--psm",
+                str(psm or settings.psm),
+                "--dpi",
+                str(settings.dpi),
+                "tsv",
+            ],
+            input=png,
+            capture_output=True,
+            # Tesseract's OpenMP threads fight over a page this size: one
+            # thread is 2-3x faster here, and batches parallelise by file.
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            timeout=TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentError(f"OCR took longer than {TIMEOUT_S} s on one page") from exc
+    if done.returncode != 0:
+        detail = done.stderr.decode(errors="replace").strip().splitlines()
+        raise DocumentError(f"OCR failed: {detail[-1] if detail else 'tesseract exit ' + str(done.returncode)}")
+    words: list[Word] = []
+    rows = list(
+        csv.DictReader(
+            io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t", quoting=csv.QUOTE_NONE
+        )
+    )
+    for row in rows:
+        # Table rules read as glyphs: "|" alone, or stuck to a word's edge.
+        text = (row.get("text") or "").strip().strip("|<>[]{}")
+        if row.get("level") != "5" or not text:
+            continue
+        if not any(ch.isalnum() for ch in text) and text not in _SYMBOL_WORDS:
+            continue  # "__", "—-", ".": fragments of rules and specks
+        try:
+            conf = float(row["conf"])
+            left, top, w, h = (int(row[k]) for k in ("left", "top", "width", "height"))
+        except (KeyError, ValueError):
+            continue
+        if conf < settings.min_confidence:
+            continue
+        words.append(
+            Word(
+                text=text,
+                x0=left / scale,
+                x1=(left + w) / scale,
+                top=top / scale,
+                bottom=(top + h) / scale,
+                size=max(h / scale, 4.0),
+                confidence=conf,
+            )
+        )
+    return glyph_sized(words)
+
+
+# A letter or digit stands at least this share of the page's usual word
+# height (lower-case letters some 0.7, a full stop or a dash less): a
+# "word" of one or two lower than that is a speck read as "7" or "tt".
+MIN_GLYPH_SHARE = 0.35
+# A lone character read with less confidence than this is a speck or a
+# rule's stub ("7" beside a column's edge), unless it is a word of its own.
+LONE_CHAR_CONFIDENCE = 40.0
+
+
+MIN_WORDS_FOR_HEIGHT = 10  # fewer words than this do not tell a page's type size
+
+
+def usual_height(words: list[Word]) -> float:
+    """The page's usual word height (points): the median box of its words
+    of three letters or more; 0.0 when too few words tell it."""
+    heights = sorted(w.bottom - w.top for w in words if len(w.text) >= 3)
+    return heights[len(heights) // 2] if len(heights) >= MIN_WORDS_FOR_HEIGHT else 0.0
+
+
+def glyph_sized(words: list[Word], usual: float | None = None) -> list[Word]:
+    """``words`` without the specks OCR read as letters or digits; ``usual``
+    is the page's word height when ``words`` are a few of its words."""
+    if usual is None:
+        usual = usual_height(words)
+        if not usual:
+            return words
+
+    def speck(w: Word) -> bool:
+        if len(w.text) > 2 or not any(ch.isalnum() for ch in w.text):
+            return False
+        if w.bottom - w.top < MIN_GLYPH_SHARE * usual:
+            return True
+        lone = len(w.text) == 1 and w.text not in ("a", "A", "I")
+        return lone and (w.confidence or 0.0) < LONE_CHAR_CONFIDENCE
+
+    return [w for w in words if not speck(w)]

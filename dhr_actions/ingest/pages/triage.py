@@ -1,0 +1,255 @@
+"""Page triage: which pages of a long document can hold part of a plan.
+
+An overview report is 40–150 pages of prose with the plan as an appendix,
+and pdfplumber's layout analysis of a page costs about eighty times what
+PDFium takes to give its characters and their boxes. Every page is first
+read cheaply with PDFium (``light_pages``: words and lines, no rules, no
+fonts) and the same header reader the finder uses looks for a header line
+on it, or for a column of key–value labels; a scanned page is looked at
+at low resolution (``look_at_scan``). Only those pages and their
+neighbours are read in full; the extractor then follows each table onto the
+pages after it while they continue it (``PdfplumberExtractor``), so a
+continuation page with no header of its own is never skipped.
+
+The light pages also stand in for the skipped ones when page furniture is
+found (running headers recur over the whole document, not only over the
+pages read in full), and say whether a skipped page was blank: a blank page
+does not end a table, a page of prose does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...model.geometry import Word
+from ...model.keyvalue import label_field
+from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
+from ..ocr.prepare import deskewed, lies_on_its_side
+from ..ocr.recognise import SCAN_MAX_CHARS, SCAN_MIN_IMAGE_SHARE
+from ..tables.headers import HeaderReader
+from .reading import LIGATURES, PageContent, PageText, phrase_gap
+
+# The neighbours of a page with a header that are read in full too: the one
+# before may hold the plan's title rows or the start of a header band.
+NEIGHBOURS = 1
+# Lines opening with a field label ("Lead", "Target date") that make a page
+# a candidate for key–value blocks.
+MIN_LABEL_LINES = 3
+# A loose character box is about this much taller than the font size.
+BOX_TO_SIZE = 1.15
+
+
+@dataclass(frozen=True)
+class Triage:
+    """Why each page is read in full (page number → reason)."""
+
+    reasons: dict[int, str]
+    pages: int
+
+    @property
+    def skipped(self) -> list[int]:
+        return [n for n in range(1, self.pages + 1) if n not in self.reasons]
+
+
+@dataclass(frozen=True)
+class ScanLook:
+    """What a scanned page shows at low resolution, before any OCR."""
+
+    table: str | None  # why it may hold a table, or None
+    blank: bool  # no ink at all
+
+
+@dataclass
+class LightDocument:
+    """A document read cheaply: every page's words, what each scanned page
+    shows at low resolution, and the pages turned by their /Rotate (whose
+    text PDFium gives unturned: always read in full)."""
+
+    pages: list[PageContent]
+    scans: dict[int, ScanLook]
+    rotated: set[int]
+
+    def has_text(self, number: int) -> bool:
+        look = self.scans.get(number)
+        return not look.blank if look is not None else bool(self.pages[number - 1].words)
+
+
+def light_pages(path: Path, settings: LayoutSettings = DEFAULT_SETTINGS) -> LightDocument:
+    """Every page's words from PDFium's characters and their loose boxes
+    (font ascent to descent, as pdfminer measures); and for each page that
+    is a scan (``ocr.is_scanned``'s test), what it shows at low resolution
+    (``look_at_scan``)."""
+    import pypdfium2 as pdfium
+
+    out = []
+    scans: dict[int, ScanLook] = {}
+    rotated: set[int] = set()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                if page.get_rotation() % 360:
+                    rotated.add(index + 1)
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    words = _words(textpage, float(height), settings)
+                    if (
+                        textpage.count_chars() < SCAN_MAX_CHARS
+                        and _image_share(page, width, height) >= SCAN_MIN_IMAGE_SHARE
+                    ):
+                        scans[index + 1] = look_at_scan(page)
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            out.append(PageContent(index + 1, float(width), float(height), words, []))
+    finally:
+        pdf.close()
+    return LightDocument(out, scans, rotated)
+
+
+def _image_share(page: Any, width: float, height: float) -> float:
+    import pypdfium2.raw as pdfium_c
+
+    covered = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        covered += max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
+    return covered / (width * height or 1.0)
+
+
+def _words(textpage: Any, height: float, settings: LayoutSettings) -> list[Word]:
+    """Words as PDFium's text gives them (it writes a space where the
+    glyphs leave a gap, and a line break between lines), each boxed by its
+    first and last character: two box look-ups a word, not one a glyph."""
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    words: list[Word] = []
+    for m in _WORD.finditer(text[:count]):
+        first, last = m.start(), m.end() - 1
+        l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
+        l1, b1, r1, t1 = textpage.get_charbox(last, loose=True) if last != first else (l0, b0, r0, t0)
+        top, bottom = height - max(t0, t1), height - min(b0, b1)
+        if bottom - top > 3 * (t0 - b0 + 1):
+            continue  # the run spans lines (no break between them in the text): not a word
+        size = max((bottom - top) / BOX_TO_SIZE, 1.0)
+        words.append(Word(m.group().translate(LIGATURES), min(l0, l1), max(r0, r1), top, bottom, size))
+    return words
+
+
+_WORD = re.compile(r"[^\s\ufffe\x00-\x1f]+")
+
+
+def triage(doc: LightDocument, settings: LayoutSettings = DEFAULT_SETTINGS, ocr: bool = True) -> Triage:
+    """The pages to read in full (scanned ones by OCR, unless ``ocr`` is
+    off), with the reason for each."""
+
+    reasons: dict[int, str] = {}
+    pages = doc.pages
+    for page in pages:
+        look = doc.scans.get(page.number)
+        if page.number in doc.rotated:
+            reasons[page.number] = "a page turned by its /Rotate"
+            continue
+        if look is not None:
+            if look.table and ocr:
+                reasons[page.number] = f"a scanned page with {look.table}"
+            continue
+        if not page.words:
+            continue
+        text = PageText(page, page.lines, phrase_gap(page, settings), settings)
+        reader = HeaderReader(text)
+        if any(reader.fields(ln) >= settings.min_header_fields for ln in page.lines) or any(
+            reader.starts_stacked_header(i) for i in range(len(page.lines))
+        ):
+            reasons[page.number] = "a line of column labels naming plan fields"
+        elif _label_lines(text, settings) >= MIN_LABEL_LINES:
+            reasons[page.number] = "lines opening with field labels (key–value blocks)"
+    for number in sorted(reasons):
+        for near in range(number - NEIGHBOURS, number + NEIGHBOURS + 1):
+            if 1 <= near <= len(pages) and near not in reasons:
+                reasons[near] = f"next to page {number}"
+    return Triage(reasons, len(pages))
+
+
+def _label_lines(text: PageText, settings: LayoutSettings) -> int:
+    count = 0
+    for line in text.lines:
+        segments = line.segments(text.gap)
+        if segments and label_field(segments[0].text, settings.max_label_words, settings.header_field_score):
+            count += 1
+    return count
+
+
+# -- scanned pages ---------------------------------------------------------------
+# Scanned pages are looked at rendered at this resolution: enough to see
+# text lines, the gaps between table columns and ruling lines.
+LOOK_DPI = 50
+# A gap this wide (pixels at LOOK_DPI, about 10 pt) inside a line parts
+# table columns; word spaces, even justified ones, are narrower.
+COLUMN_GAP_PX = 7
+# A vertical run of ink this share of the page high is a ruling line.
+RULE_HEIGHT_SHARE = 1 / 8
+
+
+def look_at_scan(page: Any) -> ScanLook:
+    """Does a scanned page look as if it holds a table: vertical ruling
+    lines, a line of text in three or more parts set apart by column gaps,
+    or lines of two parts whose second parts line up (labels and values)?
+    Prose is one part a line. Seen at ``LOOK_DPI`` without OCR, in a few
+    milliseconds, the page turned as OCR will turn it: a quarter turn when
+    it lies on its side, and flat when it is skewed."""
+    import cv2
+    import numpy as np
+
+    picture = page.render(scale=LOOK_DPI / 72, grayscale=True).to_pil().convert("L")
+    if np.asarray(picture).min() > 128:
+        return ScanLook(None, blank=True)
+    if lies_on_its_side(picture):
+        picture = picture.rotate(90, expand=True)  # either way round: columns and rules are what count
+    image = np.asarray(deskewed(picture))
+    _threshold, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    height = ink.shape[0]
+    tall = max(int(height * RULE_HEIGHT_SHARE), 10)
+    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall)))
+    count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(rules)
+    if sum(1 for i in range(1, count) if stats[i][3] >= tall) >= 2:
+        return ScanLook("vertical ruling lines", blank=False)
+    inked = np.asarray(ink) > 0
+    rows = [bool(v) for v in np.any(inked, axis=1)]
+    second_parts: list[int] = []
+    y = 0
+    while y < height:
+        if not rows[y]:
+            y += 1
+            continue
+        start = y
+        while y < height and rows[y]:
+            y += 1
+        parts = _parts(inked[start:y].any(axis=0))
+        if len(parts) >= 3:
+            return ScanLook("a line of text in columns", blank=False)
+        if len(parts) == 2:
+            second_parts.append(parts[1])
+    aligned = max((sum(1 for x in second_parts if abs(x - x0) <= 2) for x0 in second_parts), default=0)
+    if aligned >= MIN_LABEL_LINES + 1:
+        return ScanLook("lines of labels and values", blank=False)
+    return ScanLook(None, blank=False)
+
+
+def _parts(columns: Any) -> list[int]:
+    """Where each part of a line starts: ink columns parted by column gaps."""
+    import numpy as np
+
+    xs = np.flatnonzero(columns)
+    if not len(xs):
+        return []
+    breaks = np.flatnonzero(np.diff(xs) > COLUMN_GAP_PX)
+    return [int(xs[0]), *(int(xs[b + 1]) for b in breaks)]

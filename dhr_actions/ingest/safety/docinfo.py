@@ -1,0 +1,67 @@
+"""Document facts read without table extraction: pages, title, opening text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...model.errors import DocumentError, EncryptedPdf, UnreadablePdf
+from .pdfcheck import check_pdf_bytes
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    page_count: int | None  # None for an Office file: it has no pages until printed
+    title: str | None
+    opening_text: str  # the first page's text, for naming the partnership
+
+
+def document_info(path: Path) -> DocumentInfo:
+    """Open the PDF with PDFium: fast, and strict about passwords and damage."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise EncryptedPdf() from exc
+        raise UnreadablePdf(f"unreadable PDF: {message.rstrip('.')}") from exc
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise UnreadablePdf("unreadable PDF: it has no pages")
+        meta = pdf.get_metadata_dict(skip_empty=True)
+        page = pdf[0]
+        try:
+            textpage = page.get_textpage()
+            opening = textpage.get_text_range()[:4000]
+            textpage.close()
+        finally:
+            page.close()
+        title = (meta.get("Title") or "").strip() or None
+        return DocumentInfo(count, title, opening)
+    except DocumentError:
+        raise
+    except pdfium.PdfiumError as exc:
+        raise UnreadablePdf(f"unreadable PDF: {exc}") from exc
+    finally:
+        pdf.close()
+
+
+def checked_document_info(path: Path, max_pages: int, hint: str = "") -> DocumentInfo:
+    """The document's facts, after the cheap byte checks, refusing a file of
+    more than ``max_pages`` pages before any page is read (``hint`` ends the
+    reason, e.g. the option that sets the limit). An Office file is
+    checked when it is read (its package's size and parts); its title and
+    opening text come with its tables."""
+    from ...office import Format, detect
+
+    fmt = detect(path)
+    if fmt.is_office or fmt is Format.ZIP:
+        return DocumentInfo(None, None, "")
+    check_pdf_bytes(path)
+    info = document_info(path)
+    if info.page_count is not None and info.page_count > max_pages:
+        raise DocumentError(f"too many pages: {info.page_count} (the limit is {max_pages}{hint})")
+    return info

@@ -1,0 +1,102 @@
+"""Key–value blocks as a table: one small block per recommendation, a
+field's label on the left and its value beside it ("Recommendation 3 | …",
+"Action | …", "Lead | …", "Target date | …"), read by the PDF finder
+(``ingest/tables/keyvalue.py``) or the Word reader alike and turned into an
+ordinary :class:`~dhr_actions.model.table.Table` (the labels as its header,
+a row per block), so that stitching, column mapping and the plan check treat
+them like any other plan."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..language.vocabulary import best_field
+from .table import Cell, Row, Table
+
+# "Recommendation 3", "Recommendation No. 12", "Rec 2a": the label carries the ref.
+LABEL_REF = re.compile(
+    r"^(?P<label>(?:recommendation|rec)\.?)\s*(?:no\.?|number)?\s*(?P<ref>[A-Z]{0,4}\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[.:]?$",
+    re.I,
+)
+REF_LABEL = "Ref"
+# Fields a block must name for the blocks to be a plan: what is recommended,
+# and who does it or by when (the plan check applies its rules after).
+_CORE = {"recommendation", "action"}
+_SUPPORT = {"lead", "target_date_text", "milestones", "outcome", "rag"}
+MIN_BLOCKS = 2
+
+
+@dataclass
+class KeyValueBlock:
+    """One recommendation's fields as (field, label, value text)."""
+
+    page: int
+    ref: str | None
+    entries: list[tuple[str, str, str]]
+    top: float = 0.0
+    bottom: float = 0.0
+
+    def fields(self) -> set[str]:
+        return {key for key, _label, _text in self.entries}
+
+
+def label_field(text: str, max_words: int, min_score: float) -> tuple[str, str, str | None] | None:
+    """(field, label, ref) when ``text`` is a field's label ("Lead",
+    "Target date", "Recommendation 3"), else None."""
+    ref_match = LABEL_REF.match(text.strip())
+    if ref_match:
+        return "recommendation", ref_match.group("label"), ref_match.group("ref")
+    if len(text.split()) > max_words:
+        return None
+    scored = best_field(text)
+    if scored is None or scored.score < min_score:
+        return None
+    return scored.field, text.strip(), None
+
+
+def tables_of_blocks(blocks: list[KeyValueBlock], extractor: str, confidence: float) -> list[Table]:
+    """Key–value blocks as tables (the labels as header, a row per block),
+    one per page; none unless two blocks each name what is recommended and
+    who or when."""
+    good = [b for b in blocks if b.fields() & _CORE and b.fields() & _SUPPORT and len(b.fields()) >= 3]
+    if len(good) < MIN_BLOCKS:
+        return []
+    labels = _columns(good)
+    tables = []
+    for number in sorted({b.page for b in good}):
+        on_page = [b for b in good if b.page == number]
+        tables.append(_table(number, on_page, labels, extractor, confidence))
+    return tables
+
+
+def _columns(blocks: list[KeyValueBlock]) -> list[tuple[str, str]]:
+    """(field, label) per column, in the order the blocks print them."""
+    seen: dict[str, str] = {}
+    for block in blocks:
+        for key, label, _text in block.entries:
+            seen.setdefault(key, label)
+    columns = list(seen.items())
+    if any(b.ref for b in blocks):
+        columns.insert(0, ("ref", REF_LABEL))
+    return columns
+
+
+def _table(
+    page: int, blocks: list[KeyValueBlock], labels: list[tuple[str, str]], extractor: str, confidence: float
+) -> Table:
+    header = Row("header", [Cell(label) for _f, label in labels])
+    rows = [header]
+    for b in blocks:
+        cells: list[Cell | None] = []
+        for fld, _label in labels:
+            if fld == "ref":
+                cells.append(Cell(b.ref or ""))
+                continue
+            cells.append(Cell("\n".join(text for key, _label, text in b.entries if key == fld and text)))
+        rows.append(Row("body", cells, (0.0, b.top, 0.0, b.bottom)))
+    top = min(b.top for b in blocks)
+    bottom = max(b.bottom for b in blocks)
+    table = Table(page, (0.0, top, 0.0, bottom), rows, extractor, confidence)
+    table.notes.append("no header row: read as key–value blocks (a field's label, its value beside it)")
+    return table
