@@ -140,7 +140,8 @@ def measure(kind: str, files: list[Path], jobs: int, triage: bool = True) -> dic
                         page.extract_tables()
             seconds = time.perf_counter() - start
         else:
-            from dhr_actions.importer import ImportOptions, import_many
+            from dhr_actions.compose import import_many
+            from dhr_actions.importer import ImportOptions
             from dhr_actions.store.repository import Store
 
             with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.sqlite")) as store:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .ingest.extractors.base import Extractor, get_extractor
+from .ingest.safety.docinfo import checked_document_info
 from .ingest.safety.pdfcheck import check_pdf_bytes, classify_open_error
 from .ingest.safety.repair import readable_pdf
 from .ingest.tables.stitch import PlanTable, stitch
@@ -22,7 +23,7 @@ from .office import detect as detect_format
 from .office.package import MalformedOffice
 
 if TYPE_CHECKING:
-    from .importer.options import Limits
+    from .isolation.limits import Limits
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +38,12 @@ class Extraction:
     plan_tables: list[PlanTable] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     extractor: str = ""
-    # An Office file's own title and opening text (a PDF's come from docinfo).
+    # The document's title and opening text (a PDF's from its metadata and
+    # first page, an Office file's from its properties and text) and its
+    # page count (None for an Office file: it has no pages until printed).
     title: str | None = None
     opening_text: str = ""
+    page_count: int | None = None
 
     @property
     def ocr(self) -> bool:
@@ -140,19 +144,32 @@ def doubt_notes(records: list[Record]) -> list[str]:
     return notes
 
 
+def read_document(path: Path, extractor: Extractor, document: str, max_pages: int, hint: str = "") -> Extraction:
+    """Everything an import needs of one document: a PDF refused past
+    ``max_pages`` pages before any page is read (``hint`` ends the reason),
+    its facts (pages, title, opening text), then its records."""
+    if not _is_office(path):
+        info = checked_document_info(path, max_pages, hint)
+    result = extract_document(path, extractor, document)
+    if not _is_office(path):
+        result.page_count = info.page_count
+        result.title = info.title or result.title
+        result.opening_text = info.opening_text or result.opening_text
+    return result
+
+
+def _is_office(path: Path) -> bool:
+    """An Office file, or a zip that claims to be one: checked when it is
+    read (its package's size and parts), with no pages to count."""
+    fmt = detect_format(path)
+    return fmt.is_office or fmt is Format.ZIP
+
+
 def _extract_isolated(path: Path, ex: Extractor, document: str | None, limits: Limits) -> Extraction:
-    from .importer.workers import GivenUp, Workers
+    from .isolation.workers import GivenUp, Workers
 
     with Workers(1, limits) as workers:
-        out = workers.submit(_extract_within, path, ex, document, limits.max_pages).result()
+        out = workers.submit(read_document, path, ex, document or path.name, limits.max_pages).result()
     if isinstance(out, GivenUp):
         raise DocumentError(out.reason)
     return out
-
-
-def _extract_within(path: Path, ex: Extractor, document: str | None, max_pages: int) -> Extraction:
-    """In a worker: refuse too many pages before reading any."""
-    from .ingest.safety.docinfo import checked_document_info
-
-    checked_document_info(path, max_pages)
-    return extract_document(path, ex, document)

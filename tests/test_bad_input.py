@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import SAMPLE_PDFS, expected_records, squash
 
 from dhr_actions.cli import main
-from dhr_actions.importer import import_file
+from dhr_actions.compose import import_file
 from dhr_actions.store.repository import Store
 
 REASONS = {
@@ -107,14 +107,14 @@ def test_encrypted_with_a_user_password_fails_with_the_reason(tmp_path: Path, st
 
 
 def test_extractor_crash_is_a_failed_document(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dhr_actions.importer.prepare as prepare
-    from dhr_actions.importer import ImportOptions
+    from dhr_actions import importer
+    from dhr_actions.importer import ImportOptions, Stages
 
     def boom(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(prepare, "extract_document", boom)
-    outcome = import_file(store, SAMPLE_PDFS[0], ImportOptions(jobs=0))  # the patch lives in this process
+    # A reading stage handed in that fails (a lambda-like stage: in process).
+    outcome = importer.import_file(store, SAMPLE_PDFS[0], Stages(read=boom), ImportOptions(jobs=0))  # type: ignore[arg-type]
     assert outcome.failed and outcome.reason == "extraction error: ZeroDivisionError: division by zero"
 
 

@@ -117,7 +117,7 @@ FOUND = {1903: "qpdf raised QpdfRuntimeError (not a PdfError) on a page tree it 
 
 
 def test_seeds_that_once_failed(tmp_path: Path) -> None:
-    from dhr_actions.importer import import_file
+    from dhr_actions.compose import import_file
 
     with Store(str(tmp_path / "found.sqlite")) as store:
         for seed, bug in FOUND.items():

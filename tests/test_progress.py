@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 
 from dhr_actions.cli import main
-from dhr_actions.importer import ImportOptions, import_file
+from dhr_actions.compose import import_file
+from dhr_actions.importer import ImportOptions
 from dhr_actions.research.history import histories, match, record_entry
 from dhr_actions.research.progress import completion_over_time, load_progress, progress
 from dhr_actions.store.models import RecordRow
@@ -194,7 +195,7 @@ def test_progress_command_report_and_notebook(versions_db: str, tmp_path: Path) 
     result = runner.invoke(main, ["progress", "--db", versions_db, "--by", "action", "--csp", "Riverside"])
     assert result.exit_code == 0 and "dropped" in result.output and "v1 ongoing → v2 complete" in result.output
     out = tmp_path / "report.html"
-    assert runner.invoke(main, ["report", "--db", versions_db, "--out", str(out)]).exit_code == 0
+    assert runner.invoke(main, ["report", "--db", versions_db, "-o", str(out)]).exit_code == 0
     page = out.read_text()
     chart = page.split("<h2>Completion over time</h2>")[1].split("<h2>")[0]
     assert chart.count("<polyline") == 2 and "Westvale, 2022-12-31: 43% complete" in chart

@@ -21,7 +21,8 @@ from conftest import SAMPLE_PDFS, expected_records
 
 from dhr_actions import load_records
 from dhr_actions.cli import main
-from dhr_actions.importer import ImportOptions, import_file
+from dhr_actions.compose import import_file
+from dhr_actions.importer import ImportOptions
 from dhr_actions.research.queries import (
     agencies,
     overdue,
@@ -427,7 +428,7 @@ def test_research_commands_formats(research_db: str, fmt: str) -> None:
 
 def test_report_and_xlsx(research_db: str, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["report", "--db", research_db, "--out", str(out), "--as-of", "2022-06-30"])
+    result = CliRunner().invoke(main, ["report", "--db", research_db, "--output", str(out), "--as-of", "2022-06-30"])
     assert result.exit_code == 0
     page = out.read_text()
     assert (

@@ -138,7 +138,7 @@ def test_a_turned_page_is_always_read_in_full(tmp_path: Path) -> None:
 def _cores_after(seconds: float) -> int:
     import time
 
-    from dhr_actions.importer.workers import free_cores
+    from dhr_actions.isolation.workers import free_cores
 
     time.sleep(seconds)
     return free_cores()
@@ -150,8 +150,8 @@ def test_a_document_alone_in_the_pool_may_use_every_core() -> None:
     workers run."""
     import os
 
-    from dhr_actions.importer.options import Limits
-    from dhr_actions.importer.workers import Workers
+    from dhr_actions.isolation.limits import Limits
+    from dhr_actions.isolation.workers import Workers
 
     cores = os.cpu_count() or 1
     with Workers(2, Limits()) as workers:

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import click
 
+from ..compose import new_importer
 from ..importer import (
     DEFAULT_MAX_PAGES,
     DEFAULT_MEMORY_LIMIT_MB,
     DEFAULT_TIME_LIMIT_S,
     FileOutcome,
-    Importer,
     ImportOptions,
     Limits,
     iter_document_paths,
@@ -24,7 +24,7 @@ from ..importer import (
 )
 from ..ingest.extractors.base import EXTRACTOR_NAMES
 from ..store.models import Outcome
-from .common import db_option, main, open_store
+from .common import db_option, main, open_store, output_option, renamed_value
 
 
 @main.command("import")
@@ -34,9 +34,9 @@ from .common import db_option, main, open_store
     "--csp",
     "partnership",
     metavar="NAME",
-    help="The partnership that published these reviews (default: read from each PDF or its file name).",
+    help="The partnership that published these reviews (default: read from each document or its file name).",
 )
-@click.option("--source-url", metavar="URL", help="Where the PDF was published (stored as provenance).")
+@click.option("--source-url", metavar="URL", help="Where the document was published (stored as provenance).")
 @click.option(
     "--extractor",
     type=click.Choice(EXTRACTOR_NAMES),
@@ -66,7 +66,7 @@ from .common import db_option, main, open_store
     help="Give up a document that needs more memory.",
 )
 @click.option("--max-pages", default=DEFAULT_MAX_PAGES, show_default=True, help="Refuse documents with more pages.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages (a scanned PDF then yields no plan).")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages (a scanned document then yields no plan).")
 @click.option(
     "--no-triage",
     is_flag=True,
@@ -88,7 +88,8 @@ def import_cmd(
     no_triage: bool,
     quiet: bool,
 ) -> None:
-    """Import PDF files, or folders of them, into the database.
+    """Import documents (PDF, Word, Excel, OpenDocument), or folders of
+    them, into the database.
 
     Each file gets one line saying how its import ended: imported (or new
     version), unchanged, no plan found, or failed with the reason. A bad file
@@ -96,7 +97,7 @@ def import_cmd(
     """
     files = list(iter_document_paths(paths))
     if not files:
-        raise click.ClickException("no PDF files found in the paths given")
+        raise click.ClickException("no documents (PDF, Word, Excel, OpenDocument) found in the paths given")
     try:
         options = ImportOptions(
             extractor=extractor,
@@ -115,7 +116,7 @@ def import_cmd(
     counts: Counter[Outcome] = Counter()
     records = 0
     tty = sys.stderr.isatty() and not quiet
-    with open_store(db) as store, Importer(store, options) as importer:
+    with open_store(db) as store, new_importer(store, options) as importer:
         outcomes = importer.run(files)
         with (
             click.progressbar(outcomes, length=len(files), label="Importing", file=sys.stderr, show_pos=True)
@@ -168,14 +169,10 @@ def _report(o: FileOutcome, quiet: bool, tty: bool) -> None:
 @main.command("debug")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--page", "page", type=click.IntRange(1), default=1, show_default=True, help="The page to look at.")
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The PNG to write (default: FILE's name with -pN.png, in the working directory).",
-)
+@output_option("The PNG to write (default: FILE's name with -pN.png, in the working directory).")
 @click.option("--resolution", type=click.IntRange(36, 400), default=110, show_default=True, help="Pixels per inch.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages.")
-def debug_cmd(file: Path, page: int, out: Path | None, resolution: int, no_ocr: bool) -> None:
+def debug_cmd(file: Path, page: int, output: Path | None, out_old: Path | None, resolution: int, no_ocr: bool) -> None:
     """Draw what the table finder saw on one page of a PDF.
 
     The PNG shows the table's outline, its header band, column bounds, row
@@ -189,6 +186,7 @@ def debug_cmd(file: Path, page: int, out: Path | None, resolution: int, no_ocr: 
     try:
         check_pdf_bytes(file)
         seen = debug_page(file, page, ocr=not no_ocr)
+        out = renamed_value(output, out_old, "--out", "-o/--output")
         target = draw(seen, out or Path(f"{file.stem}-p{page}.png"), resolution)
     except (DocumentError, ValueError) as exc:
         raise click.ClickException(f"{one_line(str(file))}: {exc}") from exc

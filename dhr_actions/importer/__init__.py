@@ -7,8 +7,9 @@ calling thread, one document at a time, whole or not at all. Every file ends
 one of five ways (:class:`~dhr_actions.store.models.Outcome`), reported in
 one line, and a bad file never stops the batch.
 
+>>> from dhr_actions.compose import import_stages
 >>> from dhr_actions.importer import Importer, ImportOptions
->>> with Store("dhr.sqlite") as store, Importer(store, ImportOptions(jobs=2)) as importer:
+>>> with Store("dhr.sqlite") as store, Importer(store, import_stages(), ImportOptions(jobs=2)) as importer:
 ...     for outcome in importer.run(["reviews/"]):
 ...         print(outcome.status, outcome.path)
 """
@@ -19,12 +20,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..isolation.workers import GivenUp, Task, Workers, quiet_pdf_libraries
 from ..store.models import Outcome
 from ..store.repository import DocumentImport, Store
 from .options import DEFAULT_MAX_PAGES, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S, ImportOptions, Limits
 from .plan import FileOutcome, ImportJob, iter_document_paths, one_line, plan_job, safe_name
 from .prepare import failed_import, prepare_import
-from .workers import GivenUp, Task, Workers, quiet_pdf_libraries
+from .stages import Stages
 
 # Documents in flight per worker: enough to keep workers busy while the
 # writer saves, few enough that memory stays flat however long the batch.
@@ -35,8 +37,9 @@ class Importer:
     """Imports files into ``store`` under ``options``; a context manager
     that owns its worker processes (started on first use)."""
 
-    def __init__(self, store: Store, options: ImportOptions | None = None) -> None:
+    def __init__(self, store: Store, stages: Stages, options: ImportOptions | None = None) -> None:
         self.store = store
+        self.stages = stages
         self.options = options or ImportOptions()
         self._workers: Workers | None = None
 
@@ -70,13 +73,13 @@ class Importer:
             return None
         if self._workers is None:
             self._workers = Workers(self.options.jobs, self.options.limits)
-        return self._workers.submit(prepare_import, planned)
+        return self._workers.submit(prepare_import, planned, self.stages)
 
     def _finish(self, path: Path, planned: ImportJob | FileOutcome, task: Task[DocumentImport] | None) -> FileOutcome:
         if isinstance(planned, FileOutcome):
             return planned
         if task is None:
-            imp = prepare_import(planned)
+            imp = prepare_import(planned, self.stages)
         else:
             result = task.result()
             imp = failed_import(planned, result.reason) if isinstance(result, GivenUp) else result
@@ -102,16 +105,20 @@ def save_import(store: Store, job: ImportJob, imp: DocumentImport, force: bool =
     return FileOutcome(job.path, saved.status, saved.records, imp.reason, saved.version, imp.page_count)
 
 
-def import_file(store: Store, path: Path, options: ImportOptions | None = None, name: str | None = None) -> FileOutcome:
+def import_file(
+    store: Store, path: Path, stages: Stages, options: ImportOptions | None = None, name: str | None = None
+) -> FileOutcome:
     """Import one file; never raises for a bad file. With the default
     options it is extracted in a worker process under the default limits."""
-    with Importer(store, options or ImportOptions(jobs=1)) as importer:
+    with Importer(store, stages, options or ImportOptions(jobs=1)) as importer:
         return importer.import_one(path, name)
 
 
-def import_many(store: Store, paths: Iterable[Path], options: ImportOptions | None = None) -> Iterator[FileOutcome]:
+def import_many(
+    store: Store, paths: Iterable[Path], stages: Stages, options: ImportOptions | None = None
+) -> Iterator[FileOutcome]:
     """Import files in order (see :meth:`Importer.run`)."""
-    with Importer(store, options) as importer:
+    with Importer(store, stages, options) as importer:
         yield from importer.run(paths)
 
 
@@ -124,6 +131,7 @@ __all__ = [
     "ImportOptions",
     "Importer",
     "Limits",
+    "Stages",
     "import_file",
     "import_many",
     "iter_document_paths",

@@ -5,26 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-DEFAULT_TIME_LIMIT_S = 600
-DEFAULT_MEMORY_LIMIT_MB = 4096
-DEFAULT_MAX_PAGES = 2000
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one document may cost a worker process before it is given up."""
-
-    seconds: int = DEFAULT_TIME_LIMIT_S
-    memory_mb: int = DEFAULT_MEMORY_LIMIT_MB
-    max_pages: int = DEFAULT_MAX_PAGES
-
-    def __post_init__(self) -> None:
-        if self.seconds < 1:
-            raise ValueError(f"time limit: {self.seconds} s must be at least 1")
-        if self.memory_mb < 64:
-            raise ValueError(f"memory limit: {self.memory_mb} MB must be at least 64")
-        if self.max_pages < 1:
-            raise ValueError(f"page limit: {self.max_pages} must be at least 1")
+from ..isolation.limits import DEFAULT_MAX_PAGES, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S, Limits
 
 
 @dataclass(frozen=True)
@@ -55,3 +36,6 @@ class ImportOptions:
     def isolated(self) -> bool:
         """Extraction runs in worker processes under the limits."""
         return self.jobs > 0
+
+
+__all__ = ["DEFAULT_MAX_PAGES", "DEFAULT_MEMORY_LIMIT_MB", "DEFAULT_TIME_LIMIT_S", "ImportOptions", "Limits"]

@@ -11,29 +11,26 @@ import re
 
 from .. import __version__
 from ..ingest.extractors.base import Extractor, get_extractor
-from ..ingest.safety.docinfo import checked_document_info
+from ..isolation.workers import MEMORY_REASON, free_cores
 from ..model.errors import DocumentError
 from ..normalise.record import Record
-from ..pipeline import extract_document
-from ..research.themes import load_taxonomy, taxonomy_path
 from ..store.models import Outcome
 from ..store.repository import DocumentImport
 from .plan import ImportJob
-from .workers import MEMORY_REASON, free_cores
+from .stages import Stages
 
 log = logging.getLogger(__name__)
 
 
-def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> DocumentImport:
-    """Extract, tag and describe one document."""
+def prepare_import(job: ImportJob, stages: Stages, extractor: Extractor | None = None) -> DocumentImport:
+    """Read, tag and describe one document with the ``stages`` handed in."""
     ex = extractor or get_extractor(job.extractor, ocr=job.ocr, triage=job.triage, ocr_threads=free_cores)
     imp = failed_import(job, None, ex.name)
     try:
-        info = checked_document_info(job.path, job.max_pages, "; see --max-pages")
-        result = extract_document(job.path, ex, document=job.name)
-        imp.page_count = info.page_count
-        imp.title = info.title or result.title
-        opening = info.opening_text or result.opening_text
+        result = stages.read(job.path, ex, job.name, job.max_pages, "; see --max-pages")
+        imp.page_count = result.page_count
+        imp.title = result.title
+        opening = result.opening_text
         imp.partnership = job.partnership or guess_partnership(job.name, opening)
         imp.as_at = printed_as_at(imp.title, opening, job.name)
     except DocumentError as exc:
@@ -47,11 +44,9 @@ def prepare_import(job: ImportJob, extractor: Extractor | None = None) -> Docume
         detail = str(exc).splitlines()[0][:200] if str(exc) else ""
         imp.reason = f"extraction error: {type(exc).__name__}{': ' + detail if detail else ''}"
         return imp
-    taxonomy = load_taxonomy(taxonomy_path())
-    for record in result.records:
-        record.themes = [(t.theme, t.phrase) for t in taxonomy.tag(record.recommendation, record.action)]
+    if stages.tag is not None:
+        imp.taxonomy = stages.tag(result.records)
     imp.records = result.records
-    imp.taxonomy = taxonomy.digest
     imp.year = review_year(job.name, imp.title, result.records)
     imp.notes = result.notes
     imp.ocr = result.ocr
@@ -92,10 +87,17 @@ def guess_partnership(file_name: str, opening_text: str) -> str | None:
     stem = re.sub(r"\.(pdf|docx?|xlsx?|odt|ods|rtf)$", "", file_name, flags=re.I)
     words: list[str] = []
     for word in re.split(r"[-_\s]+", stem):
-        if not word.isalpha() or word.lower() in {"dhr", "bdhr", "domestic", "homicide", "review", "action", "plan"}:
+        if not word.isalpha() or _REVIEW_CODE.match(word) or word.lower() in _REVIEW_WORDS:
             break
         words.append(word.capitalize())
     return " ".join(words) or None
+
+
+# Where a file name's partnership ends: a review's code, "DHR" with the
+# place's initial or two before it or a number after ("ldhr", "BDHR",
+# "sdhr12"), or the words that name the kind of document.
+_REVIEW_CODE = re.compile(r"^[a-z]{0,3}dhr\d*$", re.I)
+_REVIEW_WORDS = frozenset({"domestic", "homicide", "review", "action", "plan"})
 
 
 # "Updated November 2015", "Position as at May 2022", "Progress update:

@@ -1,15 +1,26 @@
-"""Re-tag every stored record when the taxonomy changes."""
+"""Theme tags: records tagged as they are imported (the importer's tag
+stage), and every stored record re-tagged when the taxonomy changes."""
 
 from __future__ import annotations
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from ..normalise.record import Record
 from ..store.models import DocumentTheme, RecordRow, RecordTheme
 from ..store.repository import Store
-from .themes import Tag, Taxonomy
+from .themes import Tag, Taxonomy, load_taxonomy, taxonomy_path
 
 BATCH = 2000
+
+
+def tag_records(records: list[Record]) -> str:
+    """Tag each record with the themes of the taxonomy in force
+    (``DHR_TAXONOMY`` or the packaged one); returns its digest."""
+    taxonomy = load_taxonomy(taxonomy_path())
+    for record in records:
+        record.themes = [(t.theme, t.phrase) for t in taxonomy.tag(record.recommendation, record.action)]
+    return taxonomy.digest
 
 
 def retag(store: Store, taxonomy: Taxonomy) -> tuple[int, int]:

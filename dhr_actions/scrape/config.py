@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..importer.options import DEFAULT_MAX_PAGES as DEFAULT_MAX_DOCUMENT_PAGES
-from ..importer.options import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S, Limits
+from ..isolation.limits import DEFAULT_MAX_PAGES as DEFAULT_MAX_DOCUMENT_PAGES
+from ..isolation.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S, Limits
 
 DEFAULT_USER_AGENT = "dhr-actions/0.1 (+https://github.com/dhr-actions; research use)"
 DEFAULT_DELAY = 2.0

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..compose import new_importer
 from ..importer import Importer, ImportOptions
 from ..store.models import Outcome
 from ..store.repository import Store
@@ -104,7 +105,7 @@ def run_scrape(
     state = ScrapeState(store)
     blobs = BlobStore(config.downloads)
     started = time.monotonic()
-    with Importer(store, ImportOptions(jobs=1, limits=config.limits)) as importer:
+    with new_importer(store, ImportOptions(jobs=1, limits=config.limits)) as importer:
         run = _Run(config, sources, importer, state, blobs, echo, started)
         return _replay(run) if offline else _crawl_and_import(run, dry_run, client)
 

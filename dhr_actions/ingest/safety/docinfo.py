@@ -50,16 +50,9 @@ def document_info(path: Path) -> DocumentInfo:
 
 
 def checked_document_info(path: Path, max_pages: int, hint: str = "") -> DocumentInfo:
-    """The document's facts, after the cheap byte checks, refusing a file of
-    more than ``max_pages`` pages before any page is read (``hint`` ends the
-    reason, e.g. the option that sets the limit). An Office file is
-    checked when it is read (its package's size and parts); its title and
-    opening text come with its tables."""
-    from ...office import Format, detect
-
-    fmt = detect(path)
-    if fmt.is_office or fmt is Format.ZIP:
-        return DocumentInfo(None, None, "")
+    """A PDF's facts, after the cheap byte checks, refusing a file of more
+    than ``max_pages`` pages before any page is read (``hint`` ends the
+    reason, e.g. the option that sets the limit)."""
     check_pdf_bytes(path)
     info = document_info(path)
     if info.page_count is not None and info.page_count > max_pages:

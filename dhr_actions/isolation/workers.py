@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .options import Limits
+from .limits import Limits
 
 T = TypeVar("T")
 
