@@ -13,7 +13,8 @@ from conftest import SAMPLE_PDFS, expected_records
 from sqlalchemy import func, select
 
 import dhr_actions.store.repository as repository
-from dhr_actions.importer import ImportOptions, import_file
+from dhr_actions.compose import import_file
+from dhr_actions.importer import ImportOptions
 from dhr_actions.normalise.record import Record
 from dhr_actions.store.models import Document, Outcome, RecordRow
 from dhr_actions.store.repository import DocumentImport, DocumentNotFound, Store
@@ -185,3 +186,85 @@ def test_a_partnership_created_meanwhile_by_another_writer(any_db: str, monkeypa
         assert saved.status == Outcome.NO_PLAN and len(calls) == 3  # mine, the other writer's, mine again
         docs = {d.file_name: d.partnership.name if d.partnership else None for d in store.documents()}
         assert docs == {"mine.pdf": "Eastbridge", "other.pdf": "Eastbridge"}
+
+
+def test_opening_waits_for_a_database_another_process_holds(tmp_path: Path) -> None:
+    """A new file held by another writer (here a connection with an
+    exclusive lock, as during a schema's creation): opening waits for it
+    instead of failing with "database is locked"."""
+    import sqlite3
+    import threading
+
+    db = tmp_path / "held.sqlite"
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE being_made (x)")
+    release = threading.Timer(1.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(str(db)) as s:
+            assert counts(s) == (0, 0)
+    finally:
+        release.join()
+        holder.close()
+
+
+def test_waiting_turn_tries_again_only_while_busy() -> None:
+    import sqlite3
+
+    from dhr_actions.store.engine import waiting_turn
+
+    tries = []
+
+    def busy_twice() -> str:
+        tries.append(1)
+        if len(tries) < 3:
+            raise sqlite3.OperationalError("database is locked")
+        return "opened"
+
+    assert waiting_turn(busy_twice) == "opened" and len(tries) == 3
+
+    def broken() -> None:
+        raise sqlite3.OperationalError("no such table: documents")
+
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        waiting_turn(broken)
+
+    def always_busy() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # gives up at its timeout
+        waiting_turn(always_busy, timeout_ms=100)
+
+
+def test_importing_processes_soak_on_a_new_database_on_a_busy_machine(tmp_path: Path) -> None:
+    """Several imports start at once against one database that does not
+    exist yet, while other processes keep every core busy: all of them
+    create, open and write it without a "database is locked"."""
+    import os
+    import subprocess
+    import sys
+
+    burn = "import time\nend = time.monotonic() + 300\nwhile time.monotonic() < end: pass"
+    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(os.cpu_count() or 2)]
+    db = str(tmp_path / "soak.sqlite")
+    folders = []
+    for n, pdf in enumerate(SAMPLE_PDFS[:8]):
+        folder = tmp_path / f"set{n // 2}"
+        folder.mkdir(exist_ok=True)
+        shutil.copy(pdf, folder / pdf.name)
+        folders.append(folder)
+    cmd = [sys.executable, "-m", "dhr_actions.cli", "import", "--db", db, "--jobs", "1", "-q"]
+    try:
+        procs = [
+            subprocess.Popen([*cmd, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for folder in sorted(set(folders))
+        ]
+        errors = [p.communicate(timeout=600)[1].decode() for p in procs]
+        assert [p.returncode for p in procs] == [0] * len(procs), errors
+    finally:
+        for b in burners:
+            b.kill()
+            b.wait()
+    with Store(db) as s:
+        assert sorted(d.file_name for d in s.documents()) == sorted(p.name for p in SAMPLE_PDFS[:8])

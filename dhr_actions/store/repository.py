@@ -12,101 +12,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, make_url, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..normalise.record import Record
-from . import migrate
+from .engine import DEFAULT_DB, DatabaseMissing, check_location, database_url, display_name, has_fts, make_engine
 from .models import Document, DocumentTheme, Outcome, Partnership, RecordRow, RecordTheme
 
-DEFAULT_DB = "dhr.sqlite"
-SQLITE_BUSY_TIMEOUT_MS = 60_000
 SAVE_ATTEMPTS = 3
 
 
 class DocumentNotFound(LookupError):
     """No stored document matches the name or id asked for."""
-
-
-class DatabaseMissing(FileNotFoundError):
-    """A SQLite database that is not there: a command that only reads finds
-    nothing to read, and one that writes has no folder to create it in."""
-
-
-def check_location(db: str, create: bool) -> None:
-    """Refuse a SQLite path that cannot be what the user meant, in one line:
-    a file a reading command would create empty (a mistyped ``--db``), or a
-    folder that does not exist."""
-    if "://" in db:
-        return
-    path = Path(db).expanduser()
-    if path.exists():
-        return
-    if not create:
-        raise DatabaseMissing(f"no database at {db} (check --db or DHR_DB; `dhr import` creates one)")
-    if not path.resolve().parent.is_dir():
-        raise DatabaseMissing(f"cannot create database {db}: folder {path.parent} does not exist")
-
-
-def database_url(db: str) -> str:
-    """A SQLAlchemy URL for ``db``: URLs pass through, anything else is a
-    SQLite file path."""
-    if "://" in db:
-        return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
-
-
-def display_name(db: str) -> str:
-    """``db`` as it may be printed or logged: a URL's password masked."""
-    if "://" not in db:
-        return db
-    try:
-        return make_url(db).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy can parse: show no credentials at all
-        return db.rpartition("@")[2]
-
-
-def make_engine(db: str, check_schema: bool = True) -> Engine:
-    url = database_url(db)
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        # Several processes may write at once (a scrape while an import runs):
-        # WAL lets readers go on beside a writer, and BEGIN IMMEDIATE takes
-        # the write lock up front, so a transaction waits its turn (busy
-        # timeout) instead of failing when it later tries to write.
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-            dbapi_conn.isolation_level = None  # transactions are begun below
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _sqlite_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    # A new database gets the newest schema; one at another revision is refused
-    # with the command that upgrades it (see migrate.py).
-    if not check_schema:
-        return engine
-    try:
-        migrate.ensure(engine, display_name(db))
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
-
-
-def has_fts(engine: Engine) -> bool:
-    from sqlalchemy import inspect
-
-    return engine.dialect.name == "sqlite" and "records_fts" in inspect(engine).get_table_names()
 
 
 @dataclass
@@ -335,4 +254,16 @@ def _row(r: Record, position: int, taxonomy: str = "") -> RecordRow:
     )
 
 
-__all__ = ["DEFAULT_DB", "DatabaseMissing", "DocumentImport", "DocumentNotFound", "Outcome", "SaveResult", "Store"]
+__all__ = [
+    "DEFAULT_DB",
+    "DatabaseMissing",
+    "DocumentImport",
+    "DocumentNotFound",
+    "Outcome",
+    "SaveResult",
+    "Store",
+    "database_url",
+    "display_name",
+    "has_fts",
+    "make_engine",
+]
