@@ -75,7 +75,7 @@ def test_import_documents_show_export(tmp_path: Path) -> None:
     ]
 
     out = tmp_path / "records.csv"
-    result = run("export", "--db", db, "--format", "csv", "-o", str(out), "--document", "eastbridge-edhr-2021-03")
+    result = run("export", "--db", db, "--format", "csv", "-o", str(out), "eastbridge-edhr-2021-03")
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert [r["ref"] for r in rows] == ["1", "2", "1", "2", "1"]
     assert list(rows[0]) == list(SCHEMA_FIELDS)
@@ -168,7 +168,7 @@ def test_debug_draws_and_describes_a_page(tmp_path: Path) -> None:
 
     pdf = next(p for p in SAMPLE_PDFS if p.name.startswith("northmoor-dhr-adult-a.pdf"))
     out = tmp_path / "page.png"
-    result = run("debug", str(pdf), "--page", "1", "--out", str(out))
+    result = run("debug", str(pdf), "--page", "1", "-o", str(out))
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0] == "page 1 of 2: 2 table(s)"
@@ -178,5 +178,28 @@ def test_debug_draws_and_describes_a_page(tmp_path: Path) -> None:
     for marked in (COLUMN, ROW_CUT, FURNITURE[0]):
         assert marked[:3] in colours
 
-    bad = CliRunner().invoke(main, ["debug", str(pdf), "--page", "9", "--out", str(out)])
+    bad = CliRunner().invoke(main, ["debug", str(pdf), "--page", "9", "--output", str(out)])
     assert bad.exit_code == 1 and bad.output == f"Error: {pdf}: {pdf.name} has 2 page(s): there is no page 9\n"
+
+
+def test_old_option_spellings_work_with_a_deprecation_note(tmp_path: Path) -> None:
+    """One name per idea (-o/--output, the DOC argument, --by csp); the old
+    spellings keep working for a release and say what replaces them."""
+    db = str(tmp_path / "old.sqlite")
+    pdf = next(p for p in SAMPLE_PDFS if p.stem == "eastbridge-edhr-2021-03")
+    assert run("import", str(pdf), "--db", db, "-q").exit_code == 0
+    new = tmp_path / "new.jsonl"
+    old = tmp_path / "old.jsonl"
+    assert run("export", "--db", db, "-o", str(new), pdf.stem).exit_code == 0
+    result = run("export", "--db", db, "-o", str(old), "--document", pdf.stem)
+    assert "--document DOC is deprecated" in result.stderr and "use the DOC argument" in result.stderr
+    assert old.read_text() == new.read_text() and new.read_text().count("\n") == 5
+
+    report = tmp_path / "r.html"
+    result = run("report", "--db", db, "--out", str(report))
+    assert "--out is deprecated" in result.stderr and report.exists()
+
+    by_csp = run("progress", "--db", db, "--by", "csp", "--format", "json")
+    by_partnership = run("progress", "--db", db, "--by", "partnership", "--format", "json")
+    assert "--by partnership is deprecated" in by_partnership.stderr
+    assert by_csp.stdout == by_partnership.stdout and "Eastbridge" in by_csp.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -19,6 +20,7 @@ from .render import FORMATS as OUTPUT_FORMATS
 from .render import render
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def db_option(f: F) -> F:
@@ -40,6 +42,42 @@ def open_store(db: str, create: bool = True) -> Store:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # bad URL, missing driver, unreachable server
         raise click.ClickException(f"cannot open database {display_name(db)!r}: {exc}") from exc
+
+
+def renamed_option(old: str, new: str, **attrs: Any) -> Callable[[F], F]:
+    """The old spelling ``old`` of an option now called ``new``: hidden, it
+    still works for one release and says so on standard error. The command
+    takes its value as ``<old without dashes>_old`` and passes it to
+    :func:`renamed_value`."""
+    name = old.lstrip("-").replace("-", "_") + "_old"
+    return click.option(old, name, hidden=True, help=f"Deprecated: {new}.", **attrs)
+
+
+def renamed_value(new_value: T, old_value: T | None, old: str, new: str) -> T:
+    """The option's value, from its old spelling when that was given (with a
+    note that it is deprecated)."""
+    if old_value is None:
+        return new_value
+    click.echo(f"note: {old} is deprecated and goes in the next release: use {new}", err=True)
+    return old_value
+
+
+def output_option(help: str, default: str | None = None) -> Callable[[F], F]:
+    """``-o/--output FILE``: every command that writes a file names it so
+    (``--out``, the old spelling of some, still works with a note)."""
+
+    def decorate(f: F) -> F:
+        f = renamed_option("--out", "-o/--output", type=click.Path(dir_okay=False, path_type=Path))(f)
+        return click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=default,
+            show_default=default is not None,
+            help=help,
+        )(f)
+
+    return decorate
 
 
 def format_option(f: F) -> F:

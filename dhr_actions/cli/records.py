@@ -12,7 +12,7 @@ import click
 from ..normalise.record import SCHEMA_FIELDS
 from ..store.export import FORMATS, write_records, write_xlsx
 from ..store.repository import DocumentNotFound, Store, display_name
-from .common import db_option, emit, format_option, main, open_store
+from .common import db_option, emit, format_option, main, open_store, renamed_option, renamed_value
 from .render import format_table
 
 
@@ -32,10 +32,15 @@ from .render import format_table
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
-@click.option("--document", metavar="DOC", help="Only this document (file name or id).")
+@renamed_option("--document", "the DOC argument", metavar="DOC")
 @click.option("--all-versions", is_flag=True, help="Include superseded versions of documents.")
-def export_cmd(db: str, fmt: str, output: Path | None, document: str | None, all_versions: bool) -> None:
-    """Export records as JSON Lines, CSV or Excel (current document versions)."""
+@click.argument("doc", required=False)
+def export_cmd(
+    db: str, fmt: str, output: Path | None, document_old: str | None, all_versions: bool, doc: str | None
+) -> None:
+    """Export records as JSON Lines, CSV or Excel (current document
+    versions): of every document, or of DOC alone (file name or id)."""
+    document = renamed_value(doc, document_old, "--document DOC", "the DOC argument")
     with open_store(db, create=False) as store:
         _export(store, fmt, output, document, all_versions)
 

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..store.repository import display_name
-from .common import as_of_option, db_option, emit, format_option, main, open_store
+from .common import as_of_option, db_option, emit, format_option, main, open_store, output_option, renamed_value
 
 
 @main.group("themes", invoke_without_command=True)
@@ -120,10 +120,10 @@ def overdue_cmd(db: str, as_of: Any, fmt: str) -> None:
 @db_option
 @click.option(
     "--by",
-    type=click.Choice(["document", "partnership", "action"]),
+    type=click.Choice(["document", "csp", "action", "partnership"]),
     default="document",
     show_default=True,
-    help="Figures per document or partnership, or each action's history.",
+    help="Figures per document or partnership (csp), or each action's history. (partnership: deprecated, use csp)",
 )
 @click.option("--csp", metavar="NAME", help="Only this partnership's plans.")
 @as_of_option(
@@ -143,6 +143,9 @@ def progress_cmd(db: str, by: str, csp: str | None, as_of: Any, fmt: str) -> Non
     """
     from ..research.progress import progress
 
+    if by == "partnership":
+        click.echo("note: --by partnership is deprecated and goes in the next release: use --by csp", err=True)
+    by = "partnership" if by == "csp" else by
     with open_store(db, create=False) as store:
         emit(progress(store, by, csp, as_of.date() if as_of else None), fmt, "No plans with actions.")
 
@@ -150,21 +153,27 @@ def progress_cmd(db: str, by: str, csp: str | None, as_of: Any, fmt: str) -> Non
 @main.command("agencies")
 @db_option
 @click.option("--roles", is_flag=True, help="One row per organisation and role.")
+@click.option(
+    "--organisations",
+    type=click.Path(dir_okay=False, exists=True),
+    envvar="DHR_ORGANISATIONS",
+    help="A gazetteer TOML file extending the built-in one. Env: DHR_ORGANISATIONS.",
+)
 @format_option
-def agencies_cmd(db: str, roles: bool, fmt: str) -> None:
+def agencies_cmd(db: str, roles: bool, organisations: str | None, fmt: str) -> None:
     """Lead organisations with record and review counts.
 
     Each lead cell is resolved to its organisation and type (police force,
     council, NHS trust, ICB/CCG, probation, housing provider, specialist
     domestic abuse service, partnership or board, national body) by a
     gazetteer (dhr_actions/research/organisations.toml, extended by the file
-    in DHR_ORGANISATIONS) and the plan's area; the role is a second level
+    given with --organisations) and the plan's area; the role is a second level
     (--roles). A person's name is never counted.
     """
     from ..research.queries import agencies
 
     with open_store(db, create=False) as store:
-        emit(agencies(store, roles), fmt, "No lead agencies recorded.")
+        emit(agencies(store, roles, organisations), fmt, "No lead agencies recorded.")
 
 
 @main.command("serve", short_help="Browse the database in Datasette (read-only).")
@@ -193,21 +202,15 @@ def serve_cmd(db: str, host: str, port: int) -> None:
 
 @main.command("report", short_help="Write a self-contained HTML report.")
 @db_option
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default="report.html",
-    show_default=True,
-    help="The HTML file to write.",
-)
+@output_option("The HTML file to write.", default="report.html")
 @as_of_option("The day overdue actions are judged by, YYYY-MM-DD (default: today).")
-def report_cmd(db: str, out: Path, as_of: Any) -> None:
+def report_cmd(db: str, output: Path, out_old: Path | None, as_of: Any) -> None:
     """Write one self-contained HTML page: themes by year, progress by theme,
     top lead agencies, overdue actions and recurring recommendations."""
     from ..research.report import build_report
 
     with open_store(db, create=False) as store:
         page = build_report(store, as_of.date() if as_of else None)
+    out = renamed_value(output, out_old, "--out", "-o/--output")
     out.write_text(page, encoding="utf-8")
     click.echo(f"Wrote {out} ({len(page) // 1024} KB)")

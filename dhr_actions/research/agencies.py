@@ -213,11 +213,14 @@ def split_leads(lead: str | None) -> list[str]:
     return list(seen)
 
 
-def agencies(store: Store, roles: bool = False, counted: set[int] | None = None) -> list[dict[str, Any]]:
+def agencies(
+    store: Store, roles: bool = False, counted: set[int] | None = None, organisations: str | None = None
+) -> list[dict[str, Any]]:
     """Lead organisations (and with ``roles``, each organisation's roles)
     with the records and reviews naming them, most named first. Only the
-    documents in ``counted`` (one copy of each review) when given."""
-    g = load_gazetteer()
+    documents in ``counted`` (one copy of each review) when given; the
+    gazetteer extended by the file ``organisations`` when given."""
+    g = load_gazetteer(organisations)
     with store.session() as s:
         q = (
             select(RecordRow.lead, Document.id, Partnership.name)

@@ -231,12 +231,13 @@ def overdue(store: Store, as_of: date | None = None) -> list[dict[str, Any]]:
 
 
 # -- agencies --------------------------------------------------------------------
-def agencies(store: Store, roles: bool = False) -> list[dict[str, Any]]:
-    """Lead organisations, resolved from the lead cells (``agencies``),
-    with the records and reviews naming them; no person's name is counted."""
+def agencies(store: Store, roles: bool = False, organisations: str | None = None) -> list[dict[str, Any]]:
+    """Lead organisations, resolved from the lead cells (``agencies``; the
+    gazetteer extended by the file ``organisations``), with the records and
+    reviews naming them; no person's name is counted."""
     from .agencies import agencies as lead_organisations
 
-    return lead_organisations(store, roles, counted(store))
+    return lead_organisations(store, roles, counted(store), organisations)
 
 
 # -- search ----------------------------------------------------------------------
