@@ -325,3 +325,20 @@ def test_a_reference_whose_one_ocr_read_as_a_letter_is_mended_where_the_numberin
         (None, ["lb", "Audit enquiry.", "Named Midwife", "June 2024"]),
     ]
     assert "1B" not in [r.ref for r in _table(rows, ocr=True)]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "partnership"),
+    [
+        ("south-worcestershire-dhr-3.pdf", "South Worcestershire"),
+        ("leeds-ldhr-4.pdf", "Leeds"),
+        ("kirklees_KDHR12_action_plan.docx", "Kirklees"),
+        ("wyre-forest-sdhr.pdf", "Wyre Forest"),
+        ("dhr-7-action-plan.pdf", None),
+        ("hadrian-domestic-homicide-review.pdf", "Hadrian"),
+    ],
+)
+def test_partnership_from_a_file_name_ends_at_the_review_code(file_name: str, partnership: str | None) -> None:
+    from dhr_actions.importer.prepare import guess_partnership
+
+    assert guess_partnership(file_name, "") == partnership
