@@ -291,3 +291,36 @@ def test_office_files_import_alongside_pdfs(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "broken.xlsx" in result.output and "~$" not in result.output
     assert "Total: 4 files, 14 records: 3 imported, 1 failed" in result.output
+
+
+def test_openpyxl_warnings_are_not_printed_among_the_import_lines(tmp_path: Path) -> None:
+    """A workbook with a part openpyxl drops (a conditional-formatting
+    extension, as Excel writes for data bars) imports with no raw warning."""
+    import warnings
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for col, label in enumerate(["Ref", "Recommendation", "Lead", "Target date"], start=1):
+        ws.cell(1, col, label)
+    for col, value in enumerate(["1", "Audit referrals.", "Adult Social Care", "March 2023"], start=1):
+        ws.cell(2, col, value)
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    ext = (
+        '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"/></extLst></worksheet>'
+    )
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(tmp_path / "ext.xlsx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", ext.encode())
+            dst.writestr(item, data)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        (record,) = extract_document(tmp_path / "ext.xlsx").records
+    assert record.lead == "Adult Social Care"
+    assert not [w for w in seen if "extension is not supported" in str(w.message)]

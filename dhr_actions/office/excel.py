@@ -14,6 +14,8 @@ table is a section row.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,8 @@ from ..model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ..model.table import Cell, Row, Table
 from .content import OfficeContent
 from .header_rows import MAX_HEADER_ROWS, continues_header
+
+log = logging.getLogger(__name__)
 
 EXTRACTOR = "xlsx"
 # How far down a sheet the header row is looked for.
@@ -32,7 +36,15 @@ def read_excel(path: Path, settings: LayoutSettings = DEFAULT_SETTINGS) -> Offic
     """The plan tables of an ``.xlsx`` file, one per sheet that has a header."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(str(path), data_only=True)
+    # openpyxl warns of every part it does not keep ("Conditional Formatting
+    # extension is not supported and will be removed", data validation,
+    # slicers): none holds plan text, and raw warnings would be printed
+    # among the import's lines. They are logged for debugging instead.
+    with warnings.catch_warnings(record=True) as dropped:
+        warnings.simplefilter("always")
+        wb = load_workbook(str(path), data_only=True)
+    for w in dropped:
+        log.debug("%s: openpyxl: %s", path.name, w.message)
     out = OfficeContent()
     opening: list[str] = []
     try:
