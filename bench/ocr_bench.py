@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
         doc.close()
     if args.pages:
         pages = pages[: args.pages]
-    settings = ocr.OcrSettings()
+    settings = ocr.DEFAULT_OCR
     times: dict[str, list[float]] = defaultdict(list)
     for pdf, index in pages:
         page_steps(pdf, index, times, settings)

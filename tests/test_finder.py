@@ -718,3 +718,11 @@ def test_ligature_glyphs_read_as_their_letters_everywhere(tmp_path) -> None:  # 
     assert sorted(starts) == [1, 2, 4, 5, 6, 7]  # "fi" is one glyph: no letter starts at 3
     assert starts[4] > starts[2]
     assert [w.text for w in light_pages(path).pages[0].words] == ["Lead", "officer:", "specific", "flags"]
+
+
+def test_a_columns_text_edge_is_where_its_widest_line_ends() -> None:
+    from dhr_actions.ingest.tables.rows import _text_edges
+
+    cols = ColumnBounds(bounds=[0.0, 100.0, 200.0, 300.0], ruled=False)
+    words = [Word("Train", 5, 40, 0, 10, 10), Word("staff", 45, 80, 0, 10, 10), Word("Lead", 105, 150, 0, 10, 10)]
+    assert _text_edges(cols, words) == [80, 150, None]

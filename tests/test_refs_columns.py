@@ -342,3 +342,54 @@ def test_partnership_from_a_file_name_ends_at_the_review_code(file_name: str, pa
     from dhr_actions.importer.prepare import guess_partnership
 
     assert guess_partnership(file_name, "") == partnership
+
+
+def _info(ref: str | None, rec: str = "", action: str = "", number: str | None = None, code: str | None = None):  # type: ignore[no-untyped-def]
+    from dhr_actions.ingest.tables.stitch import PlanRow
+    from dhr_actions.normalise.rows import RowInfo
+
+    cells = {"recommendation": rec, "action": action}
+    return RowInfo([PlanRow([ref or "", rec, action], page=1, section=None)], cells, ref, number, code)
+
+
+def test_the_recommendation_a_new_record_takes() -> None:
+    """Its own text; an earlier row's of the same number or of its action
+    code's number; a merged cell's carried down; none without the column."""
+    from dhr_actions.normalise.assemble import _Assembly
+
+    a = _Assembly(has_refs=True, has_rec=True)
+    own = a.recommendation(_info("1", "Train staff.", number="1"), "Train staff.")
+    assert own == ["Train staff."]
+    a.last_rec = own
+    assert a.recommendation(_info("1B", number="1"), "") is own  # the same number
+    assert a.recommendation(_info("2A", code="2A"), "") == [] and "2" in a.rec_by_number  # a code's number, to fill
+    assert a.recommendation(_info("X"), "") is own  # a merged cell carried down
+    assert _Assembly(has_refs=True, has_rec=False).recommendation(_info("1", action="Do."), "") is None
+
+
+def test_a_row_without_a_ref_carries_on_the_record_above() -> None:
+    from dhr_actions.normalise.assemble import _Assembly
+
+    a = _Assembly(has_refs=True, has_rec=True)
+    assert not a.continues(_info(None, "Lone."))  # nothing above to carry on
+    a.add(_info("1", "Review the policy", "Audit cases.", number="1"))
+    cut = _info(None, "and train staff.", "")
+    assert a.continues(cut)
+    a.add(cut)
+    assert len(a.drafts) == 1 and a.drafts[0].rec == ["Review the policy", "and train staff."]
+
+
+def test_row_infos_put_right_a_one_read_as_l_beside_its_number() -> None:
+    from dhr_actions.ingest.tables.stitch import PlanRow, PlanTable
+    from dhr_actions.normalise.columns import map_columns
+    from dhr_actions.normalise.rows import row_infos
+
+    header = ["Ref", "Recommendation", "Action", "Lead", "Target date"]
+    rows = [
+        PlanRow(["la", "Train staff.", "Brief teams.", "CSP", "May 2024"], page=1, section=None, ocr=True),
+        PlanRow(["1b", "", "Audit cases.", "Police", "June 2024"], page=1, section=None, ocr=True),
+        PlanRow(["lc", "", "Sample files.", "CSP", "July 2024"], page=1, section=None, ocr=True),
+        PlanRow(["3", "Share learning.", "Hold an event.", "CSP", "2025"], page=1, section=None, ocr=True),
+    ]
+    infos = row_infos(PlanTable(header, rows), map_columns(header))
+    assert [i.ref for i in infos] == ["1A", "1B", "1C", "3"]

@@ -357,7 +357,8 @@ def test_british_spellings_are_words() -> None:
 
 
 def test_small_type_is_read_again_enlarged() -> None:
-    from dhr_actions.ingest.ocr.recognise import MAX_ENLARGEMENT, READ_TEXT_PX, SMALL_TEXT_PX, enlargement
+    from dhr_actions.ingest.ocr.recognise import enlargement
+    from dhr_actions.ingest.ocr.settings import DEFAULT_OCR as S
     from dhr_actions.model.geometry import Word
 
     scale = 300 / 72
@@ -367,10 +368,12 @@ def test_small_type_is_read_again_enlarged() -> None:
 
     assert enlargement(page(7.0), scale) == 1.0  # 29 px: read as it is
     small = enlargement(page(4.8), scale)  # 20 px: a table printed to fit
-    assert small == pytest.approx(READ_TEXT_PX / (4.8 * scale))
-    assert enlargement(page(2.0), scale) == MAX_ENLARGEMENT  # at most twice
+    assert small == pytest.approx(S.read_text_px / (4.8 * scale))
+    assert enlargement(page(2.0), scale) == S.max_enlargement  # at most twice
     assert enlargement(page(4.8, n=5), scale) == 1.0  # too few words to judge
-    assert SMALL_TEXT_PX < READ_TEXT_PX
+    assert S.small_text_px < S.read_text_px
+    bigger = S.__class__(max_enlargement=3.0)  # a setting, not a constant
+    assert enlargement(page(2.0), scale, bigger) == 3.0
 
 
 def test_ocr_letter_likenesses_are_put_right_only_to_common_words() -> None:

@@ -16,7 +16,8 @@ SCALE = 300 / 72
 def _page_and_words() -> tuple[object, list[Word]]:
     import pypdfium2 as pdfium
 
-    from dhr_actions.ingest.ocr.tesseract import OcrSettings, find_tesseract, tesseract_words
+    from dhr_actions.ingest.ocr.settings import OcrSettings
+    from dhr_actions.ingest.ocr.tesseract import find_tesseract, tesseract_words
 
     pdf = pdfium.PdfDocument(str(SAMPLES / "greyfield-dhr-2020-04.pdf"))
     try:
@@ -31,7 +32,8 @@ def _page_and_words() -> tuple[object, list[Word]]:
 @needs_tesseract
 def test_a_line_ocr_left_out_is_read_from_its_crop() -> None:
     from dhr_actions.ingest.ocr.missed import words_unread
-    from dhr_actions.ingest.ocr.tesseract import OcrSettings, find_tesseract
+    from dhr_actions.ingest.ocr.settings import OcrSettings
+    from dhr_actions.ingest.ocr.tesseract import find_tesseract
 
     image, words = _page_and_words()
     assert words_unread(find_tesseract(), image, None, words, SCALE, OcrSettings()) == []  # all of it read
@@ -60,3 +62,25 @@ def test_a_full_stop_before_the_next_columns_word_stays() -> None:
         [_word("should.", 0, 0), _word("involve", 39, 0), _word("perpetrator.", 100, 10), _word("session", 300, 10)]
     )
     assert [w.text for w in got] == ["should", "involve", "perpetrator.", "session"]
+
+
+def test_words_of_tesseract_tsv_without_running_it() -> None:
+    """The TSV is read apart from running tesseract: rules read as glyphs,
+    specks, lines of other levels and words under the confidence are left
+    out; boxes come back in points."""
+    from dhr_actions.ingest.ocr.settings import OcrSettings
+    from dhr_actions.ingest.ocr.tesseract import words_of_tsv
+
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [
+        "4\t1\t1\t1\t1\t0\t100\t100\t900\t40\t-1\t",
+        "5\t1\t1\t1\t1\t1\t100\t100\t200\t40\t96.5\tTraining",
+        "5\t1\t1\t1\t1\t2\t320\t100\t120\t40\t91.0\tstaff|",
+        "5\t1\t1\t1\t1\t3\t460\t100\t10\t40\t88.0\t|",
+        "5\t1\t1\t1\t1\t4\t480\t100\t30\t40\t70.0\t__",
+        "5\t1\t1\t1\t1\t5\t520\t100\t150\t40\t12.0\tblur",
+    ] + [f"5\t1\t1\t1\t2\t{n}\t{100 + 90 * n}\t160\t80\t40\t90.0\tword" for n in range(10)]
+    words = words_of_tsv("\n".join([head, *rows]), 4.0, OcrSettings(min_confidence=20))
+    assert [w.text for w in words[:2]] == ["Training", "staff"] and "blur" not in [w.text for w in words]
+    first = words[0]
+    assert (first.x0, first.top, first.x1, first.bottom, first.confidence) == (25.0, 25.0, 75.0, 35.0, 96.5)

@@ -195,6 +195,55 @@ class LayoutSettings:
     # one to three words: "Target date", "Recommendation 3".
     kv_lone_label_words: int = 3
 
+    # -- triage: which pages are read in full -------------------------------------
+    # The neighbours of a page with a header that are read in full too: the one
+    # before may hold the plan's title rows or the start of a header band.
+    triage_neighbours: int = 1
+    # Lines opening with a field label ("Lead", "Target date") that make a page
+    # a candidate for key–value blocks.
+    triage_min_label_lines: int = 3
+    # A loose character box is about this much taller than the font size.
+    triage_box_to_size: float = 1.15
+    # Scanned pages are looked at rendered at this resolution: enough to see
+    # text lines, the gaps between table columns and ruling lines.
+    triage_look_dpi: int = 50
+    # A gap this wide (pixels at triage_look_dpi, about 10 pt) inside a line parts
+    # table columns; word spaces, even justified ones, are narrower.
+    triage_column_gap_px: int = 7
+    # A vertical run of ink this share of the page high is a ruling line.
+    triage_rule_height_share: float = 1 / 8
+
+    # -- panels: a sheet printed across pages put back side by side -----------------
+    # How far apart two panels' header rows (or rows) may stand and still be
+    # one row of the sheet: in points for a PDF's text; in a scan, whose pages
+    # are cut and set on the glass each a little differently, up to this many
+    # lines (each panel is then moved to stand level with the first).
+    panel_row_slack_pt: float = 2.0
+    panel_scan_slack_lines: float = 1.5
+    # How close a scanned panel's line must come to one of the first's, once
+    # moved, to stand level with it.
+    panel_scan_level_pt: float = 4.0
+    # A scanned document no longer than this, one of whose pages opens with
+    # part of a header, is read whole to look for the other panels.
+    panel_max_scanned_pages: int = 24
+    # The lines of a page that may hold its header row, from the top.
+    panel_header_search_lines: int = 6
+    # How many pages apart two panels of one band of rows may be.
+    panel_max_stride: int = 12
+    # The share of a later panel's lines that must stand level with a line of
+    # its band's first panel.
+    panel_min_level_share: float = 0.6
+
+    # -- stitching tables cut by page breaks, and titles ------------------------------
+    # Labels that OCR read a little differently still name the same column
+    # ("agency" for "Lead agency", "Targetdates." for "Target dates"): alike
+    # when one holds the other or they agree this far (difflib's ratio).
+    header_labels_alike_share: float = 0.75
+
+    # OCR misreads a title's words ("Adpencix A: Action an"): read near enough
+    # to "action plan", they still name the document.
+    ocr_title_likeness_share: float = 0.8
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -212,6 +261,9 @@ class LayoutSettings:
             "min_river_lines",
             "phrase_min_gaps",
             "header_stack_lines",
+            "triage_look_dpi",
+            "panel_header_search_lines",
+            "panel_max_stride",
         ):
             if getattr(self, name) < 1:
                 raise ValueError(f"LayoutSettings.{name}: must be at least 1")

@@ -15,10 +15,11 @@ import pdfplumber
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import Table
 from ..ocr import recognise as ocr_engine
-from ..ocr.recognise import OcrSettings, OcrUnavailable, is_scanned, recognise, render_page
+from ..ocr.recognise import OcrUnavailable, is_scanned, recognise, render_page
+from ..ocr.settings import DEFAULT_OCR, OcrSettings
 from ..ocr.tesseract import NO_TESSERACT
 from ..pages.furniture import furniture_notes
-from ..pages.panels import MAX_SCANNED_SHEET_PAGES, Band, panel_groups, partial_header, side_by_side
+from ..pages.panels import Band, panel_groups, partial_header, side_by_side
 from ..pages.reading import PageContent, page_content
 from ..pages.triage import LightDocument, Triage, light_pages, triage
 from ..tables.finder import PageFindings, find_tables
@@ -27,10 +28,10 @@ from ..tables.keyvalue import keyvalue_tables
 
 class PdfplumberExtractor:
     """Find action-plan tables with pdfplumber's words and ruling lines;
-    scanned pages are read by OCR (``ocr.py``) and go the same way. With
+    scanned pages are read by OCR (``ocr/``) and go the same way. With
     ``triage`` (the default), a document of more than one page is first read
     cheaply with PDFium and only the pages that can hold a plan, and those
-    its tables run on to, are read in full (``triage.py``)."""
+    its tables run on to, are read in full (``pages/triage.py``)."""
 
     name = "pdfplumber"
 
@@ -43,7 +44,7 @@ class PdfplumberExtractor:
         ocr_threads: int | Callable[[], int] | None = None,
     ) -> None:
         self.ocr = ocr
-        self.ocr_settings = ocr_settings or OcrSettings()
+        self.ocr_settings = ocr_settings or DEFAULT_OCR
         self.settings = settings or DEFAULT_SETTINGS
         self.triage = triage
         # Scanned pages of one document OCR'd at once: a number, or asked
@@ -78,7 +79,7 @@ class PdfplumberExtractor:
         too wide for its paper? (A scan's text is read only by OCR, so the
         other panels may be among the pages triage left unread.) The bands
         of panels every page, read, shows; none when it is not."""
-        if any(f.tables for f in found) or not light.scans or len(light.pages) > MAX_SCANNED_SHEET_PAGES:
+        if any(f.tables for f in found) or not light.scans or len(light.pages) > self.settings.panel_max_scanned_pages:
             return []
         if not any(p.ocr and partial_header(p, self.settings) for p in reader.cache.values()):
             return []
@@ -109,7 +110,7 @@ class PdfplumberExtractor:
         """The finder on the pages triage keeps, and on each page after one
         whose table may run on, until none does."""
         try:
-            light = light_pages(path, self.settings)
+            light = light_pages(path, self.settings, self.ocr_settings)
             if len(light.pages) != len(reader.pdf.pages):
                 raise ValueError(f"{len(light.pages)} pages, pdfplumber {len(reader.pdf.pages)}")
         except Exception as exc:  # PDFium refused or miscounted what pdfplumber reads: read every page
@@ -178,12 +179,12 @@ class _PageReader:
             if n in self.cache:
                 continue
             p = self.pdf.pages[n - 1]
-            if self.ex.ocr and is_scanned(p):
+            if self.ex.ocr and is_scanned(p, self.ex.ocr_settings):
                 scans.append(n)
             else:
                 self.cache[n] = page_content(p, n, self.ex.settings)
         if scans and ocr_engine.tesseract_path() is None:
-            if len(self.pdf.pages) == 1 or all(is_scanned(q) for q in self.pdf.pages):
+            if len(self.pdf.pages) == 1 or all(is_scanned(q, self.ex.ocr_settings) for q in self.pdf.pages):
                 raise OcrUnavailable(NO_TESSERACT)
             for n in scans:
                 p = self.pdf.pages[n - 1]

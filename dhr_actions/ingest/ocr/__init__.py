@@ -4,6 +4,6 @@ left out found and read a crop at a time (``missed``), words mended
 (``words``), all driven by ``recognise``."""
 
 from .recognise import OcrUnavailable, is_scanned, render_page
-from .tesseract import OcrSettings
+from .settings import OcrSettings
 
 __all__ = ["OcrSettings", "OcrUnavailable", "is_scanned", "render_page"]

@@ -20,56 +20,35 @@ from typing import Any
 
 from ...model.geometry import Word
 from .prepare import blob_boxes
-from .tesseract import ONE_LINE, OcrSettings, glyph_sized, tesseract_words, usual_height
+from .settings import DEFAULT_OCR, OcrSettings
+from .tesseract import ONE_LINE, glyph_sized, tesseract_words, usual_height
 
-# Sizes in the page's usual word height (the median box of words of three
-# letters or more): the margin kept clear around a word already read, how
-# far ink is joined across and up, the run's height and width to be worth
-# reading, and the margin of paper around the crop.
-COVER_MARGIN = 0.15
-JOIN_ACROSS = 0.6
-JOIN_UP = 0.2
-MIN_HEIGHT, MAX_HEIGHT = 0.5, 2.5
-MIN_WIDTH = 0.8
-CROP_MARGIN = 1.0
-# A crop is read enlarged to words about this many pixels high: tesseract,
-# given one short line, misses it at the height it reads a page at.
-CROP_TEXT_PX = 48.0
 BICUBIC = 3  # PIL.Image.Resampling.BICUBIC
-# Share of a run's box that must be ink: a faint smudge is not a word.
-MIN_INK_SHARE = 0.05
-# Words read from a crop count when this confident, or, less confident (a
-# crop has no line around it to steady tesseract, and it is shy of digits),
-# when they read as words or numbers (``_plausible``) at the page's own
-# threshold.
-MIN_CONFIDENCE = 60.0
-# A lone letter or mark read from a crop (but "a", "I") is a speck beside
-# the word more often than a word: never kept. A word this short, read with
-# little confidence, is not trusted however it reads.
-MIN_PLAUSIBLE_LETTERS = 3
-# More runs than this on a page are no dropped line but a picture, a
-# signature or a stamp: the page is left as read.
-MAX_RUNS = 25
 
 
-def unread_runs(left: Any, usual: float) -> list[tuple[int, int, int, int]]:
+def unread_runs(left: Any, usual: float, settings: OcrSettings = DEFAULT_OCR) -> list[tuple[int, int, int, int]]:
     """Boxes (x, y, width, height, in pixels) of word-sized runs of ``left``
     (non-zero where ink no word covers is), fitted to their ink; ``usual``
     is the page's word height in pixels."""
     import cv2
     import numpy as np
 
-    kernel = np.ones((max(1, int(JOIN_UP * usual)), max(1, int(JOIN_ACROSS * usual))), np.uint8)
+    kernel = np.ones(
+        (max(1, int(settings.missed_join_up * usual)), max(1, int(settings.missed_join_across * usual))), np.uint8
+    )
     runs = []
     for x, y, bw, bh in blob_boxes(cv2.dilate(left, kernel)):
-        if not MIN_HEIGHT * usual <= bh <= MAX_HEIGHT * usual or bw < MIN_WIDTH * usual:
+        if (
+            not settings.missed_min_height * usual <= bh <= settings.missed_max_height * usual
+            or bw < settings.missed_min_width * usual
+        ):
             continue
         box = left[y : y + bh, x : x + bw] > 0
-        if box.mean() < MIN_INK_SHARE:
+        if box.mean() < settings.missed_min_ink_share:
             continue
         rows, cols = np.nonzero(box.any(axis=1))[0], np.nonzero(box.any(axis=0))[0]
         runs.append((x + int(cols[0]), y + int(rows[0]), int(cols[-1] - cols[0]) + 1, int(rows[-1] - rows[0]) + 1))
-    return runs if len(runs) <= MAX_RUNS else []
+    return runs if len(runs) <= settings.missed_max_runs else []
 
 
 def words_unread(
@@ -81,7 +60,7 @@ def words_unread(
     import numpy as np
     from PIL import Image
 
-    height = usual_height(words)
+    height = usual_height(words, settings)
     usual = height * scale
     if not usual:
         return []
@@ -90,16 +69,16 @@ def words_unread(
     paper = np.asarray(clean).copy()
     if rules is not None:
         paper[np.asarray(rules) > 0] = 255
-    cover = int(COVER_MARGIN * usual)
+    cover = int(settings.missed_cover_margin * usual)
     for w in words:
         top, x0 = max(0, int(w.top * scale) - cover), max(0, int(w.x0 * scale) - cover)
         paper[top : int(w.bottom * scale) + cover, x0 : int(w.x1 * scale) + cover] = 255
     _t, left = cv2.threshold(paper, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    runs = unread_runs(left, usual)
+    runs = unread_runs(left, usual, settings)
     if not runs:
         return []
-    margin = int(CROP_MARGIN * usual)
-    enlarge = max(1.0, CROP_TEXT_PX / usual)
+    margin = int(settings.missed_crop_margin * usual)
+    enlarge = max(1.0, settings.missed_crop_text_px / usual)
     found: list[Word] = []
     for x, y, bw, bh in runs:
         y0, x0 = max(0, y - margin), max(0, x - margin)
@@ -111,19 +90,19 @@ def words_unread(
         if enlarge > 1.0:
             big = crop.resize((round(crop.width * enlarge), round(crop.height * enlarge)), BICUBIC)
             readings.append(_accepted(exe, big, scale * enlarge, settings))
-        if not readings or not _sure(readings[0]):
+        if not readings or not _sure(readings[0], settings):
             readings.append(_accepted(exe, crop, scale, settings))
         best = max(readings, key=lambda ws: sum(w.confidence or 0.0 for w in ws))
         # The line's own ink says where it stands: a crop's reading may
         # take in the paper around it.
         dx = x0 / scale
         found += [replace(w, x0=w.x0 + dx, x1=w.x1 + dx, top=y / scale, bottom=(y + bh) / scale) for w in best]
-    return glyph_sized(found, usual=height)
+    return glyph_sized(found, usual=height, settings=settings)
 
 
-def _sure(words: list[Word]) -> bool:
+def _sure(words: list[Word], settings: OcrSettings = DEFAULT_OCR) -> bool:
     """A crop's reading with words, every one read with confidence."""
-    return bool(words) and all((w.confidence or 0.0) >= MIN_CONFIDENCE for w in words)
+    return bool(words) and all((w.confidence or 0.0) >= settings.missed_min_confidence for w in words)
 
 
 def _accepted(exe: str, crop: Any, scale: float, settings: OcrSettings) -> list[Word]:
@@ -135,7 +114,7 @@ def _accepted(exe: str, crop: Any, scale: float, settings: OcrSettings) -> list[
         alnum = sum(ch.isalnum() for ch in w.text)
         if alnum == 0 or (alnum == 1 and w.text not in ("a", "A", "I") and not w.text.isdigit()):
             continue
-        if (w.confidence or 0.0) >= MIN_CONFIDENCE or _plausible(w.text):
+        if (w.confidence or 0.0) >= settings.missed_min_confidence or _plausible(w.text, settings):
             out.append(w)
     return out
 
@@ -143,13 +122,13 @@ def _accepted(exe: str, crop: Any, scale: float, settings: OcrSettings) -> list[
 _NUMBER = re.compile(r"[\d/.:,-]*\d[\d/.:,-]*")
 
 
-def _plausible(text: str) -> bool:
+def _plausible(text: str, settings: OcrSettings = DEFAULT_OCR) -> bool:
     """Does a word read with little confidence read as one: a word of the
     lexicon (marks around and inside it aside), a number or a date?"""
     from ...language.lexicon import is_word
 
     core = text.strip("\"'‘’“”.,:;()-–")
-    if len(core) < MIN_PLAUSIBLE_LETTERS:
+    if len(core) < settings.missed_min_plausible_letters:
         return False
     parts = [p for p in re.split(r"[-–/.]", core) if p]
     return bool(_NUMBER.fullmatch(core)) or (bool(parts) and all(p.isalpha() and is_word(p) for p in parts))

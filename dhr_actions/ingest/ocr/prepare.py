@@ -15,15 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-# Sauvola's local threshold (J. Sauvola and M. Pietikäinen, "Adaptive
-# document image binarization", Pattern Recognition 33, 2000): a pixel is
-# ink when darker than m * (1 + k * (s / R - 1)) over a window around it,
-# m and s the window's mean and deviation. Grey paper, cell shading and a
-# photocopier's uneven toner fall to white; thin strokes and rules stay.
-SAUVOLA_WINDOW_PT = 10.0  # the window's side: about two lines of text
-SAUVOLA_K = 0.2
-SAUVOLA_R = 128.0
-
+from .settings import DEFAULT_OCR, OcrSettings
 
 # Whole-page arithmetic is done a band of this many rows at a time (with
 # the rows a window reaches above and below): a band's working arrays stay
@@ -32,7 +24,7 @@ SAUVOLA_R = 128.0
 BAND_ROWS = 256
 
 
-def sauvola(gray: Any, window_px: int | None = None) -> Any:
+def sauvola(gray: Any, window_px: int | None = None, settings: OcrSettings = DEFAULT_OCR) -> Any:
     """``gray`` binarised by Sauvola's threshold: ink 0, paper 255. (Taking
     the window's mean and deviation from a copy at half the resolution is
     four times quicker but costs the photocopies a point or two.)"""
@@ -40,7 +32,7 @@ def sauvola(gray: Any, window_px: int | None = None) -> Any:
     import numpy as np
 
     img = np.asarray(gray)
-    size = window_px or max(15, int(SAUVOLA_WINDOW_PT * img.shape[1] / 612) | 1)
+    size = window_px or max(15, int(settings.sauvola_window_pt * img.shape[1] / 612) | 1)
     window, reach, height = (size, size), size // 2, img.shape[0]
     out = np.empty_like(img)
     for top in range(0, height, BAND_ROWS):
@@ -50,24 +42,13 @@ def sauvola(gray: Any, window_px: int | None = None) -> Any:
         mean = cv2.boxFilter(band, cv2.CV_32F, window, borderType=cv2.BORDER_REPLICATE)
         square = cv2.sqrBoxFilter(band, cv2.CV_32F, window, borderType=cv2.BORDER_REPLICATE)
         deviation = cv2.sqrt(np.maximum(square - cv2.multiply(mean, mean), 0.0))
-        threshold = cv2.multiply(mean, deviation * (SAUVOLA_K / SAUVOLA_R) + (1 - SAUVOLA_K))
+        threshold = cv2.multiply(mean, deviation * (settings.sauvola_k / settings.sauvola_r) + (1 - settings.sauvola_k))
         ink = cv2.compare(band.astype(np.float32), threshold, cv2.CMP_GT)
         out[top:bottom] = ink[above : above + bottom - top]
     return out
 
 
-# Skew is looked for within this many degrees, first in coarse then in fine
-# steps, on a copy of the page reduced by a whole factor to no less than
-# this many pixels wide (a whole factor is several times quicker to reduce
-# by; fewer pixels would not tell a tenth of a degree).
-MAX_SKEW_DEG = 3.0
-SKEW_STEPS_DEG = (0.2, 0.02)
-SKEW_WIDTH_PX = 800
-# Below this the page is left as it is (resampling costs sharpness).
-MIN_SKEW_DEG = 0.1
-
-
-def skew_angle(image: Any) -> float:
+def skew_angle(image: Any, settings: OcrSettings = DEFAULT_OCR) -> float:
     """How many degrees the page's lines are turned, anticlockwise: the
     angle whose turning back makes the rows of ink sharpest (the variance of
     the horizontal projection is highest when text lines and rules lie
@@ -75,16 +56,16 @@ def skew_angle(image: Any) -> float:
     import numpy as np
 
     gray = np.asarray(image)
-    ink = _Ink(_reduced_ink(gray, max(1, gray.shape[1] // SKEW_WIDTH_PX)))
-    best, span = 0.0, MAX_SKEW_DEG
-    for step in SKEW_STEPS_DEG:
+    ink = _Ink(_reduced_ink(gray, max(1, gray.shape[1] // settings.skew_width_px)))
+    best, span = 0.0, settings.max_skew_deg
+    for step in settings.skew_steps_deg:
         candidates = np.arange(best - span, best + span + step / 2, step)
         best = float(max(candidates, key=ink.row_sharpness))
         span = step
     return -best
 
 
-def deskewed(image: Any) -> Any:
+def deskewed(image: Any, settings: OcrSettings = DEFAULT_OCR) -> Any:
     """The page turned back flat when its lines are skewed (a page fed
     askew through a scanner), the corners filled from the page's own edge
     (white corners on grey paper would read as rules)."""
@@ -92,8 +73,8 @@ def deskewed(image: Any) -> Any:
     import numpy as np
     from PIL import Image
 
-    angle = skew_angle(image)
-    if abs(angle) < MIN_SKEW_DEG:
+    angle = skew_angle(image, settings)
+    if abs(angle) < settings.min_skew_deg:
         return image
     gray = np.asarray(image)
     h, w = gray.shape
@@ -102,23 +83,7 @@ def deskewed(image: Any) -> Any:
     return Image.fromarray(flat)
 
 
-# A page whose ink is sharper in columns than in rows by this much lies on
-# its side (a landscape page scanned a quarter turn off): its lines run
-# down the page. Upright pages of the samples, clean or photocopied,
-# measure 0.98 and more, the same turned 0.52 and less.
-SIDEWAYS_RATIO = 0.8
-# The sharpness of rows and of columns is the best over these angles, so
-# that a skewed page measures as a flat one.
-SIDEWAYS_ANGLES_DEG = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
-# The measure is taken on a copy reduced by a whole factor to at most this
-# many pixels on its longer side: the angles above are steps enough there.
-SIDEWAYS_SIDE_PX = 800
-# Runs of ink longer than this share of the page are rules, not text:
-# left out of the measure (a table's column rules, turned, are rows).
-RULE_SHARE = 1 / 30
-
-
-def lies_on_its_side(image: Any) -> bool:
+def lies_on_its_side(image: Any, settings: OcrSettings = DEFAULT_OCR) -> bool:
     """Do the page's lines of text run down it rather than across? Rows of
     ink change sharply from line to line on an upright page; on one turned
     a quarter, the columns do. Table rules are taken out first, and each
@@ -127,15 +92,15 @@ def lies_on_its_side(image: Any) -> bool:
     import numpy as np
 
     gray = np.asarray(image)
-    ink = _reduced_ink(gray, -(-max(gray.shape) // SIDEWAYS_SIDE_PX))  # rounded up
+    ink = _reduced_ink(gray, -(-max(gray.shape) // settings.sideways_side_px))  # rounded up
     h, w = ink.shape
-    for size in ((max(int(w * RULE_SHARE), 10), 1), (1, max(int(h * RULE_SHARE), 10))):
+    for size in ((max(int(w * settings.rule_share), 10), 1), (1, max(int(h * settings.rule_share), 10))):
         rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
         ink = cv2.subtract(ink, rules)
     upright, turned = _Ink(ink), _Ink(np.ascontiguousarray(ink.T))
-    rows = max(upright.row_sharpness(a) for a in SIDEWAYS_ANGLES_DEG)
-    columns = max(turned.row_sharpness(a) for a in SIDEWAYS_ANGLES_DEG)
-    return bool(columns > 0 and rows / columns < SIDEWAYS_RATIO)
+    rows = max(upright.row_sharpness(a) for a in settings.sideways_angles_deg)
+    columns = max(turned.row_sharpness(a) for a in settings.sideways_angles_deg)
+    return bool(columns > 0 and rows / columns < settings.sideways_ratio)
 
 
 class _Ink:
@@ -174,24 +139,9 @@ def _reduced_ink(gray: Any, step: int) -> Any:
     return ink
 
 
-# Speckle: a blot of ink no bigger than this (in points) with no other ink
-# near it is dust or toner, not print. A full stop, a comma or the dot of
-# an "i" is as small but lies within a letter's width of its word.
-SPECK_MAX_PT = 1.6
-SPECK_NEIGHBOURHOOD_PT = (4.0, 1.5)  # across, up and down: a space and a bit
-# A blot of less than this area (square points) is dust even beside text:
-# a full stop of 8-point type covers twice as much.
-SPECK_DUST_PT2 = 0.25
-# Straight runs of ink at least this long (points) are rules.
-RULE_MIN_PT = 12.0
-# A speck is painted out with this many pixels round its box: the grey rim
-# that blurring and JPEG leave.
-SPECK_RIM_PX = 2
-
-
-def despeckled(image: Any, scale: float, rules: Any = None) -> Any:
+def despeckled(image: Any, scale: float, rules: Any = None, settings: OcrSettings = DEFAULT_OCR) -> Any:
     """The page with its lone specks painted over in the grey around them:
-    blots of ink smaller than ``SPECK_MAX_PT`` that lie apart from any
+    blots of ink smaller than ``settings.speck_max_pt`` that lie apart from any
     larger ink (``scale`` is pixels per point). Table rules are set aside
     first, so that a speck on a rule is seen as one and the rule is kept:
     found here, or ``rules`` (non-zero on them) when the caller has."""
@@ -202,14 +152,14 @@ def despeckled(image: Any, scale: float, rules: Any = None) -> Any:
     gray = np.asarray(image)
     _t, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     if rules is None:
-        rule_px = max(int(RULE_MIN_PT * scale), 10)
+        rule_px = max(int(settings.rule_min_pt * scale), 10)
         rules = cv2.bitwise_or(
             cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (rule_px, 1))),
             cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, rule_px))),
         )
     ink[rules > 0] = 0
     count, labels, stats, _c = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    side = SPECK_MAX_PT * scale
+    side = settings.speck_max_pt * scale
     small = (stats[:, cv2.CC_STAT_WIDTH] <= side) & (stats[:, cv2.CC_STAT_HEIGHT] <= side)
     small[0] = False  # the paper
     if not small.any():
@@ -217,7 +167,7 @@ def despeckled(image: Any, scale: float, rules: Any = None) -> Any:
     # One look-up of each pixel's blob: 1 larger ink, 2 a small blob.
     kind = np.where(small, 2, 1).astype(np.uint8)
     kind[0] = 0
-    dx, dy = (max(1, int(v * scale)) for v in SPECK_NEIGHBOURHOOD_PT)
+    dx, dy = (max(1, int(v * scale)) for v in settings.speck_neighbourhood_pt)
     kernel = np.ones((2 * dy + 1, 2 * dx + 1), np.uint8)
     touched = np.zeros(count, dtype=bool)
     h, w = gray.shape
@@ -231,7 +181,7 @@ def despeckled(image: Any, scale: float, rules: Any = None) -> Any:
         hit = (near[rows] > 0) & (blob_kind[rows] == 2)
         touched[band[rows][hit]] = True
     # Dust finer than the smallest full stop goes wherever it lies.
-    lone = small & (~touched | (stats[:, cv2.CC_STAT_AREA] < SPECK_DUST_PT2 * scale * scale))
+    lone = small & (~touched | (stats[:, cv2.CC_STAT_AREA] < settings.speck_dust_pt2 * scale * scale))
     if not lone.any():
         return image
     # With its rim, a speck takes the lightest grey near it: the paper or
@@ -241,27 +191,17 @@ def despeckled(image: Any, scale: float, rules: Any = None) -> Any:
     clean = gray.copy()
     for x, y, bw, bh, _area in stats[lone]:
         y0, y1, x0, x1 = (
-            max(0, y - SPECK_RIM_PX),
-            min(h, y + bh + SPECK_RIM_PX),
-            max(0, x - SPECK_RIM_PX),
-            min(w, x + bw + SPECK_RIM_PX),
+            max(0, y - settings.speck_rim_px),
+            min(h, y + bh + settings.speck_rim_px),
+            max(0, x - settings.speck_rim_px),
+            min(w, x + bw + settings.speck_rim_px),
         )
         keep = rules[y0:y1, x0:x1] > 0
         clean[y0:y1, x0:x1] = np.where(keep, gray[y0:y1, x0:x1], background[y0:y1, x0:x1])
     return Image.fromarray(clean)
 
 
-# A dark band at least this big (points) whose lighter holes make up this
-# share of it is light text printed on a dark fill (a header row in
-# Excel's or a council's house colours): tesseract reads dark on light.
-REVERSED_MIN_PT = (15.0, 6.0)  # wide, tall
-REVERSED_MIN_FILL = 0.5
-REVERSED_MIN_HOLES = 0.04
-# Dark strokes thinner than this (rules, letters) are not a band.
-REVERSED_OPEN_PT = 1.5
-
-
-def reverse_video_undone(image: Any, scale: float) -> Any:
+def reverse_video_undone(image: Any, scale: float, settings: OcrSettings = DEFAULT_OCR) -> Any:
     """The page with light-on-dark bands turned dark-on-light, ruled above
     and below (``scale`` is pixels per point). A dark fill with dark text on it (a red RAG
     cell) has no light holes and is left as it is."""
@@ -275,15 +215,15 @@ def reverse_video_undone(image: Any, scale: float) -> Any:
     half = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     # Only broad dark areas: rules and strokes, which may join a band to
     # the rest of its table, are opened away.
-    side = max(3, int(REVERSED_OPEN_PT * scale / 2) | 1)  # odd: an even opening shifts
+    side = max(3, int(settings.reversed_open_pt * scale / 2) | 1)  # odd: an even opening shifts
     broad = cv2.morphologyEx((half < 128).astype(np.uint8), cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
-    min_w, min_h = (v * scale for v in REVERSED_MIN_PT)
+    min_w, min_h = (v * scale for v in settings.reversed_min_pt)
     out = None
     for x, y, w, h in (2 * np.asarray(box) for box in blob_boxes(broad)):
-        if w < min_w or h < min_h or (gray[y : y + h, x : x + w] < 128).mean() < REVERSED_MIN_FILL:
+        if w < min_w or h < min_h or (gray[y : y + h, x : x + w] < 128).mean() < settings.reversed_min_fill:
             continue
         box = gray[y : y + h, x : x + w]
-        if (box >= 128).mean() < REVERSED_MIN_HOLES:
+        if (box >= 128).mean() < settings.reversed_min_holes:
             continue
         if out is None:
             out = gray.copy()

@@ -18,7 +18,6 @@ from typing import Any
 from ...model.geometry import Edge, Word
 from .missed import words_unread
 from .prepare import (
-    SAUVOLA_WINDOW_PT,
     blob_boxes,
     deskewed,
     despeckled,
@@ -26,8 +25,8 @@ from .prepare import (
     reverse_video_undone,
     sauvola,
 )
+from .settings import DEFAULT_OCR, MAX_DPI, OcrSettings
 from .tesseract import (
-    OcrSettings,
     OcrUnavailable,
     find_tesseract,
     tesseract_path,
@@ -38,21 +37,10 @@ from .words import in_reading_order, repaired
 
 __all__ = ["OcrSettings", "OcrUnavailable", "is_scanned", "ocr_page", "recognise", "render_page", "tesseract_path"]
 
-# A page holding fewer text characters than this, and a picture over at
-# least this share of its area, is treated as a scan.
-SCAN_MAX_CHARS = 20
-SCAN_MIN_IMAGE_SHARE = 0.3
-# Grey levels lighter than this are cell shading, not ink.
-LIGHT_SHADE = 190
-# Paper (the page's lightest few per cent) darker than this is a
-# photocopy's or an old scan's grey: binarised by a local threshold.
-PAPER_PERCENTILE = 95
-WHITE_PAPER = 245
 
-
-def is_scanned(page: Any) -> bool:
+def is_scanned(page: Any, settings: OcrSettings = DEFAULT_OCR) -> bool:
     """A pdfplumber page that is a picture of text rather than text."""
-    if len(page.chars) >= SCAN_MAX_CHARS:
+    if len(page.chars) >= settings.scan_max_chars:
         return False
     area = float(page.width) * float(page.height) or 1.0
     covered = 0.0
@@ -60,17 +48,17 @@ def is_scanned(page: Any) -> bool:
         w = max(0.0, min(float(im["x1"]), float(page.width)) - max(float(im["x0"]), 0.0))
         h = max(0.0, min(float(im["bottom"]), float(page.height)) - max(float(im["top"]), 0.0))
         covered += w * h
-    return covered / area >= SCAN_MIN_IMAGE_SHARE
+    return covered / area >= settings.scan_min_image_share
 
 
 def ocr_page(
-    pdf_path: Path, index: int, settings: OcrSettings = OcrSettings()
+    pdf_path: Path, index: int, settings: OcrSettings = DEFAULT_OCR
 ) -> tuple[list[Word], list[Edge], float, float]:
     """Words and ruling edges of page ``index`` (0-based), in PDF points."""
     return recognise(*render_page(pdf_path, index, settings), settings)
 
 
-def render_page(pdf_path: Path, index: int, settings: OcrSettings = OcrSettings()) -> tuple[Any, float, float]:
+def render_page(pdf_path: Path, index: int, settings: OcrSettings = DEFAULT_OCR) -> tuple[Any, float, float]:
     """Page ``index`` (0-based) as a greyscale picture at the OCR resolution,
     and its size in points. PDFium is not thread-safe: one call at a time."""
     find_tesseract()  # no rendering for nothing
@@ -88,13 +76,13 @@ def render_page(pdf_path: Path, index: int, settings: OcrSettings = OcrSettings(
 
 
 def recognise(
-    image: Any, width: float, height: float, settings: OcrSettings = OcrSettings()
+    image: Any, width: float, height: float, settings: OcrSettings = DEFAULT_OCR
 ) -> tuple[list[Word], list[Edge], float, float]:
     """Words and ruling edges of a rendered page, in PDF points: safe to run
     for several pages at once (tesseract is a process of its own)."""
     exe = find_tesseract()
     scale = settings.dpi / 72
-    sideways = lies_on_its_side(image)
+    sideways = lies_on_its_side(image, settings)
     if sideways:
         # Orientation detection says which quarter; when it cannot say
         # (sparse text), a guess, which the legibility check below puts
@@ -103,22 +91,22 @@ def recognise(
         upright = image
         image = image.rotate(-(turn if turn in (90, 270) else 90), expand=True)  # clockwise
         width, height = height, width
-    image = _straightened(image, scale)
+    image = _straightened(image, scale, settings)
     words, edges = _read(exe, image, scale, settings)
-    if legible_share(words) < LEGIBLE_SHARE:
+    if legible_share(words) < settings.legible_share:
         # Upside down (a page fed the wrong way up, or turned the wrong
         # way): try it the other way round.
         flipped = image.rotate(180)
         turned = _read(exe, flipped, scale, settings)
         if legible_share(turned[0]) > legible_share(words):
             (words, edges), image = turned, flipped
-    if sideways and legible_share(words) < LEGIBLE_SHARE:
+    if sideways and legible_share(words) < settings.legible_share:
         # Neither way round reads: the page was upright after all.
-        flat = _straightened(upright, scale)
+        flat = _straightened(upright, scale, settings)
         as_it_was = _read(exe, flat, scale, settings)
         if legible_share(as_it_was[0]) > legible_share(words):
             (words, edges), (width, height), image = as_it_was, (height, width), flat
-    factor = enlargement(words, scale)
+    factor = enlargement(words, scale, settings)
     if factor > 1.0:
         # Small type (a landscape table printed to fit, a photocopy
         # reduced): tesseract misreads letters a few pixels high, and reads
@@ -131,26 +119,18 @@ def recognise(
     return words, edges, width, height
 
 
-# Type whose words' boxes stand fewer pixels high than this (their median)
-# is read again enlarged to about ``READ_TEXT_PX``, at most ``MAX_ENLARGEMENT``
-# times: tesseract reads capitals best some 30 pixels high.
-SMALL_TEXT_PX = 24.0
-READ_TEXT_PX = 32.0
-MAX_ENLARGEMENT = 2.0
-MIN_WORDS_TO_JUDGE = 20
-MAX_DPI = 600  # what OcrSettings allows
 BICUBIC = 3  # PIL.Image.Resampling.BICUBIC (Lanczos, sharper, misread headers of the samples)
 
 
-def enlargement(words: list[Word], scale: float) -> float:
+def enlargement(words: list[Word], scale: float, settings: OcrSettings = DEFAULT_OCR) -> float:
     """How much to enlarge a page whose ``words`` are small type (1.0: not)."""
     heights = sorted(w.size * scale for w in words if len(w.text) >= 3 and w.text.isalpha())
-    if len(heights) < MIN_WORDS_TO_JUDGE:
+    if len(heights) < settings.min_words_to_judge:
         return 1.0
     median = heights[len(heights) // 2]
-    if median >= SMALL_TEXT_PX:
+    if median >= settings.small_text_px:
         return 1.0
-    return min(MAX_ENLARGEMENT, READ_TEXT_PX / median, MAX_DPI / (72 * scale))
+    return min(settings.max_enlargement, settings.read_text_px / median, MAX_DPI / (72 * scale))
 
 
 def read_enlarged(
@@ -161,31 +141,23 @@ def read_enlarged(
     return _read(exe, bigger, scale * factor, replace(settings, dpi=round(settings.dpi * factor)))
 
 
-def _straightened(image: Any, scale: float) -> Any:
+def _straightened(image: Any, scale: float, settings: OcrSettings) -> Any:
     """The page turned flat, its light-on-dark bands dark on light."""
-    return reverse_video_undone(deskewed(image), scale)
+    return reverse_video_undone(deskewed(image, settings), scale, settings)
 
 
 def _read(exe: str, image: Any, scale: float, settings: OcrSettings) -> tuple[list[Word], list[Edge]]:
-    edges, clean, rules = _ruling_edges(image, scale)
+    edges, clean, rules = _ruling_edges(image, scale, settings)
     # Specks last: binarising grey paper brings out faint ones.
-    clean = despeckled(clean, scale, rules)
+    clean = despeckled(clean, scale, rules, settings)
     buf = io.BytesIO()
     clean.save(buf, format="PNG")
     words = tesseract_words(exe, buf.getvalue(), scale, settings)
-    words = in_reading_order(words, words_unread(exe, clean, rules, words, scale, settings))
-    return emboldened(repaired(words), clean, scale), edges
+    words = in_reading_order(words, words_unread(exe, clean, rules, words, scale, settings), settings)
+    return emboldened(repaired(words, settings), clean, scale, settings), edges
 
 
-# A word whose strokes are this much thicker than the page's usual ones is
-# bold (header labels, agency headings): bold strokes of the samples measure
-# 1.17-1.4 times the median, clean or photocopied; regular ones 1.11 and
-# less. Words shorter than this are not judged.
-BOLD_STROKE_RATIO = 1.15
-BOLD_MIN_LETTERS = 2
-
-
-def emboldened(words: list[Word], clean: Any, scale: float) -> list[Word]:
+def emboldened(words: list[Word], clean: Any, scale: float, settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
     """``words`` with ``bold`` set from the thickness of their strokes on
     the cleaned page (twice the ink over its outline: a stroke's width),
     measured in each word's box alone."""
@@ -196,7 +168,7 @@ def emboldened(words: list[Word], clean: Any, scale: float) -> list[Word]:
     h, w = page.shape
     widths: dict[int, float] = {}
     for n, word in enumerate(words):
-        if sum(ch.isalnum() for ch in word.text) < BOLD_MIN_LETTERS:
+        if sum(ch.isalnum() for ch in word.text) < settings.bold_min_letters:
             continue
         x0, y0 = max(0, int(word.x0 * scale)), max(0, int(word.top * scale))
         x1, y1 = min(w, int(word.x1 * scale) + 1), min(h, int(word.bottom * scale) + 1)
@@ -212,15 +184,9 @@ def emboldened(words: list[Word], clean: Any, scale: float) -> list[Word]:
         return words
     usual = float(np.median(list(widths.values())))
     return [
-        replace(word, bold=True) if widths.get(n, 0.0) >= BOLD_STROKE_RATIO * usual else word
+        replace(word, bold=True) if widths.get(n, 0.0) >= settings.bold_stroke_ratio * usual else word
         for n, word in enumerate(words)
     ]
-
-
-# A page whose words of three letters or more are English words less often
-# than this is read again turned round: upright text, even photocopied,
-# reads at 0.6 and more; upside down at 0.1 and less.
-LEGIBLE_SHARE = 0.3
 
 
 def legible_share(words: list[Word]) -> float:
@@ -235,7 +201,7 @@ def legible_share(words: list[Word]) -> float:
     return sum(1 for t in candidates if is_word(t)) / len(candidates)
 
 
-def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any, Any]:
+def _ruling_edges(image: Any, scale: float, settings: OcrSettings = DEFAULT_OCR) -> tuple[list[Edge], Any, Any]:
     """Long straight dark runs: the table's rules. Also returns the page with
     the rules erased and light cell shading flattened to white (grey paper
     binarised), and where the rules were (non-zero): rules and grey fills
@@ -263,11 +229,11 @@ def _ruling_edges(image: Any, scale: float) -> tuple[list[Edge], Any, Any]:
                 mid = (x + bw / 2) / scale
                 edges.append(Edge(mid, mid, y / scale, (y + bh) / scale))
     mask = cv2.dilate(mask, np.ones((3, 3), np.uint8))
-    if _percentile(gray, PAPER_PERCENTILE) < WHITE_PAPER:
-        clean = sauvola(gray, int(SAUVOLA_WINDOW_PT * scale) | 1)  # grey paper, toner and speckle
+    if _percentile(gray, settings.paper_percentile) < settings.white_paper:
+        clean = sauvola(gray, int(settings.sauvola_window_pt * scale) | 1, settings)  # grey paper, toner and speckle
     else:
         clean = gray.copy()  # white paper: the grey levels help tesseract more
-        clean[clean > LIGHT_SHADE] = 255
+        clean[clean > settings.light_shade] = 255
     clean[mask > 0] = 255
     return edges, Image.fromarray(clean), mask
 

@@ -15,15 +15,11 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from typing import Any
 
 from ...model.errors import DocumentError
 from ...model.geometry import Word
-
-DPI = 300
-MIN_CONFIDENCE = 20.0
-TIMEOUT_S = 120
+from .settings import DEFAULT_OCR, OcrSettings
 
 _SYMBOL_WORDS = frozenset({"•", "-", "–", "—", "&", "*", "+", "/", "£", "%"})
 
@@ -33,24 +29,6 @@ NO_TESSERACT = "image-only PDF: reading it needs OCR, and tesseract is not insta
 
 class OcrUnavailable(DocumentError):
     pass
-
-
-@dataclass(frozen=True)
-class OcrSettings:
-    dpi: int = DPI
-    language: str = "eng"
-    min_confidence: float = MIN_CONFIDENCE
-    # Tesseract page segmentation mode: 6 reads the page as one block of
-    # text, which keeps short table cells that mode 3 (automatic) drops.
-    psm: int = 6
-
-    def __post_init__(self) -> None:
-        if not 72 <= self.dpi <= 600:
-            raise ValueError(f"dpi: {self.dpi} is outside 72..600")
-        if self.psm not in {3, 4, 6, 11, 12}:
-            raise ValueError(f"psm: {self.psm} is not a page segmentation mode for pages (3, 4, 6, 11, 12)")
-        if not 0 <= self.min_confidence <= 100:
-            raise ValueError(f"min_confidence: {self.min_confidence} is outside 0..100")
 
 
 def tesseract_path() -> str | None:
@@ -65,25 +43,20 @@ def find_tesseract() -> str:
     return exe
 
 
-# Tesseract's orientation detection (page mode 0) is asked at this
-# resolution: enough for it, and a quarter of the pixels.
-OSD_DPI = 150
-
-
 def upright_turn(exe: str, image: Any, settings: OcrSettings) -> int | None:
     """How many degrees clockwise tesseract's orientation detection says
     the page must turn to stand upright (None when it cannot say)."""
-    factor = OSD_DPI / settings.dpi
+    factor = settings.osd_dpi / settings.dpi
     small = image.resize((max(1, int(image.width * factor)), max(1, int(image.height * factor))))
     buf = io.BytesIO()
     small.save(buf, format="PNG")
     try:
         done = subprocess.run(
-            [exe, "stdin", "stdout", "--psm", "0", "--dpi", str(OSD_DPI)],
+            [exe, "stdin", "stdout", "--psm", "0", "--dpi", str(settings.osd_dpi)],
             input=buf.getvalue(),
             capture_output=True,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-            timeout=TIMEOUT_S,
+            timeout=settings.timeout_s,
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -99,6 +72,12 @@ ONE_LINE = 7
 def tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings, psm: int | None = None) -> list[Word]:
     """The words tesseract reads in a PNG, in points (``scale`` pixels a
     point); ``psm`` in place of the settings' page mode (``ONE_LINE``)."""
+    return words_of_tsv(run_tesseract_tsv(exe, png, settings, psm), scale, settings)
+
+
+def run_tesseract_tsv(exe: str, png: bytes, settings: OcrSettings, psm: int | None = None) -> str:
+    """Tesseract's TSV reading of a PNG; a :class:`DocumentError` when it
+    fails or runs past ``settings.timeout_s``."""
     try:
         done = subprocess.run(
             [
@@ -118,20 +97,23 @@ def tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings, p
             # Tesseract's OpenMP threads fight over a page this size: one
             # thread is 2-3x faster here, and batches parallelise by file.
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-            timeout=TIMEOUT_S,
+            timeout=settings.timeout_s,
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise DocumentError(f"OCR took longer than {TIMEOUT_S} s on one page") from exc
+        raise DocumentError(f"OCR took longer than {settings.timeout_s} s on one page") from exc
     if done.returncode != 0:
         detail = done.stderr.decode(errors="replace").strip().splitlines()
         raise DocumentError(f"OCR failed: {detail[-1] if detail else 'tesseract exit ' + str(done.returncode)}")
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def words_of_tsv(tsv: str, scale: float, settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
+    """The words of tesseract's TSV, in points (``scale`` pixels a point):
+    rules read as glyphs and specks left out, words under the settings'
+    confidence dropped, specks read as letters removed (``glyph_sized``)."""
     words: list[Word] = []
-    rows = list(
-        csv.DictReader(
-            io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t", quoting=csv.QUOTE_NONE
-        )
-    )
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
     for row in rows:
         # Table rules read as glyphs: "|" alone, or stuck to a word's edge.
         text = (row.get("text") or "").strip().strip("|<>[]{}")
@@ -157,42 +139,30 @@ def tesseract_words(exe: str, png: bytes, scale: float, settings: OcrSettings, p
                 confidence=conf,
             )
         )
-    return glyph_sized(words)
+    return glyph_sized(words, settings=settings)
 
 
-# A letter or digit stands at least this share of the page's usual word
-# height (lower-case letters some 0.7, a full stop or a dash less): a
-# "word" of one or two lower than that is a speck read as "7" or "tt".
-MIN_GLYPH_SHARE = 0.35
-# A lone character read with less confidence than this is a speck or a
-# rule's stub ("7" beside a column's edge), unless it is a word of its own.
-LONE_CHAR_CONFIDENCE = 40.0
-
-
-MIN_WORDS_FOR_HEIGHT = 10  # fewer words than this do not tell a page's type size
-
-
-def usual_height(words: list[Word]) -> float:
+def usual_height(words: list[Word], settings: OcrSettings = DEFAULT_OCR) -> float:
     """The page's usual word height (points): the median box of its words
     of three letters or more; 0.0 when too few words tell it."""
     heights = sorted(w.bottom - w.top for w in words if len(w.text) >= 3)
-    return heights[len(heights) // 2] if len(heights) >= MIN_WORDS_FOR_HEIGHT else 0.0
+    return heights[len(heights) // 2] if len(heights) >= settings.min_words_for_height else 0.0
 
 
-def glyph_sized(words: list[Word], usual: float | None = None) -> list[Word]:
+def glyph_sized(words: list[Word], usual: float | None = None, settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
     """``words`` without the specks OCR read as letters or digits; ``usual``
     is the page's word height when ``words`` are a few of its words."""
     if usual is None:
-        usual = usual_height(words)
+        usual = usual_height(words, settings)
         if not usual:
             return words
 
     def speck(w: Word) -> bool:
         if len(w.text) > 2 or not any(ch.isalnum() for ch in w.text):
             return False
-        if w.bottom - w.top < MIN_GLYPH_SHARE * usual:
+        if w.bottom - w.top < settings.min_glyph_share * usual:
             return True
         lone = len(w.text) == 1 and w.text not in ("a", "A", "I")
-        return lone and (w.confidence or 0.0) < LONE_CHAR_CONFIDENCE
+        return lone and (w.confidence or 0.0) < settings.lone_char_confidence
 
     return [w for w in words if not speck(w)]

@@ -22,13 +22,12 @@ import re
 from dataclasses import replace
 
 from ...model.geometry import Word
+from .settings import DEFAULT_OCR, OcrSettings
 
-SPACE_LETTERS = 0.5  # the space OCR missed, in letters' widths
-SENTENCE_GAP = 1.0  # words of one sentence stand closer than this (in their height): a column's gap is wider
 _CORE = re.compile(r"^(?P<lead>\W*)(?P<core>[A-Za-z]+)(?P<trail>\W*)$")
 
 
-def spaced(words: list[Word]) -> list[Word]:
+def spaced(words: list[Word], settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
     """``words`` with those OCR ran together where the space was tight
     ("Headof", "appointedin") cut into their words (``lexicon.parted``),
     each given its share of the box."""
@@ -42,17 +41,17 @@ def spaced(words: list[Word]) -> list[Word]:
             out.append(word)
             continue
         parts[0], parts[-1] = m.group("lead") + parts[0], parts[-1] + m.group("trail")
-        per_letter = (word.x1 - word.x0) / (len(word.text) + SPACE_LETTERS * (len(parts) - 1))
+        per_letter = (word.x1 - word.x0) / (len(word.text) + settings.space_letters * (len(parts) - 1))
         x = word.x0
         for part in parts:
             out.append(replace(word, text=part, x0=x, x1=x + per_letter * len(part)))
-            x += per_letter * (len(part) + SPACE_LETTERS)
+            x += per_letter * (len(part) + settings.space_letters)
     return out
 
 
-def repaired(words: list[Word]) -> list[Word]:
+def repaired(words: list[Word], settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
     """``words`` unspecked, their letters' likenesses put right, then parted."""
-    return spaced(corrected(unspecked(words)))
+    return spaced(corrected(unspecked(words, settings), settings), settings)
 
 
 # Letters and pairs OCR takes for one another (either way round): a word
@@ -81,17 +80,16 @@ _LIKENESSES = (
 _SWAPS = tuple((a, b) for pair in _LIKENESSES for a, b in (pair, pair[::-1]))
 _LOOKALIKE_CHARS = "1!|é"
 _WORD_SHAPE = re.compile(r"^(?P<lead>[(\"'‘“]*)(?P<core>[A-Za-z1!|é]+?)(?P<trail>[.,;:)\"'’”]*)$")
-MIN_CORRECTED_LETTERS = 4
 
 
-def corrected(words: list[Word]) -> list[Word]:
+def corrected(words: list[Word], settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
     """``words`` with each that is no word, but one likeness away from a
     common word, made that word (``_LIKENESSES``); names and other words
     the list lacks stay as read unless a swap makes a common word of them."""
-    return [replace(w, text=t) if (t := _corrected(w.text)) != w.text else w for w in words]
+    return [replace(w, text=t) if (t := _corrected(w.text, settings)) != w.text else w for w in words]
 
 
-def _corrected(text: str) -> str:
+def _corrected(text: str, settings: OcrSettings = DEFAULT_OCR) -> str:
     from ...language.lexicon import COMMON, frequency, is_word
 
     m = _WORD_SHAPE.match(text)
@@ -99,7 +97,7 @@ def _corrected(text: str) -> str:
         return text
     core = m.group("core")
     letters = sum(ch.isalpha() and ch not in _LOOKALIKE_CHARS for ch in core)
-    if letters < MIN_CORRECTED_LETTERS or (core.isalpha() and is_word(core)) or core.isupper():
+    if letters < settings.min_corrected_letters or (core.isalpha() and is_word(core)) or core.isupper():
         return text
     if core[-1] in "!" and is_word(core[:-1]):
         return text  # an exclamation after a word
@@ -149,11 +147,9 @@ _ABBREVIATIONS = frozenset(
 )
 # What may follow an apostrophe inside a word: a possessive or a contraction.
 _CONTRACTIONS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
-# Words looked along a line for the closing quote of an opening one.
-QUOTE_REACH = 6
 
 
-def unspecked(words: list[Word]) -> list[Word]:
+def unspecked(words: list[Word], settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
     """``words`` with the marks specks left beside letters taken away."""
     from ...language.lexicon import is_word
 
@@ -161,13 +157,13 @@ def unspecked(words: list[Word]) -> list[Word]:
     for i, text in enumerate(texts):
         # A mark before the first letter, with no closing quote near it on its line.
         if len(text) > 1 and text[0] in _OPENING and text[1].isalpha():
-            line = texts[i : i + min(QUOTE_REACH, len(_sentence(words, i)))]
+            line = texts[i : i + min(settings.quote_reach, len(_sentence(words, i, settings)))]
             ahead = " ".join(line)
             if not any(c in ahead[1:] for c in _CLOSING) or text[0] in ".,:;":
                 texts[i] = text = text[1:]
         # A dash or underscore glued before a capital at a line's start: "-Lead".
         if len(text) > 3 and text[0] in "-_~" and text[1].isupper() and text[2:].isalpha():
-            first = i == 0 or not _follows(words[i - 1], words[i])
+            first = i == 0 or not _follows(words[i - 1], words[i], settings)
             if first:
                 texts[i] = text = text[1:]
         # A quote or a stop between two words: "the'safety", "domestic.abuse".
@@ -182,7 +178,7 @@ def unspecked(words: list[Word]) -> list[Word]:
             nxt = words[i + 1] if i + 1 < len(words) else None
             # The next word of the sentence: on the line and a space away,
             # not the first word of the next column's cell.
-            same_line = nxt is not None and _follows(word, nxt)
+            same_line = nxt is not None and _follows(word, nxt, settings)
             next_text = texts[i + 1] if nxt is not None else ""
             letters = re.sub(r"[^A-Za-z]", "", core)
             # A colon or semicolon may stand before lower case ("Learning: the"); a full stop not.
@@ -209,7 +205,7 @@ def unspecked(words: list[Word]) -> list[Word]:
     return out
 
 
-def in_reading_order(words: list[Word], more: list[Word]) -> list[Word]:
+def in_reading_order(words: list[Word], more: list[Word], settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
     """``words`` (in tesseract's reading order) with ``more`` put among them:
     each after the last word to its left on its line, else before the first
     word below it."""
@@ -224,17 +220,17 @@ def in_reading_order(words: list[Word], more: list[Word]) -> list[Word]:
     return out
 
 
-def _follows(a: Word, b: Word) -> bool:
+def _follows(a: Word, b: Word, settings: OcrSettings = DEFAULT_OCR) -> bool:
     """Does ``b`` follow ``a`` in one line of one cell: on the line, and a
     space away, not the first word of the next column's cell?"""
-    return _level(a, b) and -0.5 * a.size < b.x0 - a.x1 < SENTENCE_GAP * a.size
+    return _level(a, b) and -0.5 * a.size < b.x0 - a.x1 < settings.sentence_gap * a.size
 
 
-def _sentence(words: list[Word], i: int) -> list[Word]:
+def _sentence(words: list[Word], i: int, settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
     """The words from ``words[i]`` on that follow one another in its line and cell."""
     run = [words[i]]
     for w in words[i + 1 :]:
-        if not _follows(run[-1], w):
+        if not _follows(run[-1], w, settings):
             break
         run.append(w)
     return run

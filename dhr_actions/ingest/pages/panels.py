@@ -28,26 +28,6 @@ from ...model.geometry import Edge, Word
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from .reading import PageContent, phrase_gap
 
-# How far apart two panels' header rows (or rows) may stand and still be
-# one row of the sheet: in points for a PDF's text; in a scan, whose pages
-# are cut and set on the glass each a little differently, up to this many
-# lines (each panel is then moved to stand level with the first).
-ROW_SLACK_PT = 2.0
-SCAN_SLACK_LINES = 1.5
-# How close a scanned panel's line must come to one of the first's, once
-# moved, to stand level with it.
-SCAN_LEVEL_PT = 4.0
-# A scanned document no longer than this, one of whose pages opens with
-# part of a header, is read whole to look for the other panels.
-MAX_SCANNED_SHEET_PAGES = 24
-# The lines of a page that may hold its header row, from the top.
-HEADER_SEARCH_LINES = 6
-# How many pages apart two panels of one band of rows may be.
-MAX_PANEL_STRIDE = 12
-# The share of a later panel's lines that must stand level with a line of
-# its band's first panel.
-MIN_LEVEL_SHARE = 0.6
-
 
 @dataclass(frozen=True)
 class _Labels:
@@ -97,7 +77,7 @@ def panel_groups(pages: Sequence[PageContent], settings: LayoutSettings = DEFAUL
         chain = _header_chain(page.number, first, labels, by_number, used, settings)
         if chain is None:
             continue
-        bands = _bands(chain, first.top, labels, by_number)
+        bands = _bands(chain, first.top, labels, by_number, settings)
         groups.extend(bands)
         used.update(n for band in bands for n in band.pages)
     return groups
@@ -114,7 +94,7 @@ def partial_header(page: PageContent, settings: LayoutSettings = DEFAULT_SETTING
 def _label_row(page: PageContent, gap: float, settings: LayoutSettings) -> _Labels | None:
     """The first line near the top of ``page`` made only of labels, two or
     more, that each name a field, and what they name."""
-    for line in page.lines[:HEADER_SEARCH_LINES]:
+    for line in page.lines[: settings.panel_header_search_lines]:
         segments = line.segments(gap)
         if len(segments) < 2 or any(len(seg.words) > settings.max_label_words for seg in segments):
             continue
@@ -140,16 +120,16 @@ def _header_chain(
     repeated on the pages of a long table names the same ones) but for
     the first panel's leading columns repeated in place, that together
     name a plan's header, over rows that line up."""
-    for stride in range(1, MAX_PANEL_STRIDE + 1):
+    for stride in range(1, settings.panel_max_stride + 1):
         chain, shifts, starts, fields = [start], [0.0], [0.0], set(first.fields)
         n = start + stride
         while (nxt := labels.get(n)) is not None and n not in used and _same_paper(pages[start], pages[n]):
-            slack = _slack(pages[start], pages[n])
+            slack = _slack(pages[start], pages[n], settings)
             k = nxt.repeated(first, slack)
             own = nxt.labels[k:]
             if abs(nxt.top - first.top) > slack or {lab[3] for lab in own} & fields:
                 break
-            shift = _level(pages[start], pages[n], first.top - nxt.top, ROW_SLACK_PT)
+            shift = _level(pages[start], pages[n], first.top - nxt.top, settings.panel_row_slack_pt, settings)
             if shift is None:
                 break
             chain.append(n)
@@ -175,14 +155,22 @@ def _same_paper(a: PageContent, b: PageContent) -> bool:
     return abs(a.width - b.width) <= slack and abs(a.height - b.height) <= slack
 
 
-def _slack(a: PageContent, b: PageContent) -> float:
-    """How far apart two panels' rows may stand (``ROW_SLACK_PT``)."""
+def _slack(a: PageContent, b: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS) -> float:
+    """How far apart two panels' rows may stand (``settings.panel_row_slack_pt``)."""
     if not (a.ocr or b.ocr):
-        return ROW_SLACK_PT
-    return SCAN_SLACK_LINES * max(median(ln.bottom - ln.top for ln in p.lines) if p.lines else 0.0 for p in (a, b))
+        return settings.panel_row_slack_pt
+    return settings.panel_scan_slack_lines * max(
+        median(ln.bottom - ln.top for ln in p.lines) if p.lines else 0.0 for p in (a, b)
+    )
 
 
-def _bands(header: Band, top: float, labels: dict[int, _Labels | None], pages: dict[int, PageContent]) -> list[Band]:
+def _bands(
+    header: Band,
+    top: float,
+    labels: dict[int, _Labels | None],
+    pages: dict[int, PageContent],
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+) -> list[Band]:
     """The bands of rows a header band (its labels at ``top``) heads: its
     own, then each band of the rows below, as long as their panels line up."""
     chain = header.pages
@@ -197,13 +185,13 @@ def _bands(header: Band, top: float, labels: dict[int, _Labels | None], pages: d
         numbers = [n + k * step for n in chain]
         if not all(n in pages and _same_paper(pages[chain[0]], pages[n]) for n in numbers):
             break
-        heads = [_fields_at(labels.get(n), top) for n in numbers]
-        if any(heads) and heads != [_fields_at(labels.get(n), top) for n in chain]:
+        heads = [_fields_at(labels.get(n), top, settings) for n in numbers]
+        if any(heads) and heads != [_fields_at(labels.get(n), top, settings) for n in chain]:
             break  # another sheet's header (the same one is Excel's "rows to repeat at top")
         first = pages[numbers[0]]
         shifts = [0.0]
         for n in numbers[1:]:
-            shift = _level(first, pages[n], 0.0, _slack(first, pages[n]))
+            shift = _level(first, pages[n], 0.0, _slack(first, pages[n], settings), settings)
             if shift is None:
                 break
             shifts.append(shift)
@@ -215,7 +203,12 @@ def _bands(header: Band, top: float, labels: dict[int, _Labels | None], pages: d
         for n, above in zip(numbers, chain, strict=True):
             upper, lower = pages[above], pages[n]
             lefts = [ln.x0 for ln in upper.lines], [ln.x0 for ln in lower.lines]
-            nudges.append(_best_shift(*lefts, 0.0, _slack(upper, lower), _within(upper, lower)) or 0.0)
+            nudges.append(
+                _best_shift(
+                    *lefts, 0.0, _slack(upper, lower, settings), _within(upper, lower, settings), settings=settings
+                )
+                or 0.0
+            )
         offsets = tuple(x + dx for x, dx in zip(header.offsets, nudges, strict=True))
         starts = tuple(x - dx if x else 0.0 for x, dx in zip(header.starts, nudges, strict=True))
         out.append(Band(tuple(numbers), tuple(shifts), offsets, starts))
@@ -223,27 +216,36 @@ def _bands(header: Band, top: float, labels: dict[int, _Labels | None], pages: d
     return out
 
 
-def _fields_at(labels: _Labels | None, top: float) -> frozenset[str]:
+def _fields_at(labels: _Labels | None, top: float, settings: LayoutSettings = DEFAULT_SETTINGS) -> frozenset[str]:
     """What a page's labels name when they stand at ``top``."""
-    return labels.fields if labels is not None and abs(labels.top - top) <= ROW_SLACK_PT else frozenset()
+    return labels.fields if labels is not None and abs(labels.top - top) <= settings.panel_row_slack_pt else frozenset()
 
 
-def _level(first: PageContent, other: PageContent, near: float, reach: float) -> float | None:
+def _level(
+    first: PageContent, other: PageContent, near: float, reach: float, settings: LayoutSettings = DEFAULT_SETTINGS
+) -> float | None:
     """How far down to move ``other`` (about ``near``, within ``reach``) so
     that most of its lines stand level with a line of ``first``; None when
     no move does."""
     ours, theirs = [ln.top for ln in first.lines], [ln.top for ln in other.lines]
-    return _best_shift(ours, theirs, near, reach, _within(first, other))
+    return _best_shift(ours, theirs, near, reach, _within(first, other, settings), settings=settings)
 
 
-def _within(a: PageContent, b: PageContent) -> float:
-    return SCAN_LEVEL_PT if (a.ocr or b.ocr) else ROW_SLACK_PT
+def _within(a: PageContent, b: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS) -> float:
+    return settings.panel_scan_level_pt if (a.ocr or b.ocr) else settings.panel_row_slack_pt
 
 
-def _best_shift(ours: list[float], theirs: list[float], near: float, reach: float, within: float) -> float | None:
+def _best_shift(
+    ours: list[float],
+    theirs: list[float],
+    near: float,
+    reach: float,
+    within: float,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+) -> float | None:
     """The move of ``theirs`` (about ``near``, within ``reach``, in half
     points) that sets most of them within ``within`` of one of ``ours``;
-    None unless it sets ``MIN_LEVEL_SHARE`` of them."""
+    None unless it sets ``settings.panel_min_level_share`` of them."""
     if not ours or not theirs:
         return None
 
@@ -252,7 +254,7 @@ def _best_shift(ours: list[float], theirs: list[float], near: float, reach: floa
 
     steps = int(reach / 0.5)
     best = max((near + 0.5 * i for i in range(-steps, steps + 1)), key=lambda d: (share(d), -abs(d - near)))
-    return best if share(best) >= MIN_LEVEL_SHARE else None
+    return best if share(best) >= settings.panel_min_level_share else None
 
 
 def side_by_side(pages: Sequence[PageContent], groups: list[Band]) -> list[PageContent]:

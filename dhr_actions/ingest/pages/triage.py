@@ -28,18 +28,9 @@ from ...model.geometry import Word
 from ...model.keyvalue import label_field
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ..ocr.prepare import deskewed, lies_on_its_side
-from ..ocr.recognise import SCAN_MAX_CHARS, SCAN_MIN_IMAGE_SHARE
+from ..ocr.settings import DEFAULT_OCR, OcrSettings
 from ..tables.headers import HeaderReader
 from .reading import LIGATURES, PageContent, PageText, phrase_gap
-
-# The neighbours of a page with a header that are read in full too: the one
-# before may hold the plan's title rows or the start of a header band.
-NEIGHBOURS = 1
-# Lines opening with a field label ("Lead", "Target date") that make a page
-# a candidate for key–value blocks.
-MIN_LABEL_LINES = 3
-# A loose character box is about this much taller than the font size.
-BOX_TO_SIZE = 1.15
 
 
 @dataclass(frozen=True)
@@ -77,7 +68,9 @@ class LightDocument:
         return not look.blank if look is not None else bool(self.pages[number - 1].words)
 
 
-def light_pages(path: Path, settings: LayoutSettings = DEFAULT_SETTINGS) -> LightDocument:
+def light_pages(
+    path: Path, settings: LayoutSettings = DEFAULT_SETTINGS, ocr_settings: OcrSettings = DEFAULT_OCR
+) -> LightDocument:
     """Every page's words from PDFium's characters and their loose boxes
     (font ascent to descent, as pdfminer measures); and for each page that
     is a scan (``ocr.is_scanned``'s test), what it shows at low resolution
@@ -99,10 +92,10 @@ def light_pages(path: Path, settings: LayoutSettings = DEFAULT_SETTINGS) -> Ligh
                 try:
                     words = _words(textpage, float(height), settings)
                     if (
-                        textpage.count_chars() < SCAN_MAX_CHARS
-                        and _image_share(page, width, height) >= SCAN_MIN_IMAGE_SHARE
+                        textpage.count_chars() < ocr_settings.scan_max_chars
+                        and _image_share(page, width, height) >= ocr_settings.scan_min_image_share
                     ):
-                        scans[index + 1] = look_at_scan(page)
+                        scans[index + 1] = look_at_scan(page, ocr_settings, settings)
                 finally:
                     textpage.close()
             finally:
@@ -139,7 +132,7 @@ def _words(textpage: Any, height: float, settings: LayoutSettings) -> list[Word]
         top, bottom = height - max(t0, t1), height - min(b0, b1)
         if bottom - top > 3 * (t0 - b0 + 1):
             continue  # the run spans lines (no break between them in the text): not a word
-        size = max((bottom - top) / BOX_TO_SIZE, 1.0)
+        size = max((bottom - top) / settings.triage_box_to_size, 1.0)
         words.append(Word(m.group().translate(LIGATURES), min(l0, l1), max(r0, r1), top, bottom, size))
     return words
 
@@ -170,10 +163,10 @@ def triage(doc: LightDocument, settings: LayoutSettings = DEFAULT_SETTINGS, ocr:
             reader.starts_stacked_header(i) for i in range(len(page.lines))
         ):
             reasons[page.number] = "a line of column labels naming plan fields"
-        elif _label_lines(text, settings) >= MIN_LABEL_LINES:
+        elif _label_lines(text, settings) >= settings.triage_min_label_lines:
             reasons[page.number] = "lines opening with field labels (key–value blocks)"
     for number in sorted(reasons):
-        for near in range(number - NEIGHBOURS, number + NEIGHBOURS + 1):
+        for near in range(number - settings.triage_neighbours, number + settings.triage_neighbours + 1):
             if 1 <= near <= len(pages) and near not in reasons:
                 reasons[near] = f"next to page {number}"
     return Triage(reasons, len(pages))
@@ -188,36 +181,27 @@ def _label_lines(text: PageText, settings: LayoutSettings) -> int:
     return count
 
 
-# -- scanned pages ---------------------------------------------------------------
-# Scanned pages are looked at rendered at this resolution: enough to see
-# text lines, the gaps between table columns and ruling lines.
-LOOK_DPI = 50
-# A gap this wide (pixels at LOOK_DPI, about 10 pt) inside a line parts
-# table columns; word spaces, even justified ones, are narrower.
-COLUMN_GAP_PX = 7
-# A vertical run of ink this share of the page high is a ruling line.
-RULE_HEIGHT_SHARE = 1 / 8
-
-
-def look_at_scan(page: Any) -> ScanLook:
+def look_at_scan(
+    page: Any, ocr_settings: OcrSettings = DEFAULT_OCR, settings: LayoutSettings = DEFAULT_SETTINGS
+) -> ScanLook:
     """Does a scanned page look as if it holds a table: vertical ruling
     lines, a line of text in three or more parts set apart by column gaps,
     or lines of two parts whose second parts line up (labels and values)?
-    Prose is one part a line. Seen at ``LOOK_DPI`` without OCR, in a few
+    Prose is one part a line. Seen at ``settings.triage_look_dpi`` without OCR, in a few
     milliseconds, the page turned as OCR will turn it: a quarter turn when
     it lies on its side, and flat when it is skewed."""
     import cv2
     import numpy as np
 
-    picture = page.render(scale=LOOK_DPI / 72, grayscale=True).to_pil().convert("L")
+    picture = page.render(scale=settings.triage_look_dpi / 72, grayscale=True).to_pil().convert("L")
     if np.asarray(picture).min() > 128:
         return ScanLook(None, blank=True)
-    if lies_on_its_side(picture):
+    if lies_on_its_side(picture, ocr_settings):
         picture = picture.rotate(90, expand=True)  # either way round: columns and rules are what count
-    image = np.asarray(deskewed(picture))
+    image = np.asarray(deskewed(picture, ocr_settings))
     _threshold, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     height = ink.shape[0]
-    tall = max(int(height * RULE_HEIGHT_SHARE), 10)
+    tall = max(int(height * settings.triage_rule_height_share), 10)
     rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall)))
     count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(rules)
     if sum(1 for i in range(1, count) if stats[i][3] >= tall) >= 2:
@@ -233,23 +217,23 @@ def look_at_scan(page: Any) -> ScanLook:
         start = y
         while y < height and rows[y]:
             y += 1
-        parts = _parts(inked[start:y].any(axis=0))
+        parts = _parts(inked[start:y].any(axis=0), settings)
         if len(parts) >= 3:
             return ScanLook("a line of text in columns", blank=False)
         if len(parts) == 2:
             second_parts.append(parts[1])
     aligned = max((sum(1 for x in second_parts if abs(x - x0) <= 2) for x0 in second_parts), default=0)
-    if aligned >= MIN_LABEL_LINES + 1:
+    if aligned >= settings.triage_min_label_lines + 1:
         return ScanLook("lines of labels and values", blank=False)
     return ScanLook(None, blank=False)
 
 
-def _parts(columns: Any) -> list[int]:
+def _parts(columns: Any, settings: LayoutSettings = DEFAULT_SETTINGS) -> list[int]:
     """Where each part of a line starts: ink columns parted by column gaps."""
     import numpy as np
 
     xs = np.flatnonzero(columns)
     if not len(xs):
         return []
-    breaks = np.flatnonzero(np.diff(xs) > COLUMN_GAP_PX)
+    breaks = np.flatnonzero(np.diff(xs) > settings.triage_column_gap_px)
     return [int(xs[0]), *(int(xs[b + 1]) for b in breaks)]

@@ -88,7 +88,29 @@ class RowReader:
         return bottom + 1
 
     def body_rows(self, cols: ColumnBounds, top: float, bottom: float) -> tuple[list[Row], float]:
-        words = cut_at_column_starts(
+        """The rows of a table's body between ``top`` and ``bottom``, and the
+        confidence in them: the body's words cut into bands (at rules, else
+        at whitespace), each band a section row or a body row, the body
+        rows' words placed in their cells (merged cells under rules that
+        leave a column out), and the cells' text read."""
+        words = self._body_words(cols, top, bottom)
+        if not words:
+            return [], 0.0
+        rules = horizontal_rules(self.text.page.edges, cols.left, cols.right, self.s.row_rule_cover_share)
+        rules = [y for y in rules if top + 2 < y < bottom - 2]
+        cuts = [top, *(rules or self._whitespace_cuts(cols, words)), bottom]
+        rows, cell_words, straddling = self._banded(cols, words, cuts, rules, self._body_ruled(cols, top, bottom))
+        self._fill_cells(cols, rows, cell_words, _text_edges(cols, words))
+        rows = [r for r in rows if r.kind != "body" or not r.is_empty]
+        confidence = 1.0 - straddling / len(words)
+        if not cols.ruled:
+            confidence *= self.s.unruled_confidence
+        return rows, round(confidence, 3)
+
+    def _body_words(self, cols: ColumnBounds, top: float, bottom: float) -> list[Word]:
+        """The words between ``top`` and ``bottom`` inside the columns, a
+        word run across a column's start cut there."""
+        return cut_at_column_starts(
             [
                 w
                 for ln in self.text.lines
@@ -98,20 +120,24 @@ class RowReader:
             cols.starts,
             self.s.letter_at_start_pt,
         )
-        if not words:
-            return [], 0.0
-        rules = horizontal_rules(self.text.page.edges, cols.left, cols.right, self.s.row_rule_cover_share)
-        rules = [y for y in rules if top + 2 < y < bottom - 2]
-        cuts = [top, *(rules or self._whitespace_cuts(cols, words)), bottom]
-        # Vertical rules in the header need not run down the body (shaded
-        # header cells, horizontal rules only below).
+
+    def _body_ruled(self, cols: ColumnBounds, top: float, bottom: float) -> bool:
+        """Do the columns' rules run down the body? Vertical rules in the
+        header need not (shaded header cells, horizontal rules only below)."""
         body_inner = vertical_rules(self.text.page.edges, top + 1, bottom - 1, self.s.body_rule_cover_share)
-        body_ruled = cols.ruled and any(abs(v - b) <= 2 for v in body_inner for b in cols.bounds[1:-1])
+        return cols.ruled and any(abs(v - b) <= 2 for v in body_inner for b in cols.bounds[1:-1])
+
+    def _banded(
+        self, cols: ColumnBounds, words: list[Word], cuts: list[float], rules: list[float], body_ruled: bool
+    ) -> tuple[list[Row], list[list[list[Word]]], int]:
+        """A row per band between two cuts (bands without words left out):
+        a section row, or a body row with its words per column (still to be
+        read into cells); and how many words straddle a column boundary."""
         # A rule that leaves a column out runs under a merged cell: text
         # below it in that column still belongs to the cell above.
         opens = self._columns_under_rules(cols, rules)
         rows: list[Row] = []
-        cell_words: list[list[list[Word]]] = []  # per body row, per column
+        cell_words: list[list[list[Word]]] = []  # per row, per column
         straddling = 0
         for a, b in pairwise(cuts):
             band = [w for w in words if a <= w.yc < b]
@@ -119,14 +145,8 @@ class RowReader:
                 continue
             bbox = (cols.left, a, cols.right, b)
             if self._is_section_band(cols, band, a, b, body_ruled):
-                rows.append(
-                    Row(
-                        "section",
-                        [Cell(cell_text(band, self.s.paragraph_gap_em).replace("\n", " "), bbox)]
-                        + [None] * (len(cols) - 1),
-                        bbox,
-                    )
-                )
+                text = cell_text(band, self.s.paragraph_gap_em).replace("\n", " ")
+                rows.append(Row("section", [Cell(text, bbox)] + [None] * (len(cols) - 1), bbox))
                 cell_words.append([])
                 continue
             straddling += sum(1 for w in band if cols.crosses(w, self.s.boundary_slack_pt))
@@ -138,14 +158,12 @@ class RowReader:
                     per_column[i] = []
             cell_words.append(per_column)
             rows.append(Row("body", [None] * len(cols), bbox))
-        # Each column's text edge: where its widest lines end (a word broken
-        # for want of width fills its line to there).
-        edges: list[float | None] = [None] * len(cols)
-        for w in words:
-            col = cols.index(w.xc)
-            if col is not None:
-                edge = edges[col]
-                edges[col] = w.x1 if edge is None else max(edge, w.x1)
+        return rows, cell_words, straddling
+
+    def _fill_cells(
+        self, cols: ColumnBounds, rows: list[Row], cell_words: list[list[list[Word]]], edges: list[float | None]
+    ) -> None:
+        """Each body row's cells read from their words (``cell_text``)."""
         for row, per_column in zip(rows, cell_words, strict=True):
             if row.kind != "body":
                 continue
@@ -159,11 +177,6 @@ class RowReader:
                 )
                 for i, inside in enumerate(per_column)
             ]
-        rows = [r for r in rows if r.kind != "body" or not r.is_empty]
-        confidence = 1.0 - straddling / len(words)
-        if not cols.ruled:
-            confidence *= self.s.unruled_confidence
-        return rows, round(confidence, 3)
 
     def _columns_under_rules(self, cols: ColumnBounds, ys: list[float]) -> dict[float, set[int]]:
         """For each horizontal rule at y, the columns it separates."""
@@ -325,3 +338,15 @@ def _pitch(a: Line, b: Line) -> float:
     if a.words and b.words and a.words[0].confidence is not None and b.words[0].confidence is not None:
         return ((b.top - a.top) + (b.bottom - a.bottom)) / 2
     return b.bottom - a.bottom
+
+
+def _text_edges(cols: ColumnBounds, words: list[Word]) -> list[float | None]:
+    """Each column's text edge: where its widest lines end (a word broken
+    for want of width fills its line to there); None for an empty column."""
+    edges: list[float | None] = [None] * len(cols)
+    for w in words:
+        col = cols.index(w.xc)
+        if col is not None:
+            edge = edges[col]
+            edges[col] = w.x1 if edge is None else max(edge, w.x1)
+    return edges

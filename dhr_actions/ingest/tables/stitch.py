@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import Table
 
 # A full-width row that states a recommendation, numbered, in a sentence
@@ -62,13 +63,9 @@ def _label_key(labels: Iterable[str]) -> tuple[str, ...]:
     return tuple(re.sub(r"[^a-z0-9]", "", label.lower()) for label in labels)
 
 
-# Labels that OCR read a little differently still name the same column
-# ("agency" for "Lead agency", "Targetdates." for "Target dates"): alike
-# when one holds the other or they agree this far (difflib's ratio).
-LABELS_ALIKE = 0.75
-
-
-def _same_header(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> bool:
+def _same_header(
+    a: tuple[str, ...], b: tuple[str, ...], ocr: bool, settings: LayoutSettings = DEFAULT_SETTINGS
+) -> bool:
     """The same header: the same labels; on a scan, as many labels, alike
     one by one but for at most one that OCR lost or garbled, of four or more."""
     if a == b:
@@ -78,13 +75,15 @@ def _same_header(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> bool:
     from difflib import SequenceMatcher
 
     def alike(x: str, y: str) -> bool:
-        return bool(x and y) and (x in y or y in x or SequenceMatcher(None, x, y).ratio() >= LABELS_ALIKE)
+        return bool(x and y) and (
+            x in y or y in x or SequenceMatcher(None, x, y).ratio() >= settings.header_labels_alike_share
+        )
 
     unlike = sum(1 for x, y in zip(a, b, strict=True) if x != y and not alike(x, y))
     return unlike == 0 or (unlike == 1 and len(a) >= 4)
 
 
-def stitch(tables: Iterable[Table]) -> list[PlanTable]:
+def stitch(tables: Iterable[Table], settings: LayoutSettings = DEFAULT_SETTINGS) -> list[PlanTable]:
     out: list[PlanTable] = []
     current: PlanTable | None = None
     key: tuple[str, ...] | None = None
@@ -95,7 +94,12 @@ def stitch(tables: Iterable[Table]) -> list[PlanTable]:
         if table.header_rows:
             this_key = _label_key(table.header)
             scanned = table.ocr or bool(current and any(r.ocr for r in current.rows))
-            if current is None or key is None or not _same_header(this_key, key, scanned) or table.page - last_page > 1:
+            if (
+                current is None
+                or key is None
+                or not _same_header(this_key, key, scanned, settings)
+                or table.page - last_page > 1
+            ):
                 current = PlanTable(table.header)
                 out.append(current)
                 key = this_key

@@ -16,17 +16,14 @@ from itertools import pairwise
 
 from ...language.vocabulary import DOCUMENT_TITLE
 from ...model.geometry import Line
+from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import Cell, Row
 from ..pages.reading import PageText
 from .columns import ColumnBounds
 from .headers import Header
 
-# OCR misreads a title's words ("Adpencix A: Action an"): read near enough
-# to "action plan", they still name the document.
-OCR_TITLE_LIKENESS = 0.8
 
-
-def names_document(lines: list[Line]) -> bool:
+def names_document(lines: list[Line], settings: LayoutSettings = DEFAULT_SETTINGS) -> bool:
     """Do ``lines`` (one paragraph) name the document (``DOCUMENT_TITLE``)?"""
     text = " ".join(ln.text for ln in lines)
     if DOCUMENT_TITLE.search(text):
@@ -34,11 +31,11 @@ def names_document(lines: list[Line]) -> bool:
     if not any(w.confidence is not None for ln in lines for w in ln.words):
         return False
     words = re.findall(r"[a-z]+", text.lower())
-    return any(_like(a, "action") and _like(f"{a} {b}", "action plan") for a, b in pairwise(words))
+    return any(_like(a, "action", settings) and _like(f"{a} {b}", "action plan", settings) for a, b in pairwise(words))
 
 
-def _like(a: str, b: str) -> bool:
-    return SequenceMatcher(None, a, b).ratio() >= OCR_TITLE_LIKENESS
+def _like(a: str, b: str, settings: LayoutSettings = DEFAULT_SETTINGS) -> bool:
+    return SequenceMatcher(None, a, b).ratio() >= settings.ocr_title_likeness_share
 
 
 # A line ends mid-phrase when it ends on a dash or a word that needs the
@@ -98,7 +95,7 @@ def title_above(
     # the section.
     last_title, start = -1, 0
     for para in paragraphs(taken):
-        if names_document(para):
+        if names_document(para, text.settings):
             last_title = start + len(para) - 1
         start += len(para)
     note = None
