@@ -12,9 +12,9 @@ from .ingest.extractors.base import Extractor, get_extractor
 from .ingest.safety.docinfo import checked_document_info
 from .ingest.safety.pdfcheck import check_pdf_bytes, classify_open_error
 from .ingest.safety.repair import readable_pdf
-from .ingest.tables.stitch import PlanTable, stitch
+from .ingest.tables.stitch import stitch
 from .model.errors import DocumentError
-from .model.table import Table
+from .model.table import PlanTable, Table
 from .normalise.assemble import records_from_table, table_mapping
 from .normalise.plan_check import assess
 from .normalise.record import Record

@@ -345,7 +345,7 @@ def test_partnership_from_a_file_name_ends_at_the_review_code(file_name: str, pa
 
 
 def _info(ref: str | None, rec: str = "", action: str = "", number: str | None = None, code: str | None = None):  # type: ignore[no-untyped-def]
-    from dhr_actions.ingest.tables.stitch import PlanRow
+    from dhr_actions.model.table import PlanRow
     from dhr_actions.normalise.rows import RowInfo
 
     cells = {"recommendation": rec, "action": action}
@@ -380,7 +380,7 @@ def test_a_row_without_a_ref_carries_on_the_record_above() -> None:
 
 
 def test_row_infos_put_right_a_one_read_as_l_beside_its_number() -> None:
-    from dhr_actions.ingest.tables.stitch import PlanRow, PlanTable
+    from dhr_actions.model.table import PlanRow, PlanTable
     from dhr_actions.normalise.columns import map_columns
     from dhr_actions.normalise.rows import row_infos
 

@@ -1,4 +1,5 @@
-"""The values that cross from ingest/ to normalise/: tables of cells on pages."""
+"""The values that cross from the readers (ingest/, office/) to normalise/: tables
+of cells on pages, and the plan tables stitching makes of them."""
 
 from __future__ import annotations
 
@@ -80,3 +81,39 @@ class Table:
                 if cell is not None and cell.text.strip():
                     labels[i] = f"{labels[i]} {cell.text}".strip()
         return [" ".join(label.split()) for label in labels]
+
+
+@dataclass
+class PlanRow:
+    """A row of a plan table as stitching leaves it: its cells' text, where
+    it stands (page, first or last on it), its section and the reading's
+    confidence."""
+
+    cells: list[str]
+    page: int
+    section: str | None
+    first_on_page: bool = False
+    last_on_page: bool = False
+    extractor: str = ""
+    confidence: float = 1.0
+    ocr: bool = False
+    words: int = 0  # OCR words read into the row's cells
+    doubtful: list[str] = field(default_factory=list)  # those read with little confidence
+    # A full-width row above that states the recommendation the rows under
+    # it act on ("Recommendation 1: The CSP should…"): not a section.
+    heading: str | None = None
+
+
+@dataclass
+class PlanTable:
+    """One logical plan table: the page tables a header joins, stitched
+    across page breaks (``ingest/tables/stitch.py``); normalise reads it."""
+
+    header: list[str]
+    rows: list[PlanRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> tuple[int, int]:
+        pages = [r.page for r in self.rows]
+        return (min(pages), max(pages)) if pages else (0, 0)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..ingest.tables.stitch import PlanRow, PlanTable
+from ..model.table import PlanRow, PlanTable
 from . import dates
 from . import status as status_rules
 from .columns import ColumnMapping, map_columns

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ingest.tables.stitch import PlanTable
+from ..model.table import PlanTable
 from .columns import ColumnMapping
 from .refs import normalise_ref, split_action_code, split_leading_ref
 

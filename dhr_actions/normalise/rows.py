@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..ingest.tables.stitch import PlanRow, PlanTable
+from ..model.table import PlanRow, PlanTable
 from .columns import ColumnMapping
 from .refs import (
     mend_dotted_ref,

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
-from ...model.table import Table
+from ...model.table import PlanRow, PlanTable, Table
 
 # A full-width row that states a recommendation, numbered, in a sentence
 # ("Recommendation 1: The CSP should ensure…", "Rec. No 3 – Agencies…"):
@@ -28,35 +27,6 @@ RECOMMENDATION_ROW = re.compile(
     r"^(?:recommendation|rec)\.?\s*(?:no\.?|number)?\s*\d{1,3}[a-z]?(?:\.\d{1,3})?\s*[:.\-–—)]?\s+(?:\S+\s+){3,}\S",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class PlanRow:
-    cells: list[str]
-    page: int
-    section: str | None
-    first_on_page: bool = False
-    last_on_page: bool = False
-    extractor: str = ""
-    confidence: float = 1.0
-    ocr: bool = False
-    words: int = 0  # OCR words read into the row's cells
-    doubtful: list[str] = field(default_factory=list)  # those read with little confidence
-    # A full-width row above that states the recommendation the rows under
-    # it act on ("Recommendation 1: The CSP should…"): not a section.
-    heading: str | None = None
-
-
-@dataclass
-class PlanTable:
-    header: list[str]
-    rows: list[PlanRow] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def pages(self) -> tuple[int, int]:
-        pages = [r.page for r in self.rows]
-        return (min(pages), max(pages)) if pages else (0, 0)
 
 
 def _label_key(labels: Iterable[str]) -> tuple[str, ...]:
