@@ -10,6 +10,7 @@ result. ``dhr import``, the nightly scrape and Python callers start here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from . import importer
@@ -19,15 +20,21 @@ from .research.tagging import tag_records
 from .store.repository import Store
 
 
-def import_stages(tag: bool = True) -> Stages:
+def import_stages(tag: bool = True, taxonomy: str | None = None) -> Stages:
     """The usual stages: the pipeline's reading of a document and, unless
-    ``tag`` is false, theme tags from the taxonomy in force."""
-    return Stages(read=read_document, tag=tag_records if tag else None)
+    ``tag`` is false, theme tags from the taxonomy file ``taxonomy`` or the
+    one in force."""
+    if not tag:
+        return Stages(read=read_document)
+    # A partial of a module-level function pickles by name: it crosses into
+    # the worker processes.
+    return Stages(read=read_document, tag=partial(tag_records, taxonomy_file=taxonomy) if taxonomy else tag_records)
 
 
-def new_importer(store: Store, options: ImportOptions | None = None) -> Importer:
-    """An :class:`~dhr_actions.importer.Importer` with the usual stages."""
-    return Importer(store, import_stages(), options)
+def new_importer(store: Store, options: ImportOptions | None = None, taxonomy: str | None = None) -> Importer:
+    """An :class:`~dhr_actions.importer.Importer` with the usual stages (the
+    records tagged by the taxonomy file ``taxonomy`` when given)."""
+    return Importer(store, import_stages(taxonomy=taxonomy), options)
 
 
 def import_file(

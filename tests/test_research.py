@@ -403,6 +403,21 @@ def test_retag_with_an_edited_taxonomy(tmp_path: Path) -> None:
     assert [(r["theme"], r["records"]) for r in json.loads(out.output)] == [("hospitals", 2)]
 
 
+def test_import_tags_with_the_taxonomy_it_is_given(tmp_path: Path) -> None:
+    """``dhr import --taxonomy FILE``: the tag stage crosses into the worker
+    processes with its file, and the records carry that taxonomy's themes."""
+    db = str(tmp_path / "t.sqlite")
+    taxonomy = tmp_path / "mine.toml"
+    taxonomy.write_text(
+        "[[theme]]\nkey = 'hospitals'\nlabel = 'Hospitals'\nphrases = ['hospitals?', 'emergency department']\n"
+    )
+    plan = next(p for p in PLANS if p.name.startswith("southdown"))
+    result = CliRunner().invoke(main, ["import", str(plan), "--db", db, "--jobs", "1", "--taxonomy", str(taxonomy)])
+    assert result.exit_code == 0, result.output
+    out = CliRunner().invoke(main, ["themes", "--db", db, "--format", "json"], env={"DHR_TAXONOMY": str(taxonomy)})
+    assert [(r["theme"], r["records"]) for r in json.loads(out.output)] == [("hospitals", 2)]
+
+
 def test_bad_taxonomy_is_one_clear_line() -> None:
     with pytest.raises(TaxonomyError, match=r"theme .x.: phrases: bad regular expression"):
         parse_taxonomy("[[theme]]\nkey = 'x'\nphrases = ['(']\n", "t.toml")

@@ -72,6 +72,12 @@ from .common import db_option, main, open_store, output_option, renamed_value
     is_flag=True,
     help="Read every page in full, not only those that can hold a plan (slower; for comparison).",
 )
+@click.option(
+    "--taxonomy",
+    type=click.Path(dir_okay=False, exists=True),
+    envvar="DHR_TAXONOMY",
+    help="The taxonomy TOML file the records' themes come from (default: the built-in one). Env: DHR_TAXONOMY.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
 def import_cmd(
     paths: Sequence[Path],
@@ -86,6 +92,7 @@ def import_cmd(
     max_pages: int,
     no_ocr: bool,
     no_triage: bool,
+    taxonomy: str | None,
     quiet: bool,
 ) -> None:
     """Import documents (PDF, Word, Excel, OpenDocument), or folders of
@@ -116,7 +123,7 @@ def import_cmd(
     counts: Counter[Outcome] = Counter()
     records = 0
     tty = sys.stderr.isatty() and not quiet
-    with open_store(db) as store, new_importer(store, options) as importer:
+    with open_store(db) as store, new_importer(store, options, taxonomy) as importer:
         outcomes = importer.run(files)
         with (
             click.progressbar(outcomes, length=len(files), label="Importing", file=sys.stderr, show_pos=True)

@@ -38,7 +38,8 @@ def themes_cmd(ctx: click.Context, db: str, by: str | None, fmt: str) -> None:
 @click.option(
     "--taxonomy",
     type=click.Path(dir_okay=False, exists=True),
-    help="A taxonomy TOML file (default: DHR_TAXONOMY or the built-in one).",
+    envvar="DHR_TAXONOMY",
+    help="A taxonomy TOML file (default: the built-in one). Env: DHR_TAXONOMY.",
 )
 def retag_cmd(db: str, taxonomy: str | None) -> None:
     """Tag every stored record again with the (changed) taxonomy."""

@@ -14,10 +14,11 @@ from .themes import Tag, Taxonomy, load_taxonomy, taxonomy_path
 BATCH = 2000
 
 
-def tag_records(records: list[Record]) -> str:
-    """Tag each record with the themes of the taxonomy in force
-    (``DHR_TAXONOMY`` or the packaged one); returns its digest."""
-    taxonomy = load_taxonomy(taxonomy_path())
+def tag_records(records: list[Record], taxonomy_file: str | None = None) -> str:
+    """Tag each record with the themes of the taxonomy in ``taxonomy_file``,
+    else the one in force (``DHR_TAXONOMY`` or the packaged one); returns
+    its digest."""
+    taxonomy = load_taxonomy(taxonomy_file or taxonomy_path())
     for record in records:
         record.themes = [(t.theme, t.phrase) for t in taxonomy.tag(record.recommendation, record.action)]
     return taxonomy.digest
