@@ -1,6 +1,6 @@
 """One PDF page as the table finder sees it: words and ruling lines.
 
-pdfplumber reads a text page here; OCR (``ocr.py``) builds the same
+pdfplumber reads a text page here; OCR (``ingest/ocr``) builds the same
 :class:`PageContent` for a scanned one.
 """
 
@@ -50,7 +50,7 @@ class PageContent:
 @dataclass
 class PageText:
     """A page's text as the table finder reads it: its lines without page
-    furniture, the widest space inside one phrase (``finder.phrase_gap``),
+    furniture, the widest space inside one phrase (``phrase_gap``),
     and the words the whole document prints (``celltext.printed_words``)."""
 
     page: PageContent

@@ -2,11 +2,11 @@
 
 Works the way a reader does, one concept per module:
 
-- ``furniture``: running headers and footers (text recurring at one place
+- ``pages/furniture``: running headers and footers (text recurring at one place
   in the page margins, page numbers) are removed first;
 - ``headers``: a table starts at a header line whose phrases name
-  action-plan columns (see ``vocabulary``);
-- ``bounds``: columns come from the vertical rules crossing the header when
+  action-plan columns (see ``language/vocabulary``);
+- ``columns``: columns come from the vertical rules crossing the header when
   the table has them, otherwise from the header's labels, with each boundary
   set in the whitespace valley of the body text below;
 - ``rows``: rows come from horizontal rules, otherwise from vertical
