@@ -372,8 +372,8 @@ def test_small_type_is_read_again_enlarged() -> None:
     assert enlargement(page(2.0), scale) == S.max_enlargement  # at most twice
     assert enlargement(page(4.8, n=5), scale) == 1.0  # too few words to judge
     assert S.small_text_px < S.read_text_px
-    bigger = S.__class__(max_enlargement=3.0)  # a setting, not a constant
-    assert enlargement(page(2.0), scale, bigger) == 3.0
+    smaller = S.__class__(max_enlargement=1.5)  # a setting, not a constant
+    assert enlargement(page(2.0), scale, smaller) == 1.5
 
 
 def test_ocr_letter_likenesses_are_put_right_only_to_common_words() -> None:

@@ -101,9 +101,10 @@ def emit(rows: list[dict[str, Any]], fmt: str, empty: str = "Nothing found.", co
 @click.version_option(__version__, prog_name="dhr")
 @click.option("-v", "--verbose", count=True, help="Log more (-v: info, -vv: debug).")
 def main(verbose: int) -> None:
-    """Extract Domestic Homicide Review action plans from PDFs into a database.
+    """Extract Domestic Homicide Review action plans from documents (PDF,
+    Word, Excel, OpenDocument) into a database.
 
-    Import PDFs with `dhr import`, check what each import found with
+    Import documents with `dhr import`, check what each import found with
     `dhr documents` and `dhr show`, and export records with `dhr export`.
     """
     level = logging.WARNING - 10 * min(verbose, 2)

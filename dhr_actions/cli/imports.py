@@ -27,7 +27,7 @@ from ..store.models import Outcome
 from .common import db_option, main, open_store, output_option, renamed_value
 
 
-@main.command("import")
+@main.command("import", short_help="Import documents, or folders of them, into the database.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option(
