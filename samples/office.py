@@ -43,6 +43,7 @@ from office_word import (
     word_grid,
     word_key_value,
     word_numbered_agency_tables,
+    word_plain_paragraphs,
     word_recommendation_rows,
     word_report,
 )
@@ -121,6 +122,7 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "ravensholme-dhr-anna": ("docx", word_report),
     "oakhurst-dhr-beth": ("xlsx", excel_panels),
     "thornbury-dhr-carol": ("docx", word_recommendation_rows),
+    "westholm-dhr-dawn": ("docx", word_plain_paragraphs),
 }
 
 

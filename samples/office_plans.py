@@ -932,3 +932,66 @@ THORNBURY = [
         section=_THORN_SINGLE,
     ),
 ]  # fmt: skip
+
+
+# -- Westholm: Word, no borders, cells of several paragraphs spaced as the rows are --
+WESTHOLM_TITLE = ["Westholm Community Safety Partnership", "Domestic Homicide Review 'Dawn' – Action Plan"]
+_W = "Westholm"
+WESTHOLM = [
+    Recommendation(
+        "1",
+        "Agencies in Westholm should share what they know of a victim's fear of a former partner before a risk assessment is closed.",
+        [Action(scope="Local",
+                text="Add a prompt to the risk assessment form.\nBrief every team that closes assessments on the prompt.\nCheck a sample of closed assessments after three months.",
+                lead=f"{_W} Police", milestones="Form revised and issued.\nBriefings held for four teams.",
+                target="June 2024", target_date="2024-06")],
+    ),
+    Recommendation(
+        "2",
+        "The housing service should ask every tenant who reports anti-social behaviour whether they feel safe at home.",
+        [Action(scope="Local",
+                text="Write the question into the first contact script.\nTrain the call handlers who use the script.",
+                lead=f"{_W} Homes", milestones="Script updated.\nTraining booked for the spring.",
+                target="September 2024", target_date="2024-09")],
+    ),
+    Recommendation(
+        "3",
+        "General practices should record a patient's disclosure of abuse so that every clinician in the practice can see it.",
+        [Action(scope="County wide",
+                text="Agree one code for a disclosure across the county's practices.\nShow practice managers where the code sits in the record.\nAudit its use in six practices.",
+                lead="Integrated Care Board", milestones="Code agreed by the clinical leads.\nAudit planned for the autumn.",
+                target="December 2024", target_date="2024-12")],
+    ),
+    Recommendation(
+        "4",
+        "The partnership should publish a short guide for employers on supporting staff who live with abuse.",
+        [Action(scope="Local",
+                text="Draft the guide with two local employers.\nPublish it on the partnership's website.\nLaunch it at the business forum.",
+                lead=f"{_W} Community Safety Partnership", milestones="First draft written.\nForum date set.",
+                target="March 2025", target_date="2025-03")],
+    ),
+    Recommendation(
+        "5",
+        "Adult social care should consider a carer's own safety when it reviews the care of the person they look after.",
+        [Action(scope="Local",
+                text="Add the carer's safety to the review template.\nRemind reviewing officers at their team meetings.",
+                lead="Adult Social Care", milestones="Template changed.\nReminder sent to all reviewing officers.",
+                target="July 2024", target_date="2024-07")],
+    ),
+    Recommendation(
+        "6",
+        "The probation service should tell the police when a person on licence begins a new relationship.",
+        [Action(scope="Regional",
+                text="Agree a standard notice between the two services.\nTest it in one office before it is used across the region.",
+                lead="Probation Service", milestones="Notice drafted.\nTest office chosen.",
+                target="October 2024", target_date="2024-10")],
+    ),
+    Recommendation(
+        "7",
+        "Schools should know when a pupil's parent is the subject of a multi-agency risk assessment conference.",
+        [Action(scope="County wide",
+                text="Extend the conference's notification to the designated safeguarding lead.\nGive leads guidance on how to use what they are told.\nReview the first year of notifications.",
+                lead="Education Safeguarding Team", milestones="Notification agreed with the conference chair.\nGuidance issued.",
+                target="April 2025", target_date="2025-04")],
+    ),
+]  # fmt: skip

@@ -28,6 +28,8 @@ from office_plans import (
     RAVENSHOLME_TITLE,
     THORNBURY,
     THORNBURY_TITLE,
+    WESTHOLM,
+    WESTHOLM_TITLE,
 )
 from plans import Recommendation
 
@@ -52,13 +54,14 @@ def _field(paragraph: Any, instruction: str) -> None:
         run._r.append(el)
 
 
-def _page_furniture(section: Any, marking: str, label: str) -> None:
-    """A protective marking in the page header, "Page X of Y" in the footer."""
+def _page_furniture(section: Any, marking: str, label: str, marking_left: bool = False) -> None:
+    """A protective marking in the page header (centred, or at the left
+    edge), "Page X of Y" in the footer."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     head = section.header.paragraphs[0]
     head.text = marking
-    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    head.alignment = WD_ALIGN_PARAGRAPH.LEFT if marking_left else WD_ALIGN_PARAGRAPH.CENTER
     foot = section.footer.paragraphs[0]
     foot.text = f"{label}    Page "
     _field(foot, "PAGE")
@@ -447,5 +450,33 @@ def word_report(path: Path, plan: list[Recommendation] = RAVENSHOLME) -> list[di
     _set_widths(table, [1.4, 4.2, 1.8, 4.4, 2.2, 3.4, 2.2, 3.6, 1.4])
     doc.add_paragraph()
     doc.add_paragraph("The action plan will be monitored by the partnership board until every action is complete.")
+    doc.save(str(path))
+    return expected
+
+
+def word_plain_paragraphs(path: Path, plan: list[Recommendation] = WESTHOLM) -> list[dict[str, Any]]:
+    """Word, portrait, no borders, the header row repeated: cells of several
+    paragraphs with 3 pt after each, and rows set apart by the same 3 pt, so
+    only the cells' level tops say where a row starts. Narrow page margins
+    put the protective marking (at the left, in the page header) just above
+    the repeated header and the footer just under the table's last line."""
+    from docx.shared import Cm
+
+    labels = ["Recommendation", "Scope", "Action to take", "Lead agency", "Key milestones", "Target date"]
+    doc, table = _word_table(
+        WESTHOLM_TITLE, "OFFICIAL - SENSITIVE", "Westholm DHR action plan", labels, 8, 1.5, ruled=False
+    )
+    section = doc.sections[0]
+    section.top_margin, section.header_distance = Cm(1.3), Cm(0.8)
+    section.bottom_margin, section.footer_distance = Cm(1.2), Cm(0.6)
+    _page_furniture(section, "OFFICIAL - SENSITIVE", "Westholm DHR action plan", marking_left=True)
+    _repeat_header(table.rows[0])
+    expected = []
+    for rec in plan:
+        a = rec.actions[0]
+        values = [f"{rec.number}. {rec.text}", a.scope, a.text, a.lead, a.milestones, a.target]
+        _add_row(table, values, 10, space_after=3, paragraph_space=3)
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+    _set_widths(table, [3.4, 1.6, 3.4, 2.2, 3.0, 1.8])
     doc.save(str(path))
     return expected

@@ -281,3 +281,17 @@ DOCUMENT_TITLE = re.compile(
     r"|\bupdated\b|\bas\s+at\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b" + _MONTH + r"\s+(?:19|20)\d\d\b",
     re.I,
 )
+
+
+# A protective marking: the UK Government Security Classifications
+# (OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET) and the older marking
+# scheme (PROTECT, RESTRICTED, CONFIDENTIAL, NOT PROTECTIVELY MARKED),
+# alone on its line, perhaps with a descriptor ("OFFICIAL-SENSITIVE:
+# PERSONAL"). Word prints it in every page's header band, often just above
+# a table's repeated header: it marks the document's handling, never a
+# section of the plan.
+PROTECTIVE_MARKING = re.compile(
+    r"^\s*(?:official(?:\s*[-–—:]?\s*sensitive)?|(?:top\s+)?secret|protect|restricted|confidential"
+    r"|(?:not\s+)?protectively\s+marked|unclassified)(?:\s*[-–—:/]\s*[a-z]+(?:\s+[a-z]+){0,2})?\s*$",
+    re.I,
+)

@@ -176,6 +176,16 @@ class LayoutSettings:
     # wider than line spacing within a cell.
     row_gap_extra_em: float = 0.3
     row_gap_factor: float = 1.6
+    # Word tops every cell of a row at one height, and its paragraphs are
+    # often spaced as far apart as its rows: on a text page (exact
+    # baselines), a gap across every column of more than 0.15 em over the
+    # line pitch where two or more columns begin text together starts a
+    # row; a paragraph gap inside one cell starts text in that cell only.
+    # (A scan's baselines wander by as much: there, only the gap above.)
+    row_gap_soft_em: float = 0.15
+    # ... their first lines level: one font, one cell margin, baselines within
+    # 0.2 em (a paragraph spaced 3 pt below a neighbour's line is 0.3 em off).
+    row_top_level_em: float = 0.2
     # Cells of one row set to its bottom or middle end, or centre, on one
     # line: within this much.
     cell_align_em: float = 0.5

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...language.vocabulary import PROTECTIVE_MARKING
 from ...model.geometry import Line
 from ...model.settings import LayoutSettings
 from .reading import PageContent
@@ -69,10 +70,18 @@ def running_furniture(pages: Sequence[PageContent], settings: LayoutSettings) ->
 
 def is_furniture(line: Line, page: PageContent, furniture: Furniture, gap: float, settings: LayoutSettings) -> bool:
     """Is ``line`` running furniture of ``page``: margin text recurring at
-    its place, or a page number (alone among the phrases split at ``gap``)?"""
+    its place, or a page number (alone among the phrases split at ``gap``)?
+    A protective marking, and recurring text that numbers its page ("DHR
+    action plan Page 2 of 6"), are furniture in the margin however close
+    the table comes to them: neither can be a table's text carried over."""
     if not in_margin(line, page, settings):
         return False
-    if not (_recurs(line, page, furniture, settings) or _page_number(line, gap)):
+    if PROTECTIVE_MARKING.match(line.text):
+        return True
+    recurs = _recurs(line, page, furniture, settings)
+    if recurs and _SAYS_PAGE.search(line.text):
+        return True
+    if not (recurs or _page_number(line, gap)):
         return False
     return _apart(line, page, furniture, settings)
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ...language.vocabulary import PROTECTIVE_MARKING
 from ...model.geometry import Line, Word, cluster_values, horizontal_rules, vertical_extent, vertical_rules
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import BBox, Cell, Row, Table
@@ -123,12 +124,13 @@ class PageTableFinder:
         # section (by header top), for `dhr show --explain`.
         self.title_notes: dict[float, str] = {}
         # Headers and the titles resting on them repeat on every page of a
-        # long table: they are never furniture, however often they recur.
+        # long table: they are never furniture, however often they recur
+        # (a protective marking above the header is no title).
         kept = [(h.top - settings.header_title_reach_em * self.size, h.bottom) for h in self.headers]
         self.lines: list[Line] = []
         self.furniture: list[Line] = []
         for ln in page.lines:
-            keep = any(a <= ln.top and ln.bottom <= b + 1 for a, b in kept)
+            keep = any(a <= ln.top and ln.bottom <= b + 1 for a, b in kept) and not PROTECTIVE_MARKING.match(ln.text)
             if not keep and is_furniture(ln, page, furniture, self.seg_gap, settings):
                 self.furniture.append(ln)
             else:

@@ -255,6 +255,8 @@ class RowReader:
         threshold = usual + max(self.s.row_gap_extra_em * size, (self.s.row_gap_factor - 1) * leading)
         gaps = [n for n in range(1, len(lines)) if _pitch(lines[n - 1], lines[n]) > threshold]
         cuts = self._around_headings(cols, lines)
+        if not self.text.page.ocr:
+            cuts += self._cells_begun_together(cols, lines, usual + self.s.row_gap_soft_em * size)
         for k, n in enumerate(gaps):
             ln = lines[n]
             starts = {cols.index(w.xc) for w in ln.words} - {None}
@@ -263,6 +265,35 @@ class RowReader:
                 cuts.append((lines[n - 1].bottom + ln.top) / 2)
         cuts = sorted(set(cuts))
         return sorted(cuts + _numbered_rows(cols, lines, cuts))
+
+    def _cells_begun_together(self, cols: ColumnBounds, lines: list[Line], soft: float) -> list[float]:
+        """Cuts above each line where two or more columns begin text
+        together, level, each after a gap (wider than ``soft``) in its own
+        column: the tops of a row's cells, which Word sets level, however
+        little the rows are spaced apart. A paragraph gap inside one cell
+        begins text in that cell alone; a paragraph of one cell that happens
+        to start beside another cell's running text is not level with it."""
+        own = {
+            c: group_lines([w for ln in lines for w in ln.words if cols.index(w.xc) == c], self.s.line_tolerance_em)
+            for c in range(len(cols))
+        }
+        level = self.s.row_top_level_em * median(ln.size for ln in lines)
+        cuts = []
+        for n in range(1, len(lines)):
+            if _pitch(lines[n - 1], lines[n]) <= soft:
+                continue
+            begun = []
+            for col_lines in own.values():
+                k = next((k for k, ln in enumerate(col_lines) if any(w in lines[n].words for w in ln.words)), None)
+                if k is None:
+                    continue
+                if k > 0 and _pitch(col_lines[k - 1], col_lines[k]) <= soft:
+                    break  # this column's text runs on through the gap
+                begun.append(col_lines[k].bottom)
+            else:
+                if len(begun) >= 2 and max(begun) - min(begun) <= level:
+                    cuts.append((lines[n - 1].bottom + lines[n].top) / 2)
+        return cuts
 
     def _around_headings(self, cols: ColumnBounds, lines: list[Line]) -> list[float]:
         """Cuts above and below each short line that runs across the columns

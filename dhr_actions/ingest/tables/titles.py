@@ -14,7 +14,7 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-from ...language.vocabulary import DOCUMENT_TITLE
+from ...language.vocabulary import DOCUMENT_TITLE, PROTECTIVE_MARKING
 from ...model.geometry import Line
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import Cell, Row
@@ -93,15 +93,20 @@ def title_above(
     # The document's title block (Excel title rows, "Action Plan –
     # Version 3.2") sits on the header too: only lines after it can be
     # the section.
-    last_title, start = -1, 0
+    # So does a protective marking ("OFFICIAL - SENSITIVE"): it marks the
+    # document's handling.
+    last_title, start, named = -1, 0, False
     for para in paragraphs(taken):
         if names_document(para, text.settings):
+            last_title, named = start + len(para) - 1, True
+        elif PROTECTIVE_MARKING.match(" ".join(ln.text for ln in para)):
             last_title = start + len(para) - 1
         start += len(para)
     note = None
     if last_title >= 0:
         title = " / ".join(ln.text for ln in taken[: last_title + 1])
-        note = f"'{title}' above the header names the document: its title, not a section"
+        why = "names the document: its title" if named else "is a protective marking"
+        note = f"'{title}' above the header {why}, not a section"
     taken = taken[last_title + 1 :]
     if not taken:
         return None, note
