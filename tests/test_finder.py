@@ -4,6 +4,7 @@ stitching or record assembly."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import line_words
 
 from dhr_actions.ingest.pages.reading import PageContent
@@ -726,3 +727,84 @@ def test_a_columns_text_edge_is_where_its_widest_line_ends() -> None:
     cols = ColumnBounds(bounds=[0.0, 100.0, 200.0, 300.0], ruled=False)
     words = [Word("Train", 5, 40, 0, 10, 10), Word("staff", 45, 80, 0, 10, 10), Word("Lead", 105, 150, 0, 10, 10)]
     assert _text_edges(cols, words) == [80, 150, None]
+
+
+def _spaced_cell(
+    paragraphs: list[list[str]], x: float, top: float, pitch: float = 11.0, space: float = 2.5
+) -> list[Word]:
+    """A cell of several paragraphs, ``space`` points after each."""
+    out, y = [], top
+    for para in paragraphs:
+        out += cell(para, x, y, pitch)
+        y += len(para) * pitch + space
+    return out
+
+
+def test_word_rows_spaced_as_their_paragraphs_are_cut_where_cells_begin_level() -> None:
+    """Borderless Word: 2.5 pt after every paragraph, inside cells and after
+    the last (the gap between rows is no wider than a paragraph break). A
+    row starts where several columns begin text level after a gap in each;
+    a second paragraph in one cell, or one beside another cell's running
+    text, starts none."""
+    content = header_at(100)
+    top = 125.0
+    rows = [
+        (
+            [["1. Review the", "referral form", "with partners", "and the police."]],
+            [["Add a question", "to the form."], ["Brief the teams", "who use it."]],
+            [["Police"]],
+            [["March 2024"]],
+        ),
+        (
+            [["2. Share the", "plan with", "every agency."]],
+            [["Write to GPs", "and dentists."], ["Audit", "the replies."]],
+            [["ICB"]],
+            [["June 2024"]],
+        ),
+    ]
+    for cells in rows:
+        for x, paragraphs in zip(COLUMNS, cells, strict=True):
+            content += _spaced_cell(paragraphs, x, top)
+        top += max(sum(len(p) * 11.0 + 2.5 for p in paras) for paras in cells)
+    (table,) = tables_from_pages([page(1, content)], "test")
+    assert [r[0] for r in body_texts(table.rows)] == [
+        "1. Review the referral form with partners and the police.",
+        "2. Share the plan with every agency.",
+    ]
+    assert " ".join(body_texts(table.rows)[1][1].split()) == "Write to GPs and dentists. Audit the replies."
+
+
+def test_a_protective_marking_on_the_repeated_header_is_furniture_not_a_section() -> None:
+    """Word's page header puts the marking just above the repeated table
+    header, and the footer may fall just under the table: neither is a
+    section or a row."""
+    pages = []
+    for n in (1, 2):
+        content = words("OFFICIAL - SENSITIVE", 40, 62) + header_at(74)
+        content += row_at(89, ([f"{n}. Train staff."], ["Course"], ["CSP"], ["March 2024"]))
+        content += words(f"Eastvale DHR action plan Page {n} of 2", 40, 102 + 58 * 11 + 6)
+        content += row_at(102, ([f"{n + 2}. Write"] + ["to GPs."] * 57, ["Letter"], ["ICB"], ["May 2024"]))
+        pages.append(page(n, content))
+    found = find_tables(pages, "test")
+    for f in found:
+        assert {ln.text for ln in f.furniture} >= {"OFFICIAL - SENSITIVE"}
+        for t in f.tables:
+            assert all(r.kind != "section" for r in t.rows)
+            assert all("OFFICIAL" not in " ".join(r.texts()) and "Page" not in " ".join(r.texts()) for r in t.rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "marking"),
+    [
+        ("OFFICIAL - SENSITIVE", True),
+        ("OFFICIAL-SENSITIVE: PERSONAL", True),
+        ("NOT PROTECTIVELY MARKED", True),
+        ("Restricted", True),
+        ("Official response to the review", False),
+        ("Confidential information sharing", False),
+    ],
+)
+def test_protective_markings(text: str, marking: bool) -> None:
+    from dhr_actions.language.vocabulary import PROTECTIVE_MARKING
+
+    assert bool(PROTECTIVE_MARKING.match(text)) is marking
