@@ -808,3 +808,24 @@ def test_protective_markings(text: str, marking: bool) -> None:
     from dhr_actions.language.vocabulary import PROTECTIVE_MARKING
 
     assert bool(PROTECTIVE_MARKING.match(text)) is marking
+
+
+def test_a_row_of_text_that_names_fields_is_not_a_header() -> None:
+    """A ruled row whose cells open with words a header uses
+    ("Recommendation No 3 …", "… Action …", "Completed") holds paragraphs,
+    not labels: it is a body row of the table above, not a new header."""
+    content = header_at(100)
+    content += row_at(120, (["1. Train staff."], ["Course"], ["CSP"], ["March 2024"]))
+    long_cell = [
+        "Recommendation No 3 The",
+        "partnership should seek",
+        "assurance from every",
+        "agency that the new",
+        "referral guidance is",
+        "in use by its staff.",
+    ]
+    content += row_at(150, (long_cell, ["Action plan to be", "agreed by the board"], ["Lead officer"], ["Completed"]))
+    edges = [Edge(35, 560, y, y) for y in (97, 117, 147, 230)] + [Edge(x, x, 97, 230) for x in (35, 185, 325, 445, 560)]
+    (table,) = tables_from_pages([page(1, content, edges)], "test")
+    texts = body_texts(table.rows)
+    assert len(texts) == 2 and texts[1][0].startswith("Recommendation No 3 The partnership")

@@ -72,6 +72,11 @@ class LayoutSettings:
     # -- headers ---------------------------------------------------------------
     # A header label is short: a phrase of more than 8 words is text.
     max_label_words: int = 8
+    # A header cell holds a label, wrapped over a few lines at most: a cell of
+    # more than two labels' worth of words (a recommendation that happens to
+    # open with "Recommendation No 3" beside cells naming other fields) is a
+    # row of text, not a header.
+    header_cell_max_words: int = 16
     # How well a phrase must match a field's vocabulary to count as that
     # field's label (vocabulary.best_field scores: 2 = a whole key phrase).
     header_field_score: float = 2.0

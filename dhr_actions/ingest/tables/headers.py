@@ -48,8 +48,14 @@ class HeaderReader:
             named = self.fields(line) >= self.s.min_header_fields
             inside = any(h.top <= line.top <= h.bottom for h in out)
             if named or (not inside and self.starts_stacked_header(i)):
-                out.append(self.band(i))
+                band = self.band(i)
+                if not self._holds_text(band):
+                    out.append(band)
         return out
+
+    def _holds_text(self, header: Header) -> bool:
+        """Does a cell of the band hold more words than a label can?"""
+        return any(len(g) > self.s.header_cell_max_words for g in self.label_groups(header.lines))
 
     def starts_stacked_header(self, i: int) -> bool:
         """Do line ``i`` and the label lines close under it name enough
