@@ -829,3 +829,23 @@ def test_a_row_of_text_that_names_fields_is_not_a_header() -> None:
     (table,) = tables_from_pages([page(1, content, edges)], "test")
     texts = body_texts(table.rows)
     assert len(texts) == 2 and texts[1][0].startswith("Recommendation No 3 The partnership")
+
+
+def test_a_label_is_not_cut_before_a_function_word() -> None:
+    """ "Scope of recommendation" over short cells ("County Wide") that
+    leave the space after "Scope" clear is one label: a label never opens
+    with "of"."""
+    xs = (40.0, 170.0, 300.0, 430.0)
+    labels = ("Recommendation", "Scope of recommendation", "Action to take", "Lead agency")
+    content = [w for x, label in zip(xs, labels, strict=True) for w in words(label, x, 100)]
+    for n, top in enumerate((125.0, 160.0), start=1):
+        cells = (
+            [f"{n}. Train the", "staff in every", "agency."],
+            ["Local Area", "Wide"],
+            ["Commission a", "course"],
+            ["CSP"],
+        )
+        content += [w for x, lines in zip(xs, cells, strict=True) for w in cell(lines, x, top)]
+    (table,) = tables_from_pages([page(1, content)], "test")
+    assert table.rows[0].texts() == list(labels)
+    assert [r[1] for r in body_texts(table.rows)] == ["Local Area Wide", "Local Area Wide"]

@@ -155,6 +155,8 @@ class HeaderReader:
         words = sorted(group, key=lambda w: w.x0)
         whole = best_field(" ".join(w.text for w in words))
         for k in range(1, len(words)):
+            if _joins(words[k - 1].text, words[k].text):
+                continue  # "Scope | of recommendation": one label's words
             left = best_field(" ".join(w.text for w in words[:k]))
             right = best_field(" ".join(w.text for w in words[k:]))
             if not (left and right) or left.field == right.field:
@@ -194,3 +196,12 @@ class HeaderReader:
             cell_text([w for w in words if cols.index(w.xc) == i], self.s.paragraph_gap_em).replace("\n", " ")
             for i in range(len(cols))
         ]
+
+
+def _joins(before: str, after: str) -> bool:
+    """Are two words of one phrase parts of one label? A label never opens
+    or ends with a function word ("of recommendation", "Target date for"):
+    a split there would cut one label in two."""
+    from ...language.lexicon import FUNCTION_WORDS
+
+    return after.lower().strip("(") in FUNCTION_WORDS or before.lower().strip(")") in FUNCTION_WORDS
