@@ -832,9 +832,9 @@ def test_a_row_of_text_that_names_fields_is_not_a_header() -> None:
 
 
 def test_a_label_is_not_cut_before_a_function_word() -> None:
-    """ "Scope of recommendation" over short cells ("County Wide") that
-    leave the space after "Scope" clear is one label: a label never opens
-    with "of"."""
+    """A label printed "Scope of recommendation", over cells whose word
+    space lines up with its own ("Local Area"), is one label: a label never
+    opens with "of"."""
     xs = (40.0, 170.0, 300.0, 430.0)
     labels = ("Recommendation", "Scope of recommendation", "Action to take", "Lead agency")
     content = [w for x, label in zip(xs, labels, strict=True) for w in words(label, x, 100)]
