@@ -849,3 +849,21 @@ def test_a_label_is_not_cut_before_a_function_word() -> None:
     (table,) = tables_from_pages([page(1, content)], "test")
     assert table.rows[0].texts() == list(labels)
     assert [r[1] for r in body_texts(table.rows)] == ["Local Area Wide", "Local Area Wide"]
+
+
+def test_numbers_hang_left_of_text_whose_lines_may_open_with_a_number() -> None:
+    """A narrow label stacked over the numbers ("Recom" / "mendat" / "ion"),
+    the text column beside them unlabelled; a wrapped line of the text opens
+    with a number ("12 months"): the numbers still make their own column."""
+    labels = [(190.0, "Action"), (330.0, "Lead agency"), (450.0, "Target date")]
+    content = [w for x, label in labels for w in words(label, x, 100)]
+    content += cell(["Recom", "mendat", "ion"], 40, 100, 9.5)
+    for i, top in enumerate((140, 180, 220)):
+        content += words(str(i + 1), 40, top)
+        content += cell(["Review the plan", "12 months after", "it starts."], 80, top)
+        content += words("Do it", 190, top) + words("CSP", 330, top) + words("2024", 450, top)
+    (table,) = tables_from_pages([page(1, content)], "test")
+    assert table.n_columns == 5
+    (plan,) = stitch([table])
+    records = records_from_table(plan, "doc.pdf")
+    assert [(r.ref, r.recommendation) for r in records][0] == ("1", "Review the plan 12 months after it starts.")

@@ -169,8 +169,12 @@ def _hanging_refs(g0: float, g1: float, lines: list[Line], settings: LayoutSetti
     reference that ends where the other lines under it begin."""
     under = [[w for w in ln.words if g0 <= w.xc < g1] for ln in lines]
     under = [ws for ws in under if ws]
-    refs = [ws for ws in under if REF_WORD.match(ws[0].text)]
     others = [ws[0].x0 for ws in under if not REF_WORD.match(ws[0].text)]
+    if not others:
+        return None
+    # A line of the text that happens to open with a number ("12 months")
+    # starts where the text does: only numbers left of it hang.
+    refs = [ws for ws in under if REF_WORD.match(ws[0].text) and ws[0].x0 < min(others) - 1]
     if len(refs) < settings.min_river_sides or len(others) < settings.min_river_sides:
         return None
     # The text after a reference on its line, or (a reference on a line of
