@@ -47,7 +47,8 @@ demo: $(STAMP) system-deps
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
-## eval: score the dev corpus in ../shared, and check its non-plans give no records (skipped when absent)
+## eval: score the dev corpus and the producers' copies in ../shared (a score per kind of copy), and check its
+## non-plans give no records (skipped when absent)
 eval: $(STAMP)
 	@if [ ! -d "$(SHARED)/corpus/dev" ]; then echo "eval: $(SHARED)/corpus/dev not found, skipping"; exit 0; fi; \
 	tmp=$$(mktemp -d); \
@@ -55,6 +56,12 @@ eval: $(STAMP)
 	$(BIN)/dhr export --db "$$tmp/eval.sqlite" -o "$$tmp/export.jsonl" 2>/dev/null && \
 	$(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/export.jsonl" "$(SHARED)/corpus/dev"; \
 	status=$$?; \
+	if [ -d "$(SHARED)/corpus/producers" ]; then \
+	  echo; echo "producers: plans nobody on the team wrote, by kind of copy"; \
+	  $(BIN)/dhr import -q "$(SHARED)"/corpus/producers --db "$$tmp/producers.sqlite" >/dev/null 2>&1; \
+	  $(BIN)/dhr export --db "$$tmp/producers.sqlite" -o "$$tmp/producers.jsonl" 2>/dev/null && \
+	  $(BIN)/python "$(SHARED)/eval/score.py" "$$tmp/producers.jsonl" "$(SHARED)/corpus/producers" | sed -n '/^by kind of copy/,$$p' || status=1; \
+	fi; \
 	if [ -d "$(SHARED)/corpus/nonplans" ]; then \
 	  $(BIN)/dhr import -q "$(SHARED)"/corpus/nonplans/*.pdf --db "$$tmp/nonplans.sqlite" >/dev/null 2>&1; \
 	  n=$$($(BIN)/dhr export --db "$$tmp/nonplans.sqlite" 2>/dev/null | wc -l); \
