@@ -71,13 +71,15 @@ def test_whitespace_row_cut_between_paragraph_spaced_rows() -> None:
 
 
 def test_row_gap_is_a_setting() -> None:
-    """With a row gap threshold wider than the paragraph spacing, the two
-    rows read as one: the threshold really comes from the settings."""
+    """With row gap thresholds (the gap alone, and the gap where cells begin
+    level) wider than the paragraph spacing, the two rows read as one: the
+    thresholds really come from the settings."""
     content = header_at(100)
     content += row_at(130, (["1. Train staff", "in every agency."], ["Course"], ["CSP"], ["March 2024"]))
     content += row_at(160, (["2. Share", "information."], ["Protocol"], ["Police"], ["June 2024"]))
     (default,) = tables_from_pages([page(1, content)], "test")
-    (wide,) = tables_from_pages([page(1, content)], "test", LayoutSettings(row_gap_extra_em=3.0))
+    wide_gaps = LayoutSettings(row_gap_extra_em=3.0, row_gap_soft_em=3.0)
+    (wide,) = tables_from_pages([page(1, content)], "test", wide_gaps)
     assert len(body_texts(default.rows)) == 2
     assert len(body_texts(wide.rows)) == 1
 
@@ -870,3 +872,20 @@ def test_numbers_hang_left_of_text_whose_lines_may_open_with_a_number() -> None:
         "1",
         "Review the plan 12 months after it starts.",
     )
+
+
+def test_a_page_without_header_keeps_longer_lines_in_their_columns() -> None:
+    """No rules, no repeated header: the next page's lines of the first
+    column reach nearer the second column than the first page's did, and
+    its last column's lines reach further right. Each word stays in its
+    column; the page still continues the table."""
+    first = header_at(100)
+    for n, top in enumerate((130, 170), start=1):
+        first += row_at(top, ([f"{n}. Train", "staff."], ["Course"], ["CSP"], ["March 2024"]))
+    second = row_at(60, (["3. Review the referral", "form with partners"], ["Audit"], ["ICB"], ["2025"]))
+    second += words("Update: the first audit is", 450, 90) + words("due in the spring of 2025", 450, 101)
+    tables = tables_from_pages([page(1, first), page(2, second)], "test")
+    assert len(tables) == 2 and tables[1].continued
+    (row,) = body_texts(tables[1].rows)
+    assert row[0] == "3. Review the referral form with partners"
+    assert row[1] == "Audit" and row[3].endswith("due in the spring of 2025")

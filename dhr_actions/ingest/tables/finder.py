@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ...language.vocabulary import PROTECTIVE_MARKING
@@ -319,6 +319,8 @@ class PageTableFinder:
         words = [w for ln in lines for w in ln.words]
         if self.page.ocr:
             cols = self._laid_over_scan(cols, words, lines[0])
+        if not cols.ruled:
+            cols = _fitted_to_page(cols, words)
         if self._inside(cols, words) < self.s.continuation_inside_share * len(words):
             return None
         top = lines[0].top - 1
@@ -346,3 +348,26 @@ class PageTableFinder:
         )
         table.notes.append("no header on this page: columns of the previous page's table")
         return table, cols
+
+
+def _fitted_to_page(cols: ColumnBounds, words: list[Word]) -> ColumnBounds:
+    """An unruled table's columns laid over a page it runs on to. Its edges
+    are where the text ended on the pages measured, not lines: text of the
+    first or last column that reaches further here (a longer line of the
+    same cell) stays in its column, and each inner bound moves, in this
+    page's whitespace, as near as it can to where the next column's text
+    starts (its label's start), so that a longer line of the column before
+    keeps its last words."""
+    first = [w.x0 for w in words if w.x0 < cols.left and w.x1 <= cols.bounds[1]]
+    last = [w.x1 for w in words if w.x1 > cols.right and w.x0 >= cols.bounds[-2]]
+    bounds = list(cols.bounds)
+    if first:
+        bounds[0] = min([bounds[0], *first]) - 1
+    if last:
+        bounds[-1] = max([bounds[-1], *last]) + 1
+    if cols.starts:
+        for i in range(1, len(bounds) - 1):
+            start = cols.starts[i]
+            if bounds[i - 1] < bounds[i] < start < bounds[i + 1]:
+                bounds[i] = valley(words, bounds[i], start)
+    return cols if bounds == cols.bounds else replace(cols, bounds=bounds)
