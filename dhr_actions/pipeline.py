@@ -148,13 +148,13 @@ def read_document(path: Path, extractor: Extractor, document: str, max_pages: in
     """Everything an import needs of one document: a PDF refused past
     ``max_pages`` pages before any page is read (``hint`` ends the reason),
     its facts (pages, title, opening text), then its records."""
-    if not _is_office(path):
-        info = checked_document_info(path, max_pages, hint)
+    if _is_office(path):
+        return extract_document(path, extractor, document)
+    info = checked_document_info(path, max_pages, hint)
     result = extract_document(path, extractor, document)
-    if not _is_office(path):
-        result.page_count = info.page_count
-        result.title = info.title or result.title
-        result.opening_text = info.opening_text or result.opening_text
+    result.page_count = info.page_count
+    result.title = info.title or result.title
+    result.opening_text = info.opening_text or result.opening_text
     return result
 
 

@@ -113,7 +113,7 @@ def make_engine(db: str, check_schema: bool = True) -> Engine:
     # connection, before the PRAGMA below sets it again.
     connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000} if sqlite else {}
     engine = create_engine(url, connect_args=connect_args)
-    if engine.dialect.name == "sqlite":
+    if sqlite:
         # Several processes may write at once (a scrape while an import runs):
         # WAL lets readers go on beside a writer, and BEGIN IMMEDIATE takes
         # the write lock up front, so a transaction waits its turn (busy
@@ -136,7 +136,7 @@ def make_engine(db: str, check_schema: bool = True) -> Engine:
     if not check_schema:
         return engine
     try:
-        if engine.dialect.name == "sqlite":
+        if sqlite:
             waiting_turn(lambda: migrate.ensure(engine, display_name(db)))
         else:
             migrate.ensure(engine, display_name(db))

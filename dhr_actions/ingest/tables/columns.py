@@ -174,16 +174,17 @@ def _hanging_refs(g0: float, g1: float, lines: list[Line], settings: LayoutSetti
         return None
     # A line of the text that happens to open with a number ("12 months")
     # starts where the text does: only numbers left of it hang.
-    refs = [ws for ws in under if REF_WORD.match(ws[0].text) and ws[0].x0 < min(others) - 1]
+    text_starts = min(others)
+    refs = [ws for ws in under if REF_WORD.match(ws[0].text) and ws[0].x0 < text_starts - 1]
     if len(refs) < settings.min_river_sides or len(others) < settings.min_river_sides:
         return None
     # The text after a reference on its line, or (a reference on a line of
     # its own, its row set to the middle) where the other lines start.
-    text_left = min([ws[1].x0 for ws in refs if len(ws) > 1] or [min(others)])
+    text_left = min([ws[1].x0 for ws in refs if len(ws) > 1] or [text_starts])
     ends = max(ws[0].x1 for ws in refs)
     # The other lines start with the text after the references, never left
     # of it; and the references end before it.
-    if ends > text_left or min(others) < text_left - 1:
+    if ends > text_left or text_starts < text_left - 1:
         return None
     return (ends + text_left) / 2
 

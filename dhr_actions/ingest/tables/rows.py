@@ -273,18 +273,27 @@ class RowReader:
         little the rows are spaced apart. A paragraph gap inside one cell
         begins text in that cell alone; a paragraph of one cell that happens
         to start beside another cell's running text is not level with it."""
-        own = {
-            c: group_lines([w for ln in lines for w in ln.words if cols.index(w.xc) == c], self.s.line_tolerance_em)
-            for c in range(len(cols))
-        }
+        line_of = {id(w): n for n, ln in enumerate(lines) for w in ln.words}
+        # Per column: its own lines, and which of them has words on each of
+        # the table's lines.
+        own = []
+        for c in range(len(cols)):
+            col_lines = group_lines(
+                [w for ln in lines for w in ln.words if cols.index(w.xc) == c], self.s.line_tolerance_em
+            )
+            on: dict[int, int] = {}
+            for j, ln in enumerate(col_lines):
+                for w in ln.words:
+                    on.setdefault(line_of[id(w)], j)
+            own.append((col_lines, on))
         level = self.s.row_top_level_em * median(ln.size for ln in lines)
         cuts = []
         for n in range(1, len(lines)):
             if _pitch(lines[n - 1], lines[n]) <= soft:
                 continue
             begun = []
-            for col_lines in own.values():
-                k = next((k for k, ln in enumerate(col_lines) if any(w in lines[n].words for w in ln.words)), None)
+            for col_lines, on in own:
+                k = on.get(n)
                 if k is None:
                     continue
                 if k > 0 and _pitch(col_lines[k - 1], col_lines[k]) <= soft:
