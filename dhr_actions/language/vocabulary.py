@@ -59,6 +59,9 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         ("proposed action", 3.5),
         ("activity", 1.5),
         ("tasks", 1.5),
+        # Plain-English plans name the action column by what it says.
+        ("what we will do", 3.0),
+        ("what will be done", 3.0),
         ("how", 0.5),
     ),
     "lead": (
@@ -165,8 +168,9 @@ def _words(text: str) -> list[str]:
 
 
 # A header word this long that OCR misread by one letter ("timeseale",
-# "recommendatlon") is the vocabulary word it is one edit from, when it is
-# no English word of its own; two run together ("actionto") are parted.
+# "recommendatlon"), or that its cell cut short ("recommendat"), is the
+# vocabulary word it is one edit from or begins, when it is no English word
+# of its own; two run together ("actionto") are parted.
 MISREAD_MIN_LETTERS = 6
 
 
@@ -181,12 +185,31 @@ def _misread(token: str) -> str:
     near = [w for w in _VOCABULARY if abs(len(w) - len(token)) <= 1 and _one_edit(token, w)]
     if len(near) == 1:
         return near[0]
+    # A word cut short: clipped at a narrow cell's edge ("Recommendat"),
+    # or abbreviated ("Responsib."), it begins one header word (or one and
+    # its plural) and is no English word of its own.
+    whole = _completed(token)
+    if whole:
+        return whole
     # Two words run together where OCR missed the space ("actionto take").
     for k in range(3, len(token) - 1):
         head, tail = token[:k], token[k:]
         if head in _VOCABULARY and (tail in _VOCABULARY or is_word(tail, COMMON)):
             return f"{head} {tail}"
     return token
+
+
+# A cut word keeps at least this share of the word it begins: "recommendat"
+# (11 of 14 letters) is that word; "respon" could begin several.
+CUT_MIN_SHARE = 0.6
+
+
+def _completed(token: str) -> str | None:
+    """The one header word ``token`` is the start of, if it is one."""
+    begun = sorted((w for w in _VOCABULARY if w.startswith(token)), key=len)
+    if begun and all(w.startswith(begun[0]) for w in begun) and len(token) >= CUT_MIN_SHARE * len(begun[0]):
+        return begun[0]
+    return None
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -108,6 +108,21 @@ def _dates_unlabelled(matches: list[ColumnMatch], labels: Sequence[str], rows: S
             return
 
 
+# A header cell holding no more than this many letters or digits, which
+# name no field, is blank: a scan's speck read as "ve" or "'.", no label.
+BLANK_LABEL_MAX_CHARS = 2
+
+
+def _blank(label: str) -> bool:
+    return sum(ch.isalnum() for ch in label) <= BLANK_LABEL_MAX_CHARS and not field_scores(label)
+
+
+# A labelled column holds references when this share of its cells are bare
+# references: not every one, as a stray mark read into a cell (a scan's
+# speck, a clipped label's last letters) must not hide what the rest are.
+REFS_UNDER_LABEL_SHARE = 0.8
+
+
 def _move_off_references(matches: list[ColumnMatch], labels: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """A label printed over a column of bare references, with an unlabelled
     column of text beside it ("Recommendation" over "1", "2" and the
@@ -118,11 +133,12 @@ def _move_off_references(matches: list[ColumnMatch], labels: Sequence[str], rows
     taken = {m.column for m in matches}
     for n, m in enumerate(matches):
         nxt = m.column + 1
-        if nxt >= len(labels) or labels[nxt].strip() or nxt in taken:
+        if nxt >= len(labels) or not _blank(labels[nxt]) or nxt in taken:
             continue
         values = [r[m.column] for r in rows if m.column < len(r) and r[m.column].strip()]
         beside = [r[nxt] for r in rows if nxt < len(r) and r[nxt].strip()]
-        if not values or len(beside) < len(values) or any(normalise_ref(v) != v.strip().rstrip(".") for v in values):
+        bare = sum(normalise_ref(v) == v.strip().rstrip(".") for v in values)
+        if not values or len(beside) < len(values) or bare < REFS_UNDER_LABEL_SHARE * len(values):
             continue
         reason = f"{m.reason}, printed over the references beside its text"
         matches[n] = ColumnMatch(nxt, labels[nxt], m.field, m.score, reason)

@@ -119,14 +119,15 @@ def _repair_ocr_dotted_refs(infos: list[RowInfo]) -> None:
 _DOTTED_REF = re.compile(r"^[A-Z]*\d+\.\d+$")
 
 # A reference cell whose leading 1 OCR read as a letter ("la" for 1a).
-_ONE_LIKE_REF = re.compile(r"^[lI|!](?P<rest>\d{0,2}[A-Za-z]?)$")
+_ONE_LIKE_REF = re.compile(r"^[lIi|!](?P<rest>\d{0,2}[A-Za-z]?)$")
 
 
 def _repair_ocr_one_like_refs(infos: list[RowInfo]) -> None:
     """On OCR'd rows, read a reference cell that opens with a letter like a
-    one ("la", "Ib") as the code it would be with a 1 ("1A"), when its
-    number is the one around it: the row above's or below's, or the
-    recommendation row it sits under."""
+    one ("la", "Ib", "i") as the code it would be with a 1 ("1A", "1"), when
+    its number is the one around it (the row above's or below's, or the
+    recommendation row it sits under) or the one the numbering around it
+    calls for ("i" above "2")."""
     for k, info in enumerate(infos):
         text = info.cells.get("ref", "")
         m = _ONE_LIKE_REF.match(text)
@@ -137,8 +138,23 @@ def _repair_ocr_one_like_refs(infos: list[RowInfo]) -> None:
         around = {recommendation_number(i.ref) for i in infos[max(k - 1, 0) : k + 2] if i.ref}
         if info.row.heading:
             around.add(split_leading_ref(info.row.heading)[0])
-        if code and number in around:
+        if code and (number in around or _in_sequence(code, infos[k - 1].ref if k else None, _next_ref(infos, k))):
             info.ref = code
+
+
+def _next_ref(infos: list[RowInfo], k: int) -> str | None:
+    return infos[k + 1].ref if k + 1 < len(infos) else None
+
+
+def _in_sequence(ref: str, before: str | None, after: str | None) -> bool:
+    """Is a bare number the one between the bare numbers around it ("1"
+    before "2", "7" after "6")?"""
+    if not ref.isdigit():
+        return False
+    n = int(ref)
+    return (before is not None and before.isdigit() and int(before) + 1 == n) or (
+        after is not None and after.isdigit() and int(after) - 1 == n
+    )
 
 
 def _join_fragments_forward(infos: list[RowInfo]) -> list[RowInfo]:
