@@ -34,7 +34,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from degrade import photocopy, seed_for
 from generate import scanned, write_jsonl
-from office_excel import excel_merged, excel_panels, excel_sections_hidden, excel_spilled_label, excel_tracker
+from office_excel import (
+    excel_clipped_label,
+    excel_merged,
+    excel_panels,
+    excel_sections_hidden,
+    excel_spilled_label,
+    excel_tracker,
+)
 from office_word import (
     word_agency_sections,
     word_borderless,
@@ -123,6 +130,7 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "oakhurst-dhr-beth": ("xlsx", excel_panels),
     "thornbury-dhr-carol": ("docx", word_recommendation_rows),
     "westholm-dhr-dawn": ("docx", word_plain_paragraphs),
+    "keston-dhr-fiona": ("xlsx", excel_clipped_label),
 }
 
 

@@ -16,6 +16,8 @@ from office_plans import (
     GREYFIELD_TITLE,
     HARBOURSIDE,
     HARBOURSIDE_PRINTED_STATUS,
+    KESTON,
+    KESTON_TITLE,
     OAKHURST,
     OAKHURST_TITLE,
 )
@@ -281,6 +283,61 @@ def excel_spilled_label(path: Path, plan: list[Recommendation] = FENWICK) -> lis
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(str(path))
+    return expected
+
+
+def excel_clipped_label(path: Path, plan: list[Recommendation] = KESTON) -> list[dict[str, Any]]:
+    """Excel: "Recommendation" typed over the narrow number column, wrapped
+    and cut at the cell's edge by a header row set to two lines (Excel
+    clips a wrapped cell's text to the cell: its last letters are drawn
+    and hidden); the text column beside it has no label. Gridlines and the
+    header printed on every page."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Action plan"
+    for i, line in enumerate(KESTON_TITLE, start=1):
+        ws.cell(i, 1, line).font = Font(bold=True, size=11)
+    header_row = len(KESTON_TITLE) + 1
+    labels = [
+        "Recommendation",
+        None,
+        "Scope",
+        "What we will do",
+        "Lead organisation",
+        "Progress to date",
+        "Target date",
+        "Completed / outcome",
+    ]
+    fill = PatternFill("solid", fgColor="FFD966")
+    for col, label in enumerate(labels, start=1):
+        c = ws.cell(header_row, col, label)
+        c.font = Font(bold=True)
+        c.fill = fill
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = (7, 30, 16, 32, 22, 28, 16, 26)
+    expected = []
+    for r, rec in enumerate(plan, start=header_row + 1):
+        a = rec.actions[0]
+        values = [rec.number, rec.text, a.scope, a.text, a.lead, a.milestones, a.target, a.outcome]
+        for col, value in enumerate(values, start=1):
+            ws.cell(r, col, value or None).alignment = Alignment(wrap_text=True, vertical="top")
+        expected.append(record(path.with_suffix(".pdf").name, rec, 0))
+    for col, width in zip("ABCDEFGH", widths, strict=True):
+        ws.column_dimensions[col].width = width
+    _fit_heights(ws, header_row + 1, header_row + len(plan), widths)
+    ws.row_dimensions[header_row].height = 30  # two lines: the label's third is cut
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.gridLines = True
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddHeader.right.text = "Action Plan"
+    ws.oddFooter.center.text = "Page &P of &N"
     wb.save(str(path))
     return expected
 

@@ -26,6 +26,12 @@ class LayoutSettings:
     # table without cell padding) is 1–1.5 pt apart.
     word_x_tolerance_em: float = 0.12
     word_y_tolerance_pt: float = 2.0
+    # A word its clipping path hides (a spreadsheet cell's wrapped label
+    # drawn past the cell's edge) is not printed: at most a quarter of its
+    # glyphs' area inside the clip, the dots and tips of a line cut below
+    # its letters. A line cut through its letters (a row set too short)
+    # shows their upper part, which a reader still makes out: it is kept.
+    clip_hidden_max_share: float = 0.25
     # A word running across a column's start is two cells' text run
     # together when one of its letters starts this close to where that
     # column's text starts.

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import Table
@@ -18,6 +19,7 @@ from ..ocr import recognise as ocr_engine
 from ..ocr.recognise import OcrUnavailable, is_scanned, recognise, render_page
 from ..ocr.settings import DEFAULT_OCR, OcrSettings
 from ..ocr.tesseract import NO_TESSERACT
+from ..pages.clipping import HiddenGlyph, hidden_glyphs
 from ..pages.furniture import furniture_notes
 from ..pages.panels import Band, panel_groups, partial_header, side_by_side
 from ..pages.reading import PageContent, page_content
@@ -60,8 +62,7 @@ class PdfplumberExtractor:
 
     def extract(self, path: Path) -> list[Table]:
         self.notes = []
-        with pdfplumber.open(path) as pdf:
-            reader = _PageReader(self, pdf, path)
+        with pdfplumber.open(path) as pdf, _PageReader(self, pdf, path) as reader:
             if self.triage and len(pdf.pages) > 1:
                 found = self._find_triaged(reader, path)
             else:
@@ -100,8 +101,7 @@ class PdfplumberExtractor:
     def read_pages(self, path: Path) -> list[PageContent]:
         """Every page's words and rules; scanned pages through OCR."""
         self.notes = []
-        with pdfplumber.open(path) as pdf:
-            reader = _PageReader(self, pdf, path)
+        with pdfplumber.open(path) as pdf, _PageReader(self, pdf, path) as reader:
             pages = reader.read_all()
         self.notes.extend(reader.notes())
         return pages
@@ -166,6 +166,8 @@ class _PageReader:
         self.cache: dict[int, PageContent] = {}
         self.scans: list[int] = []
         self.skipped_scans: list[int] = []
+        self._pdfium: Any = None  # opened for the clipping paths; False when it cannot be
+        self._clip_note = ""
 
     def read_all(self) -> list[PageContent]:
         pages = self.read_many(list(range(1, len(self.pdf.pages) + 1)))
@@ -182,7 +184,7 @@ class _PageReader:
             if self.ex.ocr and is_scanned(p, self.ex.ocr_settings):
                 scans.append(n)
             else:
-                self.cache[n] = page_content(p, n, self.ex.settings)
+                self.cache[n] = page_content(p, n, self.ex.settings, self._hidden(n))
         if scans and ocr_engine.tesseract_path() is None:
             if len(self.pdf.pages) == 1 or all(is_scanned(q, self.ex.ocr_settings) for q in self.pdf.pages):
                 raise OcrUnavailable(NO_TESSERACT)
@@ -198,6 +200,36 @@ class _PageReader:
                     self.cache[n] = page
         return {n: self.cache[n] for n in numbers}
 
+    def _hidden(self, number: int) -> list[HiddenGlyph]:
+        """The glyphs page ``number`` draws outside its clipping paths,
+        read with PDFium (opened once, on the first text page read); none
+        when PDFium cannot read the file."""
+        if self._pdfium is None:
+            try:
+                self._pdfium = pdfium.PdfDocument(str(self.path))
+            except pdfium.PdfiumError as exc:
+                self._pdfium = False
+                self._clip_note = f"clipping not read, hidden text may show (PDFium: {exc})"
+        if not self._pdfium:
+            return []
+        try:
+            page = self._pdfium[number - 1]
+        except pdfium.PdfiumError as exc:
+            self._clip_note = f"clipping not read on page {number}, hidden text may show (PDFium: {exc})"
+            return []
+        try:
+            return hidden_glyphs(page, self.ex.settings)
+        finally:
+            page.close()
+
+    def __enter__(self) -> _PageReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pdfium:
+            self._pdfium.close()
+        self._pdfium = None
+
     def _ocr(self, number: int, render: threading.Lock) -> PageContent:
         self.scans.append(number)
         with render:
@@ -207,6 +239,8 @@ class _PageReader:
 
     def notes(self) -> list[str]:
         out = [f"page {n} is a scan and was skipped: tesseract is not installed" for n in sorted(self.skipped_scans)]
+        if self._clip_note:
+            out.append(self._clip_note)
         read = [n for n in self.scans if n not in self.skipped_scans]
         if read:
             out.append(f"OCR read {len(read)} scanned page(s): {_page_list(sorted(read))}")

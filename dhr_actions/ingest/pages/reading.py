@@ -7,6 +7,7 @@ pdfplumber reads a text page here; OCR (``ingest/ocr``) builds the same
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
@@ -14,6 +15,7 @@ from typing import Any
 
 from ...model.geometry import Edge, Line, Word, group_lines
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
+from .clipping import HiddenGlyph
 
 # Ligature glyphs some producers map to Unicode's presentation forms
 # ("ofﬁcer"): read as the letters they join, or "officer" is no word.
@@ -60,8 +62,14 @@ class PageText:
     printed: frozenset[str] = frozenset()
 
 
-def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETTINGS) -> PageContent:
-    """Read one pdfplumber page into words and ruling edges."""
+def page_content(
+    page: Any, number: int, settings: LayoutSettings = DEFAULT_SETTINGS, hidden: Sequence[HiddenGlyph] = ()
+) -> PageContent:
+    """Read one pdfplumber page into words and ruling edges, leaving out
+    the ``hidden`` glyphs its clipping paths keep from print
+    (``clipping.hidden_glyphs``)."""
+    if hidden:
+        page = page.filter(_not_hidden(hidden))
     raw = page.extract_words(
         x_tolerance_ratio=settings.word_x_tolerance_em,
         y_tolerance=settings.word_y_tolerance_pt,
@@ -93,6 +101,25 @@ def page_content(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETT
         if max(float(e["x1"]) - float(e["x0"]), float(e["bottom"]) - float(e["top"])) >= settings.min_rule_length_pt
     ]
     return PageContent(number=number, width=float(page.width), height=float(page.height), words=words, edges=edges)
+
+
+def _not_hidden(hidden: Sequence[HiddenGlyph]) -> Callable[[dict[str, Any]], bool]:
+    """A pdfplumber filter keeping every object but the characters that
+    are ``hidden`` glyphs: the same text, its middle in the glyph's box."""
+    by_text: dict[str, list[HiddenGlyph]] = {}
+    for glyph in hidden:
+        by_text.setdefault(glyph.text, []).append(glyph)
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (float(obj["x0"]) + float(obj["x1"])) / 2
+        y = (float(obj["top"]) + float(obj["bottom"])) / 2
+        return not any(
+            g.x0 - 1 <= x <= g.x1 + 1 and g.top - 1 <= y <= g.bottom + 1 for g in by_text.get(obj.get("text", ""), ())
+        )
+
+    return keep
 
 
 def _letters(chars: list[dict[str, Any]]) -> tuple[tuple[int, float], ...]:
