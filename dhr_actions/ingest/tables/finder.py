@@ -177,9 +177,8 @@ class PageTableFinder:
     def _columns_from_header(self, header: Header, body_lines: list[Line]) -> ColumnBounds:
         vx = vertical_rules(self.page.edges, header.top + 1, header.bottom - 1, self.s.column_rule_cover_share)
         if len(vx) >= self.s.min_column_rules:
-            return ColumnBounds(
-                cluster_values(vx + self._sub_column_rules(header, vx), self.s.rule_merge_pt), ruled=True
-            )
+            bounds = cluster_values(vx + self._sub_column_rules(header, vx), self.s.rule_merge_pt)
+            return ColumnBounds(_without_empty_edges(bounds, [*header.lines, *body_lines]), ruled=True)
         return self._columns_from_text(header, body_lines)
 
     def _sub_column_rules(self, header: Header, vx: list[float]) -> list[float]:
@@ -348,6 +347,22 @@ class PageTableFinder:
         )
         table.notes.append("no header on this page: columns of the previous page's table")
         return table, cols
+
+
+def _without_empty_edges(bounds: list[float], lines: list[Line]) -> list[float]:
+    """Ruled columns without an outer one that holds no word of the header
+    or the body: the dark edge of a photocopied page, or a margin's rule,
+    read as the table's first or last rule."""
+    centres = [w.xc for ln in lines for w in ln.words]
+
+    def empty(a: float, b: float) -> bool:
+        return not any(a <= x < b for x in centres)
+
+    while len(bounds) > 3 and empty(bounds[0], bounds[1]):
+        bounds = bounds[1:]
+    while len(bounds) > 3 and empty(bounds[-2], bounds[-1]):
+        bounds = bounds[:-1]
+    return bounds
 
 
 def _fitted_to_page(cols: ColumnBounds, words: list[Word]) -> ColumnBounds:

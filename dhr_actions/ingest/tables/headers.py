@@ -11,6 +11,7 @@ printed tight ("Target date Outcome") are parted by what they name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from statistics import median
 
 from ...language.vocabulary import best_field, header_fields, header_strength
 from ...model.geometry import Line, Word, horizontal_rules
@@ -45,9 +46,9 @@ class HeaderReader:
         "Recom" / "mendati" / "on", "Key" / "Actions")."""
         out: list[Header] = []
         for i, line in enumerate(self.text.lines):
-            named = self.fields(line) >= self.s.min_header_fields
-            inside = any(h.top <= line.top <= h.bottom for h in out)
-            if named or (not inside and self.starts_stacked_header(i)):
+            if any(h.top <= line.top <= h.bottom for h in out):
+                continue  # a line of a header's band (a wrapped label's next line may name fields too)
+            if self.fields(line) >= self.s.min_header_fields or self.starts_stacked_header(i):
                 band = self.band(i)
                 if not self._holds_text(band):
                     out.append(band)
@@ -84,8 +85,11 @@ class HeaderReader:
         first = self.text.lines[i]
         size = first.size
         rules = horizontal_rules(self.text.page.edges, first.x0, first.x1, self.s.header_rule_cover_share)
-        below = [y for y in rules if first.bottom - 1 <= y <= first.bottom + self.s.header_rule_below_em * size]
-        above = [y for y in rules if first.top - self.s.header_rule_above_em * size <= y <= first.top + 1]
+        # Where most of the line's words stand: OCR boxes a word or two of
+        # a shaded band down to the band's edge, past the rule under it.
+        low, high = median(w.bottom for w in first.words), median(w.top for w in first.words)
+        below = [y for y in rules if low - 1 <= y <= first.bottom + self.s.header_rule_below_em * size]
+        above = [y for y in rules if first.top - self.s.header_rule_above_em * size <= y <= high + 1]
         top = max(above) if above else first.top - 1
         if below:
             bottom = min(below)
