@@ -84,3 +84,41 @@ def test_words_of_tesseract_tsv_without_running_it() -> None:
     assert [w.text for w in words[:2]] == ["Training", "staff"] and "blur" not in [w.text for w in words]
     first = words[0]
     assert (first.x0, first.top, first.x1, first.bottom, first.confidence) == (25.0, 25.0, 75.0, 35.0, 96.5)
+
+
+def test_a_word_boxed_flatter_than_any_letter_is_left_for_its_ink_to_be_read_again() -> None:
+    """Tesseract now and then boxes a line of a shaded band as the pixel row
+    under it ("Recoms", one pixel high): no letters stand that flat, so the
+    word is left out and the missed-lines pass reads the ink where it is."""
+    from dhr_actions.ingest.ocr.settings import OcrSettings
+    from dhr_actions.ingest.ocr.tesseract import words_of_tsv
+
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [f"5\t1\t1\t1\t1\t{n}\t{100 + 90 * n}\t100\t80\t40\t90.0\tword" for n in range(10)]
+    rows.append("5\t1\t1\t1\t2\t1\t100\t180\t300\t2\t88.0\tRecoms")
+    words = words_of_tsv("\n".join([head, *rows]), 4.0, OcrSettings())
+    assert "Recoms" not in [w.text for w in words] and len(words) == 10
+
+
+def test_a_left_out_line_is_read_from_its_own_ink_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The crop read again holds the run's ink on white paper: a bullet of
+    the line below, inside the crop's margin, throws tesseract's one-line
+    reading off (it reads nothing at all)."""
+    import numpy as np
+
+    from dhr_actions.ingest.ocr import missed
+    from dhr_actions.ingest.ocr.settings import OcrSettings
+
+    paper = np.full((400, 800), 255, np.uint8)
+    for x in range(100, 300, 12):  # a line of letters, 30 px high
+        paper[200:230, x : x + 8] = 0
+    paper[250:258, 104:112] = 0  # the bullet of the line below
+    read = [_word(f"word{n}", 60 * n, 20) for n in range(10)]
+    read = [Word(w.text, w.x0, w.x1, 20.0, 50.0, 30.0, confidence=90.0) for w in read]
+    crops = []
+    monkeypatch.setattr(missed, "_accepted", lambda exe, crop, scale, settings: crops.append(np.asarray(crop)) or [])
+    missed.words_unread("tesseract", paper, None, read, 1.0, OcrSettings())
+    line = next(c for c in crops if (c < 128).sum() > 200)
+    ink_rows = np.nonzero((line < 128).any(axis=1))[0]
+    enlarged = max(1.0, OcrSettings().missed_crop_text_px / 30)
+    assert ink_rows[-1] - ink_rows[0] < 40 * enlarged  # the letters (30 px), not the bullet 20 px under them

@@ -47,6 +47,8 @@ def unread_runs(left: Any, usual: float, settings: OcrSettings = DEFAULT_OCR) ->
         if box.mean() < settings.missed_min_ink_share:
             continue
         rows, cols = np.nonzero(box.any(axis=1))[0], np.nonzero(box.any(axis=0))[0]
+        if rows[-1] - rows[0] + 1 < settings.missed_min_height * usual:
+            continue  # the joining made it a line high: its ink is a rule's remnant or an underline
         runs.append((x + int(cols[0]), y + int(rows[0]), int(cols[-1] - cols[0]) + 1, int(rows[-1] - rows[0]) + 1))
     return runs if len(runs) <= settings.missed_max_runs else []
 
@@ -82,7 +84,12 @@ def words_unread(
     found: list[Word] = []
     for x, y, bw, bh in runs:
         y0, x0 = max(0, y - margin), max(0, x - margin)
-        crop = Image.fromarray(paper[y0 : y + bh + margin, x0 : x + bw + margin])
+        # The run's ink alone on white paper: a neighbour's ink inside the
+        # margin (a bullet on the line below, a speck) throws tesseract's
+        # one-line reading off, and it reads nothing.
+        piece = np.full_like(paper[y0 : y + bh + margin, x0 : x + bw + margin], 255)
+        piece[y - y0 : y - y0 + bh, x - x0 : x - x0 + bw] = paper[y : y + bh, x : x + bw]
+        crop = Image.fromarray(piece)
         # Read enlarged, and as it is too unless tesseract is sure of the
         # enlarged reading (it misses a short line now at one size, now at
         # the other): the surer reading is kept.
@@ -92,6 +99,11 @@ def words_unread(
             readings.append(_accepted(exe, big, scale * enlarge, settings))
         if not readings or not _sure(readings[0], settings):
             readings.append(_accepted(exe, crop, scale, settings))
+        if not any(readings) and enlarge > 1.0:
+            # Bold type, blurred by the copy, can defeat tesseract's own
+            # thresholding of the grey crop: read the ink as black on white.
+            ink = np.where(np.asarray(big) < settings.missed_ink_grey_share * 255, 0, 255).astype(np.uint8)
+            readings.append(_accepted(exe, Image.fromarray(ink), scale * enlarge, settings))
         best = max(readings, key=lambda ws: sum(w.confidence or 0.0 for w in ws))
         # The line's own ink says where it stands: a crop's reading may
         # take in the paper around it.

@@ -148,6 +148,10 @@ class OcrSettings:
     # A crop is read enlarged to words about this many pixels high: tesseract,
     # given one short line, misses it at the height it reads a page at.
     missed_crop_text_px: float = 48.0
+    # A crop neither reading reads is read once more as black on white: grey
+    # darker than this share of white is ink (halfway: bold type blurred by
+    # a copy defeats tesseract's own thresholding of the grey crop).
+    missed_ink_grey_share: float = 0.5
     # Share of a run's box that must be ink: a faint smudge is not a word.
     missed_min_ink_share: float = 0.05
     # Words read from a crop count when this confident, or, less confident (a

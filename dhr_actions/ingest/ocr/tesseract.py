@@ -150,18 +150,24 @@ def usual_height(words: list[Word], settings: OcrSettings = DEFAULT_OCR) -> floa
 
 
 def glyph_sized(words: list[Word], usual: float | None = None, settings: OcrSettings = DEFAULT_OCR) -> list[Word]:
-    """``words`` without the specks OCR read as letters or digits; ``usual``
-    is the page's word height when ``words`` are a few of its words."""
+    """``words`` without the specks OCR read as letters or digits, and
+    without the words whose box is too flat for letters; ``usual`` is the
+    page's word height when ``words`` are a few of its words."""
     if usual is None:
         usual = usual_height(words, settings)
         if not usual:
             return words
 
     def speck(w: Word) -> bool:
-        if len(w.text) > 2 or not any(ch.isalnum() for ch in w.text):
+        if not any(ch.isalnum() for ch in w.text):
             return False
         if w.bottom - w.top < settings.min_glyph_share * usual:
+            # Flatter than any letter: a speck, or a word whose box tesseract
+            # lost (a line of a shaded band boxed as the pixel row under it);
+            # left out, its ink is read again where it stands (``missed``).
             return True
+        if len(w.text) > 2:
+            return False
         lone = len(w.text) == 1 and w.text not in ("a", "A", "I")
         return lone and (w.confidence or 0.0) < settings.lone_char_confidence
 
