@@ -36,6 +36,10 @@ class LayoutSettings:
     # together when one of its letters starts this close to where that
     # column's text starts.
     letter_at_start_pt: float = 0.75
+    # No printer prints within a few points of the paper's edge: a "rule"
+    # there, bounding a column with no word in it, is a photocopy's dark
+    # page edge, not the table's.
+    paper_edge_pt: float = 6.0
     # Rules shorter than this are glyph parts, underlines of a letter or
     # check-box ticks, not table rules.
     min_rule_length_pt: float = 4.0

@@ -178,7 +178,8 @@ class PageTableFinder:
         vx = vertical_rules(self.page.edges, header.top + 1, header.bottom - 1, self.s.column_rule_cover_share)
         if len(vx) >= self.s.min_column_rules:
             bounds = cluster_values(vx + self._sub_column_rules(header, vx), self.s.rule_merge_pt)
-            return ColumnBounds(_without_empty_edges(bounds, [*header.lines, *body_lines]), ruled=True)
+            bounds = _without_paper_edges(bounds, [*header.lines, *body_lines], self.page.width, self.s)
+            return ColumnBounds(bounds, ruled=True)
         return self._columns_from_text(header, body_lines)
 
     def _sub_column_rules(self, header: Header, vx: list[float]) -> list[float]:
@@ -349,18 +350,20 @@ class PageTableFinder:
         return table, cols
 
 
-def _without_empty_edges(bounds: list[float], lines: list[Line]) -> list[float]:
-    """Ruled columns without an outer one that holds no word of the header
-    or the body: the dark edge of a photocopied page, or a margin's rule,
-    read as the table's first or last rule."""
+def _without_paper_edges(bounds: list[float], lines: list[Line], width: float, settings: LayoutSettings) -> list[float]:
+    """Ruled columns without an outer one that the paper's edge bounds and
+    that holds no word of the header or the body: the dark edge of a
+    photocopied page read as the table's first or last rule (no printer
+    prints a rule there)."""
     centres = [w.xc for ln in lines for w in ln.words]
 
     def empty(a: float, b: float) -> bool:
         return not any(a <= x < b for x in centres)
 
-    while len(bounds) > 3 and empty(bounds[0], bounds[1]):
+    edge = settings.paper_edge_pt
+    while len(bounds) > 3 and bounds[0] <= edge and empty(bounds[0], bounds[1]):
         bounds = bounds[1:]
-    while len(bounds) > 3 and empty(bounds[-2], bounds[-1]):
+    while len(bounds) > 3 and bounds[-1] >= width - edge and empty(bounds[-2], bounds[-1]):
         bounds = bounds[:-1]
     return bounds
 
