@@ -159,6 +159,10 @@ class LayoutSettings:
     # fall inside the columns and its rules sit within 3 pt of the bounds.
     continuation_inside_share: float = 0.9
     continuation_rule_slack_pt: float = 3.0
+    # Lines above the rules of a ruled table's rest (specks OCR read as a
+    # word, a running header not recognised) are passed over, up to this
+    # many: more is text of the page's own, and no continuation.
+    continuation_skip_lines: int = 2
     # A scanned page's table may sit this far across from the last page's.
     scan_shift_max_pt: float = 15.0
     # Cells laid on borrowed columns, and any unruled table, are less sure.
@@ -196,11 +200,15 @@ class LayoutSettings:
     # baselines), a gap across every column of more than 0.15 em over the
     # line pitch where two or more columns begin text together starts a
     # row; a paragraph gap inside one cell starts text in that cell only.
-    # (A scan's baselines wander by as much: there, only the gap above.)
     row_gap_soft_em: float = 0.15
     # ... their first lines level: one font, one cell margin, baselines within
-    # 0.2 em (a paragraph spaced 3 pt below a neighbour's line is 0.3 em off).
+    # 0.2 em (a paragraph spaced 3 pt below a neighbour's line is 0.3 em off;
+    # on a scan its top is still more than a point off, below).
     row_top_level_em: float = 0.2
+    # On a scan the cells' tops are measured from the ink: a pixel or two at
+    # a copier's 150 dpi, and blur, put level tops up to a point apart
+    # (0.3 em at 10 pt, where a page's text is level to 0.05 em).
+    row_top_level_scan_em: float = 0.35
     # Cells of one row set to its bottom or middle end, or centre, on one
     # line: within this much.
     cell_align_em: float = 0.5

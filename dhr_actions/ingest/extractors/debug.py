@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ...model.settings import LayoutSettings
 from ...model.table import BBox, Table
@@ -80,10 +81,19 @@ def debug_page(path: Path, page: int, settings: LayoutSettings | None = None, oc
 def draw(debug: PageDebug, out: Path, resolution: int = 110) -> Path:
     """Draw the page with the findings over it, and a legend, as a PNG."""
     import pdfplumber
+    from pdfplumber.display import PageImage
     from PIL import Image, ImageDraw
 
     with readable_pdf(debug.path) as readable, pdfplumber.open(readable.path) as pdf:
-        image = pdf.pages[debug.found.page.number - 1].to_image(resolution=resolution)
+        page_obj = pdf.pages[debug.found.page.number - 1]
+        if debug.found.page.ocr:
+            # OCR read the page turned flat: its findings are drawn on that.
+            flat = _flat_scan(readable.path, debug.found.page.number, resolution)
+            image = PageImage(page_obj, original=flat, resolution=resolution) if flat else None
+        else:
+            image = None
+        if image is None:
+            image = page_obj.to_image(resolution=resolution)
         for line in debug.found.furniture:
             image.draw_rect((line.x0 - 1, line.top - 1, line.x1 + 1, line.bottom + 1), FURNITURE[1], FURNITURE[0], 1)
         for table in debug.found.tables:
@@ -100,6 +110,20 @@ def draw(debug: PageDebug, out: Path, resolution: int = 110) -> Path:
         x += 17 + int(pen.textlength(label)) + 18
     canvas.save(out)
     return out
+
+
+def _flat_scan(path: Path, number: int, resolution: int) -> Any:
+    """Scanned page ``number`` as OCR read it, deskewed, at ``resolution``;
+    None for a page OCR turned a quarter (its findings are drawn on the
+    page as printed)."""
+    from ..ocr.recognise import lies_on_its_side, render_page, straightened
+    from ..ocr.settings import DEFAULT_OCR
+
+    gray, width, height = render_page(path, number - 1, DEFAULT_OCR)
+    if lies_on_its_side(gray, DEFAULT_OCR):
+        return None
+    flat = straightened(gray, DEFAULT_OCR.dpi / 72, DEFAULT_OCR).convert("RGB")
+    return flat.resize((round(width * resolution / 72), round(height * resolution / 72)))
 
 
 def _draw_table(image: object, table: Table) -> None:

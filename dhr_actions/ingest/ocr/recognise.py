@@ -91,7 +91,7 @@ def recognise(
         upright = image
         image = image.rotate(-(turn if turn in (90, 270) else 90), expand=True)  # clockwise
         width, height = height, width
-    image = _straightened(image, scale, settings)
+    image = straightened(image, scale, settings)
     words, edges = _read(exe, image, scale, settings)
     if legible_share(words) < settings.legible_share:
         # Upside down (a page fed the wrong way up, or turned the wrong
@@ -102,7 +102,7 @@ def recognise(
             (words, edges), image = turned, flipped
     if sideways and legible_share(words) < settings.legible_share:
         # Neither way round reads: the page was upright after all.
-        flat = _straightened(upright, scale, settings)
+        flat = straightened(upright, scale, settings)
         as_it_was = _read(exe, flat, scale, settings)
         if legible_share(as_it_was[0]) > legible_share(words):
             (words, edges), (width, height), image = as_it_was, (height, width), flat
@@ -141,7 +141,7 @@ def read_enlarged(
     return _read(exe, bigger, scale * factor, replace(settings, dpi=round(settings.dpi * factor)))
 
 
-def _straightened(image: Any, scale: float, settings: OcrSettings) -> Any:
+def straightened(image: Any, scale: float, settings: OcrSettings) -> Any:
     """The page turned flat, its light-on-dark bands dark on light."""
     return reverse_video_undone(deskewed(image, settings), scale, settings)
 

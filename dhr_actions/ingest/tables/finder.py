@@ -12,27 +12,29 @@ Works the way a reader does, one concept per module:
 - ``rows``: rows come from horizontal rules, otherwise from vertical
   whitespace; a line crossing the columns is a full-width section row;
 - ``titles``: a short heading resting on the header is the section of its
-  rows, the document's title block never is.
+  rows, the document's title block never is;
+- ``continuation``: a page with no header whose text lines up with the
+  previous page's columns continues that table.
 
-This module ties them together page by page: a page with no header whose
-text lines up with the previous page's columns continues that table.
+This module ties them together page by page.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 from ...language.vocabulary import PROTECTIVE_MARKING
-from ...model.geometry import Line, Word, cluster_values, horizontal_rules, vertical_extent, vertical_rules
+from ...model.geometry import Line, cluster_values, vertical_extent, vertical_rules
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import BBox, Cell, Row, Table
 from ..pages.furniture import Furniture, is_furniture, running_furniture
 from ..pages.reading import PageContent, PageText, phrase_gap
 from .celltext import printed_words
 from .columns import ColumnBounds, cut_at_column_starts, rivers, split_at_rivers, valley
+from .continuation import ContinuationReader
 from .headers import Header, HeaderReader
 from .rows import RowReader
 from .titles import title_above
@@ -179,7 +181,7 @@ class PageTableFinder:
         if len(vx) >= self.s.min_column_rules:
             bounds = cluster_values(vx + self._sub_column_rules(header, vx), self.s.rule_merge_pt)
             bounds = _without_paper_edges(bounds, [*header.lines, *body_lines], self.page.width, self.s)
-            return ColumnBounds(bounds, ruled=True)
+            return ColumnBounds(_with_cut_off_edges(bounds, header, body_lines), ruled=True)
         return self._columns_from_text(header, body_lines)
 
     def _sub_column_rules(self, header: Header, vx: list[float]) -> list[float]:
@@ -235,7 +237,8 @@ class PageTableFinder:
         starts = [title.bbox[1] if title is not None and title.bbox else header.top for header, _c, title in plans]
         found: list[tuple[Table, ColumnBounds]] = []
         if previous is not None:
-            cont = self._continuation(previous, starts[0] if starts else float("inf"))
+            reader = ContinuationReader(self.page, self.lines, self.rows, self.extractor, self.s)
+            cont = reader.read(previous, starts[0] if starts else float("inf"))
             if cont is not None:
                 found.append(cont)
         for n, (header, cols, title) in enumerate(plans):
@@ -274,80 +277,18 @@ class PageTableFinder:
             table.notes.append(self.title_notes[header.top])
         return table, cols
 
-    def _inside(self, cols: ColumnBounds, words: list[Word]) -> int:
-        """How many of ``words`` keep to the columns."""
-        return sum(
-            1
-            for w in words
-            if cols.left - 2 <= w.x0 and w.x1 <= cols.right + 2 and not cols.crosses(w, self.s.boundary_slack_pt)
-        )
 
-    def _laid_over_scan(self, cols: ColumnBounds, words: list[Word], first: Line) -> ColumnBounds:
-        """The previous page's columns moved across to where this scanned
-        page has them: a scanner's feeder places each sheet a few points
-        off the last. The shift is the one that meets the most of this
-        page's vertical rules (ruled tables) or keeps the most words inside
-        the columns (unruled), if it does better than none."""
-        reach = self.s.scan_shift_max_pt
-        if cols.ruled:
-            vx = vertical_rules(self.page.edges, first.top, first.bottom, self.s.column_rule_cover_share)
-            slack = self.s.continuation_rule_slack_pt
-
-            def met(dx: float) -> int:
-                return sum(1 for b in cols.bounds if any(abs(v - b - dx) <= slack for v in vx))
-
-            shifts = [v - b for v in vx for b in cols.bounds if abs(v - b) <= reach]
-        else:
-
-            def met(dx: float) -> int:
-                return self._inside(cols.shifted(dx), words)
-
-            shifts = [float(dx) for dx in range(-int(reach), int(reach) + 1)]
-        best = max(shifts, key=lambda dx: (met(dx), -abs(dx)), default=0.0)
-        return cols.shifted(best) if met(best) > met(0.0) else cols
-
-    def _continuation(self, cols: ColumnBounds, stop: float) -> tuple[Table, ColumnBounds] | None:
-        """Lay the previous page's columns over the top of this page."""
-        lines = [ln for ln in self.lines if ln.bottom <= stop and ln.x1 > cols.left and ln.x0 < cols.right]
-        # The table's rest ends where text stops keeping to its columns.
-        for n, ln in enumerate(lines):
-            if not cols.ruled and self.rows.crossing(cols, ln) and len(ln.words) > self.s.prose_line_words:
-                lines = lines[:n]
-                break
-        if not lines:
-            return None
-        words = [w for ln in lines for w in ln.words]
-        if self.page.ocr:
-            cols = self._laid_over_scan(cols, words, lines[0])
-        if not cols.ruled:
-            cols = _fitted_to_page(cols, words)
-        if self._inside(cols, words) < self.s.continuation_inside_share * len(words):
-            return None
-        top = lines[0].top - 1
-        if cols.ruled:
-            vx = vertical_rules(self.page.edges, top + 1, lines[0].bottom, self.s.column_rule_cover_share)
-            slack = self.s.continuation_rule_slack_pt
-            if not all(any(abs(v - b) <= slack for v in vx) for b in cols.bounds):
-                return None
-            rules = horizontal_rules(self.page.edges, cols.left, cols.right, self.s.row_rule_cover_share)
-            above = [y for y in rules if y <= lines[0].top + 1]
-            if above:
-                top = max(above)
-        body_bottom = self.rows.body_bottom(cols, top, [ln for ln in self.lines if ln.top >= top and ln.bottom <= stop])
-        body, confidence = self.rows.body_rows(cols, top, body_bottom)
-        if not body:
-            return None
-        table = Table(
-            self.page.number,
-            (cols.left, top, cols.right, body_bottom),
-            body,
-            self.extractor,
-            confidence * self.s.continuation_confidence,
-            continued=True,
-            ocr=self.page.ocr,
-        )
-        table.notes.append("no header on this page: columns of the previous page's table")
-        return table, cols
+def _with_cut_off_edges(bounds: list[float], header: Header, body_lines: list[Line]) -> list[float]:
+    """Ruled columns with the outer one a copy cut off: a label past the
+    last (or before the first) rule heads a column whose closing rule the
+    copier's margin lost; it reaches as far as its text does."""
+    labels = [w for ln in header.lines for w in ln.words]
+    words = labels + [w for ln in body_lines for w in ln.words]
+    if any(w.xc > bounds[-1] for w in labels):
+        bounds = [*bounds, max(w.x1 for w in words) + 1]
+    if any(w.xc < bounds[0] for w in labels):
+        bounds = [min(w.x0 for w in words) - 1, *bounds]
+    return bounds
 
 
 def _without_paper_edges(bounds: list[float], lines: list[Line], width: float, settings: LayoutSettings) -> list[float]:
@@ -366,26 +307,3 @@ def _without_paper_edges(bounds: list[float], lines: list[Line], width: float, s
     while len(bounds) > 3 and bounds[-1] >= width - edge and empty(bounds[-2], bounds[-1]):
         bounds = bounds[:-1]
     return bounds
-
-
-def _fitted_to_page(cols: ColumnBounds, words: list[Word]) -> ColumnBounds:
-    """An unruled table's columns laid over a page it runs on to. Its edges
-    are where the text ended on the pages measured, not lines: text of the
-    first or last column that reaches further here (a longer line of the
-    same cell) stays in its column, and each inner bound moves, in this
-    page's whitespace, as near as it can to where the next column's text
-    starts (its label's start), so that a longer line of the column before
-    keeps its last words."""
-    first = [w.x0 for w in words if w.x0 < cols.left and w.x1 <= cols.bounds[1]]
-    last = [w.x1 for w in words if w.x1 > cols.right and w.x0 >= cols.bounds[-2]]
-    bounds = list(cols.bounds)
-    if first:
-        bounds[0] = min([bounds[0], *first]) - 1
-    if last:
-        bounds[-1] = max([bounds[-1], *last]) + 1
-    if cols.starts:
-        for i in range(1, len(bounds) - 1):
-            start = cols.starts[i]
-            if bounds[i - 1] < bounds[i] < start < bounds[i + 1]:
-                bounds[i] = valley(words, bounds[i], start)
-    return cols if bounds == cols.bounds else replace(cols, bounds=bounds)

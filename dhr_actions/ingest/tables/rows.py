@@ -255,8 +255,7 @@ class RowReader:
         threshold = usual + max(self.s.row_gap_extra_em * size, (self.s.row_gap_factor - 1) * leading)
         gaps = [n for n in range(1, len(lines)) if _pitch(lines[n - 1], lines[n]) > threshold]
         cuts = self._around_headings(cols, lines)
-        if not self.text.page.ocr:
-            cuts += self._cells_begun_together(cols, lines, usual + self.s.row_gap_soft_em * size)
+        cuts += self._cells_begun_together(cols, lines, usual + self.s.row_gap_soft_em * size)
         for k, n in enumerate(gaps):
             ln = lines[n]
             starts = {cols.index(w.xc) for w in ln.words} - {None}
@@ -286,7 +285,9 @@ class RowReader:
                 for w in ln.words:
                     on.setdefault(line_of[id(w)], j)
             own.append((col_lines, on))
-        level = self.s.row_top_level_em * median(ln.size for ln in lines)
+        level = (self.s.row_top_level_scan_em if self.text.page.ocr else self.s.row_top_level_em) * median(
+            ln.size for ln in lines
+        )
         cuts = []
         for n in range(1, len(lines)):
             if _pitch(lines[n - 1], lines[n]) <= soft:
@@ -298,7 +299,7 @@ class RowReader:
                     continue
                 if k > 0 and _pitch(col_lines[k - 1], col_lines[k]) <= soft:
                     break  # this column's text runs on through the gap
-                begun.append(col_lines[k].bottom)
+                begun.append(_level_of(col_lines[k]))
             else:
                 if len(begun) >= 2 and max(begun) - min(begun) <= level:
                     cuts.append((lines[n - 1].bottom + lines[n].top) / 2)
@@ -370,13 +371,27 @@ def _plain_number(text: str) -> int | None:
     return int(core) if core.isdigit() and len(core) <= 3 else None
 
 
+def _level_of(line: Line) -> float:
+    """Where a cell's first line stands, to compare with its neighbours':
+    its baseline (bottom) for PDF text; for OCR words, whose boxes drop with
+    their descenders, its top, which a cell's first line, opening with a
+    capital or a number, sets at the capitals' height."""
+    if line.words and line.words[0].confidence is not None:
+        return line.top
+    return line.bottom
+
+
 def _pitch(a: Line, b: Line) -> float:
     """From line ``a`` to line ``b`` below it: baseline to baseline (line
     bottoms) for PDF text; for OCR words, whose boxes hug the ink (a line's
     bottom drops with its descenders, its top rises with its capitals), the
-    mean of the steps of the tops and of the bottoms."""
+    mean of the steps of the words' usual tops and bottoms."""
     if a.words and b.words and a.words[0].confidence is not None and b.words[0].confidence is not None:
-        return ((b.top - a.top) + (b.bottom - a.bottom)) / 2
+        # The lines' middle words, not their extremes: one word boxed with
+        # a speck or a rule's stub would shift a whole line.
+        tops = median(w.top for w in b.words) - median(w.top for w in a.words)
+        bottoms = median(w.bottom for w in b.words) - median(w.bottom for w in a.words)
+        return (tops + bottoms) / 2
     return b.bottom - a.bottom
 
 
