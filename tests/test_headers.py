@@ -89,3 +89,21 @@ def test_a_rule_at_the_page_edge_is_no_column_of_the_table() -> None:
     rules.append(Edge(0.5, 0.5, 90, 120))  # the page's edge
     (table,) = tables_from_pages([PageContent(1, 600, 800, content, rules, ocr=True)], "test")
     assert table.header == list(labels)
+
+
+def test_a_word_of_the_language_is_never_cut_at_a_columns_start() -> None:
+    """Text of two cells printed tight runs together ("CommunitiesTerms") and
+    is cut where the next column's text starts; a heading's word that runs
+    across that start ("Recommendations" in a full-width row) is one word."""
+    from dhr_actions.ingest.tables.columns import cut_at_column_starts
+
+    def spelt(text: str, x0: float) -> Word:
+        return Word(
+            text, x0, x0 + 5 * len(text), 100, 108, 8, letters=tuple((i, x0 + 5 * i) for i in range(1, len(text)))
+        )
+
+    starts = [40.0, 40.0 + 5 * 11]
+    run_together = spelt("CommunitiesTerms", 40)
+    heading = spelt("Recommendations", 40 + 5 * 5)
+    assert [w.text for w in cut_at_column_starts([run_together], starts, 0.75)] == ["Communities", "Terms"]
+    assert [w.text for w in cut_at_column_starts([heading], starts, 0.75)] == ["Recommendations"]

@@ -193,13 +193,19 @@ def cut_at_column_starts(words: list[Word], starts: list[float] | None, toleranc
     """Words run together from two cells printed tight, with no space
     between (an HTML table without cell padding: a lead "Safer Communities"
     running on into "Terms of reference" beside it), cut at the letter that
-    starts where a column's text ``starts``."""
+    starts where a column's text ``starts``; a word of the language is one
+    word, whatever it runs across."""
     if not starts:
         return words
     return [part for w in words for part in _cut(w, starts[1:], tolerance)]
 
 
 def _cut(word: Word, starts: list[float], tolerance: float) -> list[Word]:
+    from ...language.lexicon import is_word
+
+    core = word.text.strip(".,;:()'\"‘’“”")
+    if core.isalpha() and is_word(core):
+        return [word]  # one word ("Recommendations", "EDUCATION") a heading runs across a column's start
     for start in starts:
         if not (word.x0 < start - tolerance and word.x1 > start + tolerance):
             continue
