@@ -42,6 +42,7 @@ from office_excel import (
     excel_spilled_label,
     excel_tracker,
 )
+from office_labels import word_bilingual, word_learning_column
 from office_word import (
     word_agency_sections,
     word_borderless,
@@ -131,6 +132,8 @@ STYLES: dict[str, tuple[str, Callable[[Path], list[dict[str, Any]]]]] = {
     "thornbury-dhr-carol": ("docx", word_recommendation_rows),
     "westholm-dhr-dawn": ("docx", word_plain_paragraphs),
     "keston-dhr-fiona": ("xlsx", excel_clipped_label),
+    "bryncoed-dhr-2022-01": ("docx", word_bilingual),
+    "bryncoed-dhr-2022-01-learning": ("docx", word_learning_column),
 }
 
 

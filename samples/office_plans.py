@@ -1080,3 +1080,54 @@ KESTON = [
                 status="complete")],
     ),
 ]  # fmt: skip
+
+# -- Bryncoed: a Welsh partnership's plan, its labels printed in Welsh and
+# English in one cell; printed again with a column of the review's learning
+# beside the recommendations.
+BRYNCOED_TITLE = ["Partneriaeth Diogelwch Cymunedol Bryncoed / Bryncoed Community Safety Partnership",
+                  "Adolygiad Dynladdiad Domestig 2022/01 / Domestic Homicide Review 2022/01"]  # fmt: skip
+BRYNCOED = [
+    Recommendation(
+        "1",
+        "The health board should make sure that midwives ask about abuse when a woman attends alone.",
+        [Action(text="Add the question to the booking and the 28-week checklists.", lead="Head of Midwifery",
+                milestones="Checklists changed in the maternity record.", target="Mawrth 2023 / March 2023",
+                target_date="2023-03", outcome="Complete", status="complete")],
+    ),
+    Recommendation(
+        "2",
+        "The police should tell the victim's specialist worker when a bail condition ends.",
+        [Action(text="Agree a notification step with the specialist service.", lead="Detective Inspector, Public Protection",
+                milestones="Draft step sent to the service for comment.", target="30/06/2023",
+                target_date="2023-06-30", outcome="Ongoing", status="ongoing")],
+    ),
+    Recommendation(
+        "3",
+        "Housing officers should know how to refer a tenant to the local domestic abuse service.",
+        [Action(text="Brief every housing officer at team meetings.\nAdd the referral route to the tenancy handbook.",
+                lead="Bryncoed Housing Association", milestones="Four of six teams briefed.",
+                target="Medi 2023 / September 2023", target_date="2023-09")],
+    ),
+    Recommendation(
+        "4",
+        "The partnership should offer its learning from this review in Welsh and English to all agencies.",
+        [Action(text="Publish a seven-minute briefing in both languages.", lead="Bryncoed Community Safety Partnership",
+                milestones="Briefing written; translation booked.", target="2023", target_date="2023")],
+    ),
+    Recommendation(
+        "5",
+        "GP practices should record who else is present when a patient discloses abuse.",
+        [Action(text="Remind practices through the safeguarding leads' forum.\nAudit ten records in each practice.",
+                lead="Primary Care Safeguarding Lead", milestones="", target="Rhagfyr 2023 / December 2023",
+                target_date="2023-12")],
+    ),
+]  # fmt: skip
+# What the review learnt, printed beside each recommendation in the second
+# print (not a field of the record: the recommendation is).
+BRYNCOED_LEARNING = {
+    "1": "Ffion attended most appointments alone but was never asked about her relationship.",
+    "2": "Her partner's bail ended without anyone supporting her being told.",
+    "3": "Ffion asked twice to move and was given a repairs number.",
+    "4": "Agencies said learning from earlier reviews had not reached front-line staff.",
+    "5": "A disclosure to a practice nurse was made with her partner in the room.",
+}

@@ -31,6 +31,13 @@ CASES = [
     ("30th June 2020", "2020-06-30"),
     ("01/10/2021 and quarterly thereafter", "2021-10-01"),
     ("June 2022 (revised from Jan 2022)", "2022-06"),
+    # Welsh and English, as Welsh partnerships print them: the Welsh month
+    # is a month (not a bare year that outlasts it), by its whole name only.
+    ("Mawrth 2023 / March 2023", "2023-03"),
+    ("Mawrth 2023/ March 2023", "2023-03"),  # no financial year: words follow the slash
+    ("31 Rhagfyr 2023", "2023-12-31"),
+    ("Medi 2023", "2023-09"),
+    ("Maw 2023", "2023"),
     # A month cut short: by a narrow column, or its last letter lost to OCR.
     ("Decembe 2024", "2024-12"),
     ("Septem 2019", "2019-09"),

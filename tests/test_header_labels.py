@@ -56,3 +56,27 @@ def test_a_column_of_numbers_keeps_its_meaning_past_one_misread_cell() -> None:
     # A PDF's own text is as printed.
     printed = [PlanRow(r.cells, page=1, section=None) for r in rows]
     assert row_infos(PlanTable(header, printed), mapping)[0].ref is None
+
+
+def test_a_column_of_learning_beside_the_recommendations_is_not_them() -> None:
+    """Learning, findings or issues stand in for the recommendations only
+    where no label names them: beside "Recommendation", they are not them."""
+    mapping = map_columns(["No.", "Lessons learned", "Recommendation", "Action", "Lead", "Target date"])
+    assert mapping.fields["recommendation"] == 2 and 1 not in mapping.fields.values()
+    assert any(line.startswith("column 2 'Lessons learned' is not the recommendation") for line in mapping.explain())
+    assert map_columns(["Ref", "Learning point", "Action", "Lead", "Date"]).column("recommendation") == 1
+    # "Recommendation No." names the reference first: it takes nothing from
+    # the column of learning and recommendations.
+    both = map_columns(["Recommendation No.", "Learning / Recommendation", "Action", "Lead"]).fields
+    assert (both["ref"], both["recommendation"]) == (0, 1)
+
+
+def test_labels_in_welsh_and_english_map_by_the_english() -> None:
+    labels = ["Cyf. / Ref", "Argymhelliad / Recommendation", "Cam gweithredu / Action", "Arweinydd / Lead"]
+    assert list(map_columns([*labels, "Dyddiad targed / Target date"]).fields) == [
+        "ref",
+        "recommendation",
+        "action",
+        "lead",
+        "target_date_text",
+    ]

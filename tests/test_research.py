@@ -37,11 +37,13 @@ from dhr_actions.store.repository import DocumentImport, Store
 LABELS = Path(__file__).resolve().parent / "data" / "theme_labels.jsonl"
 PLANS = [p for p in SAMPLE_PDFS if expected_records(p)]
 # Copies of another sample's plan: Fenwick's summary prints its full plan's
-# recommendations, Harbourside's tracker (Excel) its plan (Word). Counts of
-# reviews and their records count each plan once, through the other file.
+# recommendations, Harbourside's tracker (Excel) its plan (Word), Bryncoed's
+# print with its learning column its bilingual one. Counts of reviews and
+# their records count each plan once, through the other file.
 COPIES = {
     "fenwick-dhr-2019-02-summary.pdf": "fenwick-dhr-2019-02.pdf",
     "harbourside-dhr-mr-e-tracker.pdf": "harbourside-dhr-mr-e.pdf",
+    "bryncoed-dhr-2022-01-learning.pdf": "bryncoed-dhr-2022-01.pdf",
 }
 REVIEWS = [p for p in PLANS if p.name not in COPIES]
 

@@ -129,6 +129,14 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
     ),
 }
 
+# Phrases that name a field only where no other label names it by one of
+# its own: a column of learning, findings or issues beside the column of
+# recommendations is not the recommendations ("Lessons learned" |
+# "Recommendation"); alone, it is what the plan recommends from.
+STAND_INS: dict[str, frozenset[str]] = {
+    "recommendation": frozenset({"learning", "learning point", "lessons learned", "finding", "issue"}),
+}
+
 _WORD = re.compile(r"[a-z0-9#]+")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..language.vocabulary import field_scores
+from ..language.vocabulary import STAND_INS, field_scores
 from .refs import normalise_ref
 
 MIN_SCORE = 1.5
@@ -30,6 +30,8 @@ class ColumnMatch:
 @dataclass
 class ColumnMapping:
     matches: list[ColumnMatch] = field(default_factory=list)
+    # Columns a reading was refused, and why (for ``--explain``).
+    set_aside: list[str] = field(default_factory=list)
 
     @property
     def fields(self) -> dict[str, int]:
@@ -48,27 +50,34 @@ class ColumnMapping:
         return core and support >= 1 and len(f) >= 3
 
     def explain(self) -> list[str]:
-        return [f"column {m.column + 1} {m.label!r} → {m.field} ({m.reason})" for m in self.matches]
+        return [f"column {m.column + 1} {m.label!r} → {m.field} ({m.reason})" for m in self.matches] + self.set_aside
 
 
 def map_columns(labels: Sequence[str], rows: Sequence[Sequence[str]] = ()) -> ColumnMapping:
     """Assign fields to columns. ``rows`` (body cell texts) let an unlabelled
     column be recognised by what it holds."""
     candidates: list[tuple[float, int, int, str, str]] = []
+    outright: set[str] = set()  # fields some label names by one of their own phrases
     for col, label in enumerate(labels):
         for rank, fs in enumerate(field_scores(label)):
             if fs.score >= MIN_SCORE:
-                candidates.append((fs.score, -rank, col, fs.field, f"header says {fs.phrase!r}"))
+                candidates.append((fs.score, -rank, col, fs.field, fs.phrase))
+                if rank == 0 and fs.phrase not in STAND_INS.get(fs.field, ()):
+                    outright.add(fs.field)  # what the label names first ("Recommendation No." names the ref)
+    # A column of learning or findings stands in for the recommendations
+    # only where no column names them: beside one that does, it is not them.
+    stand_ins = [c for c in candidates if c[3] in outright and c[4] in STAND_INS.get(c[3], ())]
+    candidates = [c for c in candidates if c not in stand_ins]
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2]))
     taken_cols: set[int] = set()
     taken_fields: set[str] = set()
     matches: list[ColumnMatch] = []
-    for score, _rank, col, fld, reason in candidates:
+    for score, _rank, col, fld, phrase in candidates:
         if col in taken_cols or fld in taken_fields:
             continue
         taken_cols.add(col)
         taken_fields.add(fld)
-        matches.append(ColumnMatch(col, labels[col], fld, score, reason))
+        matches.append(ColumnMatch(col, labels[col], fld, score, f"header says {phrase!r}"))
     _move_off_references(matches, labels, rows)
     taken_cols = {m.column for m in matches}
     taken_fields = {m.field for m in matches}
@@ -82,7 +91,14 @@ def map_columns(labels: Sequence[str], rows: Sequence[Sequence[str]] = ()) -> Co
                 break
     _dates_unlabelled(matches, labels, rows)
     matches.sort(key=lambda m: m.column)
-    return ColumnMapping(matches)
+    fields = {m.field: m for m in matches}
+    set_aside = [
+        f"column {col + 1} {labels[col]!r} is not the {fld} ({phrase!r} stands in for it only where no label "
+        f"names it; column {fields[fld].column + 1} {fields[fld].label!r} does)"
+        for _s, _r, col, fld, phrase in stand_ins
+        if fld in fields and all(m.column != col for m in matches)
+    ]
+    return ColumnMapping(matches, set_aside)
 
 
 # An unlabelled column is the target date when this share of its cells

@@ -40,14 +40,20 @@ def _prefixes(name: str) -> str:
     return name[:3] + "".join(f"(?:{c}" for c in name[3:]) + ")?" * (len(name) - 3)
 
 
+# Welsh partnerships print their plans in Welsh and English, dates too
+# ("Mawrth 2023 / March 2023"): the Welsh months, by their whole names only.
+_WELSH_MONTH_NAMES = ("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi", "hydref", "tachwedd", "rhagfyr")  # fmt: skip
+
 # A month by the first three letters of its name, however much of it is printed.
-_MONTHS = {name[:3]: n for n, name in enumerate(_MONTH_NAMES, start=1)}
-_MONTH = "(?P<month>" + "|".join(_prefixes(name) for name in _MONTH_NAMES) + ")"
+_MONTHS = {name[:3]: n for names in (_MONTH_NAMES, _WELSH_MONTH_NAMES) for n, name in enumerate(names, start=1)}
+_MONTH = "(?P<month>" + "|".join([*(_prefixes(name) for name in _MONTH_NAMES), *_WELSH_MONTH_NAMES]) + ")"
 # A two-digit year, unless a month name follows: in "January 31 March 2021"
-# the 31 is the day of March.
+# the 31 is the day of March. A year with a slash and digits after it is a
+# financial year's start ("2023/24"), one with a slash and words after it
+# is not ("Mawrth 2023/ March 2023").
 _YEAR = (
     r"(?P<year>(?:19|20)\d{2}|'?\d{2}(?!\s*(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?![\d/])"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?!\d|\s*/\s*\d)"
 )
 _ORD = r"(?:\s*(?:st|nd|rd|th))?"
 _QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}  # fmt: skip
