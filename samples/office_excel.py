@@ -68,10 +68,7 @@ def excel_tracker(path: Path, plan: list[Recommendation] = FENWICK) -> list[dict
     _fit_heights(ws, header_row, r - 1, widths)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.print_options.gridLines = True
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _landscape_to_width(ws)
     ws.oddHeader.center.text = "OFFICIAL"
     ws.oddFooter.right.text = "Page &P of &N"
     wb.save(str(path))
@@ -180,10 +177,7 @@ def excel_sections_hidden(path: Path, plan: list[Recommendation] = GREYFIELD) ->
         ws.column_dimensions[col].width = width
     ws.column_dimensions["C"].hidden = True
     ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _landscape_to_width(ws)
     wb.save(str(path))
     return expected
 
@@ -243,10 +237,7 @@ def excel_merged(
         lines = max(_wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True) if c.column > 2)
         ws.row_dimensions[row[0].row].height = 15 * max(lines, 2)
     ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _landscape_to_width(ws)
     ws.oddFooter.center.text = "Page &P"
     wb.save(str(path))
     return expected
@@ -279,10 +270,7 @@ def excel_spilled_label(path: Path, plan: list[Recommendation] = FENWICK) -> lis
         expected.append(record(path.with_suffix(".pdf").name, rec, 0))
     for col, width in zip("ABCDEFGH", widths, strict=True):
         ws.column_dimensions[col].width = width
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _landscape_to_width(ws)
     wb.save(str(path))
     return expected
 
@@ -332,14 +320,19 @@ def excel_clipped_label(path: Path, plan: list[Recommendation] = KESTON) -> list
     ws.row_dimensions[header_row].height = 30  # two lines: the label's third is cut
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.print_options.gridLines = True
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _landscape_to_width(ws)
     ws.oddHeader.right.text = "Action Plan"
     ws.oddFooter.center.text = "Page &P of &N"
     wb.save(str(path))
     return expected
+
+
+def _landscape_to_width(ws: Any) -> None:
+    """Print landscape, fitted to the paper's width, as long as it runs."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _fit_heights(ws: Any, first: int, last: int, widths: tuple[int, ...]) -> None:
