@@ -21,9 +21,11 @@ LABEL_REF = re.compile(
 )
 REF_LABEL = "Ref"
 # Fields a block must name for the blocks to be a plan: what is recommended,
-# and who does it or by when (the plan check applies its rules after).
+# and who does it or by when (the plan check applies its rules after). A
+# progress or outcome label is no plan's alone: guidance and terms of
+# reference print "Outcomes" and "Actions" over lists of their own.
 _CORE = {"recommendation", "action"}
-_SUPPORT = {"lead", "target_date_text", "milestones", "outcome", "rag"}
+_SUPPORT = {"lead", "target_date_text"}
 MIN_BLOCKS = 2
 
 
@@ -55,11 +57,33 @@ def label_field(text: str, max_words: int, min_score: float) -> tuple[str, str, 
     return scored.field, text.strip(), None
 
 
-def tables_of_blocks(blocks: list[KeyValueBlock], extractor: str, confidence: float) -> list[Table]:
+def refusal(block: KeyValueBlock) -> str | None:
+    """Why ``block`` is no recommendation's block of a plan, or None when it
+    is one: it opens with the recommendation's label or a reference, and
+    names what is recommended or done, and who does it or by when."""
+    fields = block.fields()
+    opening = block.entries[0][0] if block.entries else None
+    if block.ref is None and opening not in ("recommendation", "ref"):
+        return "it does not open with a recommendation or a reference"
+    if not fields & _CORE:
+        return "it names no recommendation or action"
+    if not fields & _SUPPORT:
+        return "it names neither a lead nor a target date"
+    if len(fields) < 3:
+        return "it names fewer than three fields"
+    return None
+
+
+def tables_of_blocks(
+    blocks: list[KeyValueBlock], extractor: str, confidence: float, notes: list[str] | None = None
+) -> list[Table]:
     """Key–value blocks as tables (the labels as header, a row per block),
-    one per page; none unless two blocks each name what is recommended and
-    who or when."""
-    good = [b for b in blocks if b.fields() & _CORE and b.fields() & _SUPPORT and len(b.fields()) >= 3]
+    one per page; none unless two blocks each open with a recommendation or
+    a reference and name what is recommended and who or when. ``notes``
+    gets which blocks qualified and why others were refused."""
+    good = [b for b in blocks if refusal(b) is None]
+    if notes is not None and blocks:
+        notes.extend(_explained(blocks, good))
     if len(good) < MIN_BLOCKS:
         return []
     labels = _columns(good)
@@ -68,6 +92,25 @@ def tables_of_blocks(blocks: list[KeyValueBlock], extractor: str, confidence: fl
         on_page = [b for b in good if b.page == number]
         tables.append(_table(number, on_page, labels, extractor, confidence))
     return tables
+
+
+def _explained(blocks: list[KeyValueBlock], good: list[KeyValueBlock]) -> list[str]:
+    """A note on the blocks that qualified and one per reason others were
+    refused (with the first block refused for it)."""
+    out = []
+    if good:
+        verdict = "a plan" if len(good) >= MIN_BLOCKS else f"no plan: fewer than {MIN_BLOCKS}"
+        out.append(f"key–value blocks: {len(good)} qualified ({verdict})")
+    refused: dict[str, list[KeyValueBlock]] = {}
+    for b in blocks:
+        why = refusal(b)
+        if why is not None:
+            refused.setdefault(why, []).append(b)
+    for why, these in refused.items():
+        first = these[0]
+        label = first.entries[0][1] if first.entries else ""
+        out.append(f"key–value blocks: {len(these)} refused, {why} (the first on page {first.page}, opening {label!r})")
+    return out
 
 
 def _columns(blocks: list[KeyValueBlock]) -> list[tuple[str, str]]:

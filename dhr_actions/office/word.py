@@ -77,7 +77,7 @@ class _WordReader:
                 table = self._table(n, grid, paragraphs[-1] if paragraphs else None)
                 out.tables.append(table)
             paragraphs = []
-        out.tables.extend(tables_of_blocks(kv, EXTRACTOR, 1.0))
+        out.tables.extend(tables_of_blocks(kv, EXTRACTOR, 1.0, out.notes))
         out.tables.sort(key=lambda t: t.page)
         out.opening_text = "\n".join(opening)
         out.notes.append(f"Word document: {n} table(s) read from its structure")

@@ -71,7 +71,7 @@ class PdfplumberExtractor:
         self.notes.extend(furniture_notes([(f.page.number, ln) for f in found for ln in f.furniture]))
         tables = [t for f in found for t in f.tables]
         if not tables:  # no header line anywhere: a plan of key–value blocks?
-            tables = keyvalue_tables(found, self.name, self.settings)
+            tables = keyvalue_tables(found, self.name, self.settings, self.notes)
         return tables
 
     def _scanned_panels(self, light: LightDocument, reader: _PageReader, found: list[PageFindings]) -> list[Band]:

@@ -51,10 +51,12 @@ class _Block:
         return {e.key for e in self.entries}
 
 
-def keyvalue_tables(pages: Sequence[PageFindings], extractor: str, settings: LayoutSettings) -> list[Table]:
+def keyvalue_tables(
+    pages: Sequence[PageFindings], extractor: str, settings: LayoutSettings, notes: list[str] | None = None
+) -> list[Table]:
     """The key–value blocks of a document (its pages as the finder saw them,
     furniture removed) as tables, one per page; none when fewer than two
-    blocks each name what is recommended and who or when."""
+    blocks qualify (``model.keyvalue.refusal``); ``notes`` gets why."""
     blocks: list[_Block] = []
     for found in pages:
         _read_blocks(found.page.number, found.lines, found.gap, settings, blocks)
@@ -72,6 +74,7 @@ def keyvalue_tables(pages: Sequence[PageFindings], extractor: str, settings: Lay
         ],
         extractor,
         settings.unruled_confidence,
+        notes,
     )
     for table in tables:
         table.ocr = table.page in scanned  # its records say they were read by OCR
