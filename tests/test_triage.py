@@ -160,3 +160,44 @@ def test_a_document_alone_in_the_pool_may_use_every_core() -> None:
         long, short = workers.submit(_cores_after, 4.0), workers.submit(_cores_after, 1.0)
         assert short.result() == max(1, cores // 2)
         assert long.result() == cores  # the other had finished by then
+
+
+def test_prose_opening_with_plan_words_is_triaged_out_and_label_value_lines_are_not(tmp_path: Path) -> None:
+    """Headings and sentences of real protocols open with plan words
+    ("Outcomes we expect", "Actions arising from the audit"); lines of
+    labels with their values beside them, at one indent, are key–value
+    blocks. Only the second page is read in full for them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from dhr_actions.model.settings import LayoutSettings
+
+    path = tmp_path / "protocol.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    prose = [
+        "Outcomes we expect",
+        "Actions arising from the audit are set out in the annex to this protocol.",
+        "Key milestones in the review process are agreed by the panel at its first meeting.",
+        "Lead professional responsibilities",
+        "3.1. This protocol applies to every agency represented on the partnership.",
+        "Scope of this protocol",
+        "Target dates are agreed with each agency and recorded in the minutes.",
+    ]
+    for n, text in enumerate(prose):
+        c.drawString(60, 760 - 24 * n, text)
+    c.showPage()
+    for block in range(2):
+        top = 760 - 120 * block
+        for k, (label, value) in enumerate(
+            [
+                (f"Recommendation {block + 1}", "Train staff to ask about abuse."),
+                ("Lead", "CSP"),
+                ("Target date", "May 2024"),
+            ]
+        ):
+            c.drawString(60, top - 16 * k, label)
+            c.drawString(200, top - 16 * k, value)
+    c.showPage()
+    c.save()
+    kept = triage(light_pages(path), LayoutSettings(triage_neighbours=0))
+    assert sorted(kept.reasons) == [2]

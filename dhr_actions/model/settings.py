@@ -233,8 +233,11 @@ class LayoutSettings:
     # before may hold the plan's title rows or the start of a header band.
     triage_neighbours: int = 1
     # Lines opening with a field label ("Lead", "Target date") that make a page
-    # a candidate for key–value blocks.
+    # a candidate for key–value blocks ...
     triage_min_label_lines: int = 3
+    # ... with their values beside them, and the labels at one indent: within
+    # a bucket of this width either side (a column of labels is left-aligned).
+    triage_indent_pt: float = 3.0
     # A loose character box is about this much taller than the font size.
     triage_box_to_size: float = 1.15
     # Scanned pages are looked at rendered at this resolution: enough to see

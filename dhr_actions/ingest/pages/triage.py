@@ -20,6 +20,7 @@ does not end a table, a page of prose does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,12 +174,16 @@ def triage(doc: LightDocument, settings: LayoutSettings = DEFAULT_SETTINGS, ocr:
 
 
 def _label_lines(text: PageText, settings: LayoutSettings) -> int:
-    count = 0
+    """How many lines open with a field's label with its value beside it,
+    the labels at one indent: key–value blocks. A heading or a sentence
+    that opens with a plan word ("Outcomes we expect", "Actions arising
+    from the audit") has no value set apart beside it."""
+    indents: Counter[int] = Counter()
     for line in text.lines:
         segments = line.segments(text.gap)
-        if segments and label_field(segments[0].text, settings.max_label_words, settings.header_field_score):
-            count += 1
-    return count
+        if len(segments) >= 2 and label_field(segments[0].text, settings.max_label_words, settings.header_field_score):
+            indents[round(segments[0].x0 / settings.triage_indent_pt)] += 1
+    return max((indents[k - 1] + indents[k] + indents[k + 1] for k in indents), default=0)
 
 
 def look_at_scan(
