@@ -232,6 +232,8 @@ def test_an_unlabelled_column_of_dates_is_the_target_date() -> None:
         ("2A - Further embed", "2A - Further embed"),  # as printed: unchanged
         ("All partner agencies", "All partner agencies"),
         ("2020 - 21 plan", "2020 - 21 plan"),  # a year is no reference
+        ("‘7. Schools should know", "7. Schools should know"),  # a number and its full stop
+        ("‘12. lower case", "‘12. lower case"),  # a sentence's own full stop is not assumed
     ],
 )
 def test_specks_around_an_ocr_cells_opening_reference_are_cleared(cell: str, want: str) -> None:

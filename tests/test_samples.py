@@ -165,13 +165,13 @@ def test_office_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
 PHOTOCOPY_FLOOR = 0.96
 PHOTOCOPY_EACH = 0.90  # no one copy far below (they read at 0.91 and more)
 # Copies of layouts a scan is known to lose, with the floor they hold while
-# the limit stands: a borderless Word plan whose header's wrapped labels
-# ("Lead" over "agency") OCR reads as bold on one word of two, so that
-# the second header line joins the first row (0.87 now). A spreadsheet of
+# the limit stands: a borderless Word plan in 10 pt type whose copy OCR
+# reads with words run together ("Addapromptto") and cells' paragraphs
+# joined (0.90 now, at the floor every other copy keeps). A spreadsheet of
 # eight columns fitted to one landscape page prints in 6 pt type: copied at
 # 150 dpi, its letters are a dozen pixels high and OCR misreads about one
 # word in ten (0.84 now; the plan's structure is read whole).
-KNOWN_LIMITS = {"westholm-dhr-dawn--photocopy.pdf": 0.8, "keston-dhr-fiona--photocopy.pdf": 0.8}
+KNOWN_LIMITS = {"westholm-dhr-dawn--photocopy.pdf": 0.85, "keston-dhr-fiona--photocopy.pdf": 0.8}
 
 
 @needs_tesseract

@@ -100,3 +100,19 @@ def test_a_column_whose_closing_rule_the_copy_cut_off_is_still_a_column() -> Non
     (table,) = tables_from_pages([scan(1, content, rules)], "test")
     assert table.header == list(labels)
     assert [r.texts() for r in table.rows if r.kind == "body"] == [list(cells)]
+
+
+def test_a_scanned_headers_wrapped_labels_join_it_though_ocr_reads_one_word_regular() -> None:
+    """ "Lead" over "agency", "Target" over "date", no rules: OCR judges bold
+    word by word, and "agency" (its descenders) measures regular. The line
+    is still the header's, not the first row's."""
+    from dataclasses import replace
+
+    labels = ("Recommendation", "Action to take", "Lead", "Target")
+    content = [replace(w, bold=True) for x, t in zip(XS, labels, strict=True) for w in scanned(t, x, 100)]
+    content += scanned("agency", XS[2], 110) + [replace(w, bold=True) for w in scanned("date", XS[3], 110)]
+    cells = ("Train staff.", "Commission a course.", "Westholm Police", "June 2024")
+    content += [w for x, t in zip(XS, cells, strict=True) for w in scanned(t, x, 135)]
+    (table,) = tables_from_pages([scan(1, content)], "test")
+    assert table.header == ["Recommendation", "Action to take", "Lead agency", "Target date"]
+    assert [r.texts() for r in table.rows if r.kind == "body"] == [list(cells)]

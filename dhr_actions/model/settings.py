@@ -276,6 +276,11 @@ class LayoutSettings:
     # when one holds the other or they agree this far (difflib's ratio).
     header_labels_alike_share: float = 0.75
 
+    # On a scan a line of a bold header's wrapped labels counts as bold when
+    # this share of its letters is: OCR judges bold from each word's strokes,
+    # and a short word's descenders can make it measure regular.
+    scan_bold_line_share: float = 0.33
+
     # OCR misreads a title's words ("Adpencix A: Action an"): read near enough
     # to "action plan", they still name the document.
     ocr_title_likeness_share: float = 0.8

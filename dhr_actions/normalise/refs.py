@@ -75,11 +75,13 @@ def normalise_ocr_ref(text: str | None) -> str | None:
 
 
 # Specks OCR reads before a cell's opening reference and between a code and
-# its dash: "‘6A - Work", ".4 - Professionals", "2A.- Further", "4A'- GSCB".
+# its dash: "‘6A - Work", ".4 - Professionals", "2A.- Further", "4A'- GSCB",
+# "‘7. Schools".
 _SPECKS_BEFORE = r"[\s‘’'\"`.,_·*~]*"
 _SPECK_AFTER = r"[.’‘'`,_·*~]"
 _SPECKED_OPENING = re.compile(
-    rf"^{_SPECKS_BEFORE}(?P<ref>\d{{1,3}}[A-Za-z]?)(?:{_SPECK_AFTER}+\s*(?=[-–—])|\s*(?=[-–—]))"
+    rf"^{_SPECKS_BEFORE}(?P<ref>\d{{1,3}}[A-Za-z]?)(?:{_SPECK_AFTER}+\s*(?=[-–—])|\s*(?=[-–—])"
+    rf"|(?<=[\d])(?P<stop>\.)\s+(?=[A-Z]))"
 )
 
 
@@ -87,7 +89,7 @@ def unspecked_opening(text: str) -> str:
     """An OCR'd cell's opening reference cleared of the specks around it
     (``_SPECKED_OPENING``), so that it splits off as a printed one would."""
     m = _SPECKED_OPENING.match(text or "")
-    return text if not m else m.group("ref") + " " + text[m.end() :]
+    return text if not m else m.group("ref") + (". " if m.group("stop") else " ") + text[m.end() :]
 
 
 def split_leading_ref(text: str) -> tuple[str | None, str]:

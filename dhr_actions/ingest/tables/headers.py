@@ -100,7 +100,7 @@ class HeaderReader:
                 prev = lines[-1]
                 if ln.top - prev.bottom > self.s.header_line_gap_em * size:
                     break
-                if first.bold and not ln.bold:
+                if first.bold and not self._bold_enough(ln):
                     break
                 if not first.bold and len(ln.segments(self.text.gap)) > len(first.segments(self.text.gap)):
                     break
@@ -111,6 +111,16 @@ class HeaderReader:
             lines = self._labels_above(i, lines)
             top = min(top, lines[0].top - 1)
         return Header(top, bottom, lines)
+
+    def _bold_enough(self, line: Line) -> bool:
+        """Is ``line`` set bold like the header above it? On a scan, bold is
+        judged word by word from the strokes, and a short word with
+        descenders ("agency") can measure regular: a third of its letters
+        bold is enough there."""
+        if not self.text.page.ocr:
+            return line.bold
+        bold = sum(len(w.text) for w in line.words if w.bold)
+        return bold >= self.s.scan_bold_line_share * sum(len(w.text) for w in line.words)
 
     def _across_labels(self, line: Line, first: Line) -> bool:
         """Does a phrase of ``line`` run under two labels of ``first``?"""
