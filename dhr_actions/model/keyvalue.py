@@ -81,9 +81,10 @@ def tables_of_blocks(
     one per page; none unless two blocks each open with a recommendation or
     a reference and name what is recommended and who or when. ``notes``
     gets which blocks qualified and why others were refused."""
-    good = [b for b in blocks if refusal(b) is None]
+    verdicts = [(b, refusal(b)) for b in blocks]
+    good = [b for b, why in verdicts if why is None]
     if notes is not None and blocks:
-        notes.extend(_explained(blocks, good))
+        notes.extend(_explained(verdicts, len(good)))
     if len(good) < MIN_BLOCKS:
         return []
     labels = _columns(good)
@@ -94,16 +95,15 @@ def tables_of_blocks(
     return tables
 
 
-def _explained(blocks: list[KeyValueBlock], good: list[KeyValueBlock]) -> list[str]:
-    """A note on the blocks that qualified and one per reason others were
-    refused (with the first block refused for it)."""
+def _explained(verdicts: list[tuple[KeyValueBlock, str | None]], good: int) -> list[str]:
+    """A note on the ``good`` blocks that qualified and one per reason others
+    were refused (with the first block refused for it)."""
     out = []
     if good:
-        verdict = "a plan" if len(good) >= MIN_BLOCKS else f"no plan: fewer than {MIN_BLOCKS}"
-        out.append(f"key–value blocks: {len(good)} qualified ({verdict})")
+        verdict = "a plan" if good >= MIN_BLOCKS else f"no plan: fewer than {MIN_BLOCKS}"
+        out.append(f"key–value blocks: {good} qualified ({verdict})")
     refused: dict[str, list[KeyValueBlock]] = {}
-    for b in blocks:
-        why = refusal(b)
+    for b, why in verdicts:
         if why is not None:
             refused.setdefault(why, []).append(b)
     for why, these in refused.items():

@@ -138,12 +138,10 @@ def _repair_ocr_one_like_refs(infos: list[RowInfo]) -> None:
         around = {recommendation_number(i.ref) for i in infos[max(k - 1, 0) : k + 2] if i.ref}
         if info.row.heading:
             around.add(split_leading_ref(info.row.heading)[0])
-        if code and (number in around or _in_sequence(code, infos[k - 1].ref if k else None, _next_ref(infos, k))):
+        before = infos[k - 1].ref if k else None
+        after = infos[k + 1].ref if k + 1 < len(infos) else None
+        if code and (number in around or _in_sequence(code, before, after)):
             info.ref = code
-
-
-def _next_ref(infos: list[RowInfo], k: int) -> str | None:
-    return infos[k + 1].ref if k + 1 < len(infos) else None
 
 
 def _in_sequence(ref: str, before: str | None, after: str | None) -> bool:

@@ -55,41 +55,39 @@ def hidden_glyphs(page: Any, settings: LayoutSettings = DEFAULT_SETTINGS) -> lis
     textpage = page.get_textpage()
     try:
         out: list[HiddenGlyph] = []
-        run: list[tuple[int, Box]] = []  # a word's glyphs: (index, tight box)
+        run: list[tuple[int, str, Box]] = []  # a word's glyphs: (index, text, tight box)
         run_clip: Box | None = None
-        for i in range(textpage.count_chars() + 1):
-            obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, i) if i < textpage.count_chars() else None
+        count = textpage.count_chars()
+        for i in range(count + 1):  # one past the last, to end the last run
+            obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, i) if i < count else None
             visible = clipped.get(_address(obj)) if obj else None
             text = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) if visible else ""
             if run and (visible != run_clip or not text.strip() or not text.isprintable()):
                 if run_clip and _run_share(run, run_clip) <= settings.clip_hidden_max_share:
-                    out.extend(_glyph(textpage, j, left, top) for j, _box in run)
+                    out.extend(_glyph(textpage, j, glyph, left, top) for j, glyph, _box in run)
                 run = []
             if visible and text.strip() and text.isprintable():
-                run.append((i, textpage.get_charbox(i)))
+                run.append((i, text, textpage.get_charbox(i)))
                 run_clip = visible
         return out
     finally:
         textpage.close()
 
 
-def _run_share(run: list[tuple[int, Box]], visible: Box) -> float:
+def _run_share(run: list[tuple[int, str, Box]], visible: Box) -> float:
     """How much of a word's glyphs lies inside its clip: a line cut through
     its letters shows as much as is left of them; a line wholly past the
     cut shows nothing but, at most, a sliver (the dot of an "i")."""
-    area = sum((b[2] - b[0]) * (b[3] - b[1]) for _i, b in run)
+    area = sum((b[2] - b[0]) * (b[3] - b[1]) for _i, _t, b in run)
     if area <= 0:
-        return 1.0 if all(_inside_share(b, visible) for _i, b in run) else 0.0
-    return sum(_inside_share(b, visible) * (b[2] - b[0]) * (b[3] - b[1]) for _i, b in run) / area
+        return 1.0 if all(_inside_share(b, visible) for _i, _t, b in run) else 0.0
+    return sum(_inside_share(b, visible) * (b[2] - b[0]) * (b[3] - b[1]) for _i, _t, b in run) / area
 
 
-def _glyph(textpage: Any, index: int, left: float, top: float) -> HiddenGlyph:
-    """Glyph ``index`` placed by its loose box (font ascent to descent), as
-    pdfminer places characters."""
-    import pypdfium2.raw as pdfium_c
-
+def _glyph(textpage: Any, index: int, text: str, left: float, top: float) -> HiddenGlyph:
+    """Glyph ``index`` (``text``) placed by its loose box (font ascent to
+    descent), as pdfminer places characters."""
     x0, y0, x1, y1 = textpage.get_charbox(index, loose=True)
-    text = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
     return HiddenGlyph(text, x0 - left, x1 - left, top - y1, top - y0)
 
 

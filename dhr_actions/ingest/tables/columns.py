@@ -203,12 +203,12 @@ def cut_at_column_starts(words: list[Word], starts: list[float] | None, toleranc
 def _cut(word: Word, starts: list[float], tolerance: float) -> list[Word]:
     from ...language.lexicon import is_word
 
-    core = word.text.strip(".,;:()'\"‘’“”")
-    if core.isalpha() and is_word(core):
-        return [word]  # one word ("Recommendations", "EDUCATION") a heading runs across a column's start
     for start in starts:
         if not (word.x0 < start - tolerance and word.x1 > start + tolerance):
             continue
+        core = word.text.strip(".,;:()'\"‘’“”")
+        if core.isalpha() and is_word(core):
+            return [word]  # one word ("Recommendations", "EDUCATION") a heading runs across a column's start
         for at, x in word.letters:
             # Both parts whole words or more: a lone letter past the edge is
             # a word running across it (a heading), not two cells' text.
