@@ -4,15 +4,20 @@
 
 Published DHR PDFs are mostly long overview reports with the action plan at
 the end, and some are strategies with no plan at all. Each document here is
-a narrative report (headings, prose and sometimes a chronology table, which
-is not a plan) followed by an action plan in one of the sample house styles
-from ``samples/generate.py``, its recommendations repeated one to three
-times; about one in eight is a strategy with no plan. With ``--reports``,
-whole overview reports instead: 40–150 pages of narrative with the plan as
-an appendix, one in three with more of the report after it and one in
-three scanned (every page an image at 200 dpi). Documents are built
-from a seed, in parallel, and cached: a corpus already in OUT_DIR with the
-same parameters and generator is reused.
+a narrative report followed by an action plan in one of the sample house
+styles from ``samples/generate.py``, its recommendations repeated one to
+three times; about one in eight is a strategy with no plan. The narrative is
+written to look like the prose around real plans (``_narrative``): plan
+words opening headings and sentences, numbered clauses and bulleted lists,
+two-column guidance tables, a terms-of-reference part, a cover of labelled
+details and sometimes a chronology table, none of it a plan. With
+``--reports``, whole overview reports instead: 40–150 pages of narrative
+with the plan as an appendix, one in three with more of the report after it
+and one in three scanned (every page an image at 200 dpi). With ``--real
+DIR``, the plans appended to real documents that hold none (each PDF of DIR
+of ``REAL_MIN_PAGES`` pages or more) instead. Documents are built from a
+seed, in parallel, and cached: a corpus already in OUT_DIR with the same
+parameters and generator is reused.
 """
 
 from __future__ import annotations
@@ -33,8 +38,9 @@ sys.path.insert(0, str(ROOT / "samples"))
 
 import generate  # noqa: E402
 import plans  # noqa: E402
+import prose  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.platypus import PageBreak, Spacer  # noqa: E402
+from reportlab.platypus import PageBreak  # noqa: E402
 
 STYLES: dict[str, tuple[Any, list[plans.Recommendation]]] = {
     "ruled-coded": (generate.ruled_coded, plans.NORTHMOOR),
@@ -45,6 +51,12 @@ STYLES: dict[str, tuple[Any, list[plans.Recommendation]]] = {
     "agency-rows": (generate.agency_rows, plans.KINGSFORD),
 }
 NO_PLAN_SHARE = 1 / 8
+# The share of a narrative's sections written as protocol-like prose
+# (``samples/prose.py``); the rest tell the case in plain paragraphs.
+PROTOCOL_SHARE = 0.5
+# Real documents this long or longer host a plan in the ``--real`` corpus: a
+# report's length, not a one-page test file.
+REAL_MIN_PAGES = 15
 SCAN_DPI = 200
 
 SENTENCES = [
@@ -91,21 +103,31 @@ class BenchDoc:
     pages: int = 0
     after_paragraphs: int = 0  # prose after the plan: a plan in the middle of a report
     scanned: bool = False  # published as a scan: every page an image
+    source: str = ""  # a real document with no plan, the plan appended to it (instead of a narrative)
 
 
 def _narrative(rng: random.Random, paragraphs: int, chronology: bool) -> list[Any]:
+    """A review's prose: a cover with its labelled details, then numbered
+    sections whose paragraphs tell the case, among them the protocol-like
+    parts real reports hold (``samples/prose.py``: headings and sentences
+    opening with plan words, numbered clauses with bulleted lists, guidance,
+    glossary and panel tables, a terms-of-reference part), and sometimes a
+    chronology table. None of it is a plan."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
 
-    story: list[Any] = [
-        generate.para("Domestic Homicide Review", generate.TITLE),
-        generate.para("Overview Report", generate.TITLE),
-        Spacer(1, 6 * mm),
-    ]
+    story: list[Any] = prose.cover(rng, "Domestic Homicide Review: Overview Report")
+    tor_at = rng.randrange(max(1, paragraphs // 6))
     for n in range(paragraphs):
         if n % 6 == 0:
-            story.append(generate.para(f"{n // 6 + 1}. {HEADINGS[(n // 6) % len(HEADINGS)]}", generate.HEADING))
+            number = n // 6 + 1
+            if number - 1 == tor_at:
+                story.extend(prose.terms_of_reference(rng))
+            if rng.random() < PROTOCOL_SHARE:
+                story.extend(prose.section(rng, number))
+            else:
+                story.append(generate.para(f"{number}. {HEADINGS[(n // 6) % len(HEADINGS)]}", generate.HEADING))
         story.append(generate.para(" ".join(rng.choice(SENTENCES) for _ in range(rng.randint(3, 7))), generate.PROSE))
         if chronology and n == paragraphs // 2:
             rows = [["Date", "Event", "Agency"]] + [
@@ -131,8 +153,9 @@ def build_doc(doc: BenchDoc, folder: Path) -> BenchDoc:
 
     rng = random.Random(doc.seed)
     with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.pdf"
-        generate.build(report, A4, _narrative(rng, doc.narrative_paragraphs, doc.chronology), "Overview Report")
+        report = Path(doc.source) if doc.source else Path(tmp) / "report.pdf"
+        if not doc.source:
+            generate.build(report, A4, _narrative(rng, doc.narrative_paragraphs, doc.chronology), "Overview Report")
         plan = Path(tmp) / doc.name
         if doc.style == "no-plan":
             expected = generate.no_plan(plan)
@@ -196,21 +219,47 @@ def report_corpus(reports: int, seed: int) -> list[BenchDoc]:
     ]
 
 
-def _fingerprint(plans_wanted: int, seed: int) -> str:
+def real_corpus(folder: Path, seed: int) -> list[BenchDoc]:
+    """A plan appended to each real document of ``folder`` that holds none
+    and has ``REAL_MIN_PAGES`` pages or more (PDFs pdfium and pikepdf open),
+    the house styles in turn."""
+    import pikepdf
+
+    rng = random.Random(seed)
+    styles = sorted(STYLES)
+    docs = []
+    for path in sorted(folder.glob("*.pdf")):
+        try:
+            with pikepdf.open(path) as pdf:
+                if len(pdf.pages) < REAL_MIN_PAGES:
+                    continue
+        except Exception:  # encrypted, broken: not a host for a plan
+            continue
+        style = styles[len(docs) % len(styles)]
+        name = f"real-{len(docs):02d}-{style}.pdf"
+        docs.append(BenchDoc(name, style, 1, 0, False, rng.randrange(1 << 30), source=str(path.resolve())))
+    return docs
+
+
+def _fingerprint(plans_wanted: int, seed: int, real: Path | None = None) -> str:
     h = hashlib.sha256(f"{plans_wanted}:{seed}".encode())
-    for src in (Path(__file__), ROOT / "samples" / "generate.py", ROOT / "samples" / "plans.py"):
+    if real is not None:
+        for path in sorted(real.glob("*.pdf")):
+            h.update(f"{path.name}:{path.stat().st_size}".encode())
+    for src in (Path(__file__), *(ROOT / "samples" / f for f in ("generate.py", "plans.py", "prose.py"))):
         h.update(src.read_bytes())
     return h.hexdigest()[:16]
 
 
 def build_corpus(
-    folder: Path, plans_wanted: int = 200, seed: int = 0, jobs: int = 2, reports: bool = False
+    folder: Path, plans_wanted: int = 200, seed: int = 0, jobs: int = 2, reports: bool = False, real: Path | None = None
 ) -> list[BenchDoc]:
     """The corpus in ``folder`` (built, or reused when it matches): review
-    documents, or with ``reports`` whole overview reports."""
+    documents, with ``reports`` whole overview reports, or with ``real``
+    plans appended to the real documents in that folder."""
     folder.mkdir(parents=True, exist_ok=True)
     manifest = folder / "manifest.json"
-    fingerprint = _fingerprint(plans_wanted, seed) + ("-reports" if reports else "")
+    fingerprint = _fingerprint(plans_wanted, seed, real) + ("-reports" if reports else "") + ("-real" if real else "")
     if manifest.exists():
         saved = json.loads(manifest.read_text())
         if saved.get("fingerprint") == fingerprint and all((folder / d["name"]).exists() for d in saved["docs"]):
@@ -218,8 +267,11 @@ def build_corpus(
     for old in folder.glob("*.pdf"):
         old.unlink()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        planned = report_corpus(plans_wanted, seed) if reports else plan_corpus(plans_wanted, seed)
-        docs = list(pool.map(build_doc, planned, [folder] * plans_wanted, chunksize=4))
+        if real is not None:
+            planned = real_corpus(real, seed)
+        else:
+            planned = report_corpus(plans_wanted, seed) if reports else plan_corpus(plans_wanted, seed)
+        docs = list(pool.map(build_doc, planned, [folder] * len(planned), chunksize=4))
     manifest.write_text(json.dumps({"fingerprint": fingerprint, "docs": [asdict(d) for d in docs]}, indent=1))
     return docs
 
@@ -230,8 +282,9 @@ def main() -> int:
     parser.add_argument("--plans", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--reports", action="store_true", help="whole overview reports (40-150 pages) instead")
+    parser.add_argument("--real", type=Path, help="plans appended to the real documents (no plan) in this folder")
     args = parser.parse_args()
-    docs = build_corpus(args.out, args.plans, args.seed, reports=args.reports)
+    docs = build_corpus(args.out, args.plans, args.seed, reports=args.reports, real=args.real)
     print(
         f"{args.out}: {len(docs)} documents, {sum(d.pages for d in docs)} pages, "
         f"{sum(d.expected_records for d in docs)} expected records"

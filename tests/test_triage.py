@@ -61,19 +61,19 @@ def test_a_plan_in_the_middle_of_a_report_reads_as_without_triage(tmp_path: Path
     full, _ = _records(report, False)
     assert triaged == full and len(triaged) == 6
     skipped = next(n for n in notes if "not read in full" in n)
-    assert skipped.startswith("triage: 4 of 11 pages not read in full") and skipped.endswith(": 1, 9, 10, 11")
+    # Only the pages with a table are read, and the page after one whose
+    # table reaches the foot of its page: not the prose around them.
+    assert skipped.startswith("triage: 7 of 11 pages not read in full") and skipped.endswith(": 1, 2, 4, 6, 9, 10, 11")
     # Page 6 is the blank one: the plan's second page, 7, is found past it.
-    assert "triage: page 7 read in full: after page 5, whose table may run on" in notes
+    assert "triage: page 7 read in full: after page 5, whose table reaches the foot of the page" in notes
 
 
-def test_triage_finds_the_header_pages_and_their_neighbours() -> None:
+def test_triage_finds_the_header_pages() -> None:
     doc = light_pages(SAMPLES / "westvale-da-strategy.pdf")
     kept = triage(doc)
     assert not doc.scans and not doc.rotated and kept.pages == 8
     assert kept.skipped, "a strategy's prose pages are not read in full"
-    assert all(
-        why.startswith(("a line of column labels", "lines opening", "next to page")) for why in kept.reasons.values()
-    )
+    assert all(why.startswith(("a line of column labels", "key–value blocks")) for why in kept.reasons.values())
 
 
 def test_no_triage_switch(tmp_path: Path) -> None:
@@ -170,8 +170,6 @@ def test_prose_opening_with_plan_words_is_triaged_out_and_label_value_lines_are_
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    from dhr_actions.model.settings import LayoutSettings
-
     path = tmp_path / "protocol.pdf"
     c = canvas.Canvas(str(path), pagesize=A4)
     prose = [
@@ -199,5 +197,5 @@ def test_prose_opening_with_plan_words_is_triaged_out_and_label_value_lines_are_
             c.drawString(200, top - 16 * k, value)
     c.showPage()
     c.save()
-    kept = triage(light_pages(path), LayoutSettings(triage_neighbours=0))
+    kept = triage(light_pages(path))
     assert sorted(kept.reasons) == [2]

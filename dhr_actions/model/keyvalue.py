@@ -49,12 +49,29 @@ def label_field(text: str, max_words: int, min_score: float) -> tuple[str, str, 
     ref_match = LABEL_REF.match(text.strip())
     if ref_match:
         return "recommendation", ref_match.group("label"), ref_match.group("ref")
-    if len(text.split()) > max_words:
+    if not label_shaped(text, max_words):
         return None
     scored = best_field(text)
     if scored is None or scored.score < min_score:
         return None
     return scored.field, text.strip(), None
+
+
+def label_shaped(text: str, max_words: int) -> bool:
+    """Is ``text`` shaped as a label: a short phrase opening with a capital,
+    no sentence ending inside it and none cut off after a comma? A line of
+    a column of prose ("out a range of measures and recommendations to",
+    "Sussex but are under the responsibility of another. The") names a
+    field by a word inside a sentence, and is none."""
+    words = text.strip().rstrip(":").split()
+    if not words or len(words) > max_words or not words[0][0].isupper():
+        return False
+    return not _SENTENCE_BREAK.search(text) and not text.rstrip().endswith((",", ";"))
+
+
+# A full stop, question or exclamation mark, then a word: one sentence ends
+# and another begins ("… agencies. The").
+_SENTENCE_BREAK = re.compile(r"[a-z)][.!?]\s+\S")
 
 
 def refusal(block: KeyValueBlock) -> str | None:

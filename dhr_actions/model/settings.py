@@ -229,9 +229,11 @@ class LayoutSettings:
     kv_lone_label_words: int = 3
 
     # -- triage: which pages are read in full -------------------------------------
-    # The neighbours of a page with a header that are read in full too: the one
-    # before may hold the plan's title rows or the start of a header band.
-    triage_neighbours: int = 1
+    # A table with no more than this many lines of text under it reaches the
+    # foot of its page (a footnote or a "continued" line may stand there), so
+    # the page after it is read in full for its continuation; a table with
+    # more text under it has ended on its page.
+    triage_run_on_tail_lines: int = 3
     # Lines opening with a field label ("Lead", "Target date") that make a page
     # a candidate for key–value blocks ...
     triage_min_label_lines: int = 3
@@ -246,6 +248,16 @@ class LayoutSettings:
     # A gap this wide (pixels at triage_look_dpi, about 10 pt) inside a line parts
     # table columns; word spaces, even justified ones, are narrower.
     triage_column_gap_px: int = 7
+    # A part of a scanned line narrower than this many line heights (a bullet,
+    # a lone digit, about 1 em) does not make a column: bulleted and
+    # numbered lists are prose.
+    triage_part_min_em: float = 1.0
+    # Lines of two parts whose second parts line up are labels and values
+    # when the widest label is at least this many line heights wide, as a
+    # field's label is ("Recommendation", "Target date", "Lead agency": 5 em
+    # and more); a clause's number before a hanging indent ("3.10.") is about
+    # 2 em.
+    triage_label_min_em: float = 3.5
     # A vertical run of ink this share of the page high is a ruling line.
     triage_rule_height_share: float = 1 / 8
 

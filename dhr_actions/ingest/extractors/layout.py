@@ -23,7 +23,7 @@ from ..pages.clipping import HiddenGlyph, hidden_glyphs
 from ..pages.furniture import furniture_notes
 from ..pages.panels import Band, panel_groups, partial_header, side_by_side
 from ..pages.reading import PageContent, page_content
-from ..pages.triage import LightDocument, Triage, light_pages, triage
+from ..pages.triage import KEYVALUE_REASON, LightDocument, Triage, light_pages, triage
 from ..tables.finder import PageFindings, find_tables
 from ..tables.keyvalue import keyvalue_tables
 
@@ -124,7 +124,7 @@ class PdfplumberExtractor:
             full = reader.read_many(sorted(reasons))
             document = [full.get(page.number, page) for page in light.pages]
             found = find_tables([full[n] for n in sorted(full)], self.name, self.settings, document)
-            more = _run_on_pages(found, light, reasons)
+            more = _run_on_pages(found, light, reasons, self.settings)
             if not more:
                 break
             reasons.update(more)
@@ -139,19 +139,33 @@ class PdfplumberExtractor:
                 f"{_page_list(skipped)}"
             )
         self.notes.extend(f"triage: page {n} read in full: {why}" for n, why in sorted(reasons.items()))
+        self.notes.extend(f"triage: page {n} not read in full: {why}" for n, why in sorted(kept.refused.items()))
         return found
 
 
-def _run_on_pages(found: list[PageFindings], light: LightDocument, reasons: dict[int, str]) -> dict[int, str]:
-    """The next page with text after each page that holds a table, when it
-    is not read yet: the table may continue there without a header."""
+def _run_on_pages(
+    found: list[PageFindings], light: LightDocument, reasons: dict[int, str], settings: LayoutSettings
+) -> dict[int, str]:
+    """The next page with text after each page whose last table reaches the
+    foot of its page (no more than ``triage_run_on_tail_lines`` lines of text
+    below it), or that holds key–value blocks, when it is not read yet: the
+    table may continue there without a header. A table with prose after it
+    has ended."""
     more: dict[int, str] = {}
     for f in found:
-        if not f.tables:
+        if f.tables:
+            last = max(f.tables, key=lambda t: t.bbox[3])
+            below = sum(1 for ln in f.lines if ln.top >= last.bbox[3] - 1)
+            if below > settings.triage_run_on_tail_lines:
+                continue
+            why = f"after page {f.page.number}, whose table reaches the foot of the page"
+        elif reasons.get(f.page.number) == KEYVALUE_REASON:
+            why = f"after page {f.page.number}, whose key–value blocks may run on"
+        else:
             continue
         nxt = next((n for n in range(f.page.number + 1, len(light.pages) + 1) if light.has_text(n)), None)
         if nxt is not None and nxt not in reasons:
-            more[nxt] = f"after page {f.page.number}, whose table may run on"
+            more[nxt] = why
     return more
 
 

@@ -5,11 +5,12 @@ and pdfplumber's layout analysis of a page costs about eighty times what
 PDFium takes to give its characters and their boxes. Every page is first
 read cheaply with PDFium (``light_pages``: words and lines, no rules, no
 fonts) and the same header reader the finder uses looks for a header line
-on it, or for a column of key–value labels; a scanned page is looked at
-at low resolution (``look_at_scan``). Only those pages and their
-neighbours are read in full; the extractor then follows each table onto the
-pages after it while they continue it (``PdfplumberExtractor``), so a
-continuation page with no header of its own is never skipped.
+on it, or for key–value blocks that would make a plan; a scanned page is
+looked at at low resolution (``look_at_scan``). Only those pages are read
+in full; the extractor then follows each table that reaches the foot of its
+page onto the pages after it while they continue it
+(``PdfplumberExtractor``), so a continuation page with no header of its own
+is never skipped, and prose after a plan is not read.
 
 The light pages also stand in for the skipped ones when page furniture is
 found (running headers recur over the whole document, not only over the
@@ -21,25 +22,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ...model.geometry import Word
-from ...model.keyvalue import label_field
+from ...model.keyvalue import label_field, refusal
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ..ocr.prepare import deskewed, lies_on_its_side
 from ..ocr.settings import DEFAULT_OCR, OcrSettings
 from ..tables.headers import HeaderReader
+from ..tables.keyvalue import blocks_on_page
 from .reading import LIGATURES, PageContent, PageText, phrase_gap
 
 
 @dataclass(frozen=True)
 class Triage:
-    """Why each page is read in full (page number → reason)."""
+    """Why each page is read in full (page number → reason), and why pages
+    that came near were not."""
 
     reasons: dict[int, str]
     pages: int
+    refused: dict[int, str] = field(default_factory=dict)
 
     @property
     def skipped(self) -> list[int]:
@@ -143,9 +147,19 @@ _WORD = re.compile(r"[^\s\ufffe\x00-\x1f]+")
 
 def triage(doc: LightDocument, settings: LayoutSettings = DEFAULT_SETTINGS, ocr: bool = True) -> Triage:
     """The pages to read in full (scanned ones by OCR, unless ``ocr`` is
-    off), with the reason for each."""
+    off), with the reason for each; and why pages of key–value lines were
+    not (``Triage.refused``).
+
+    A page qualifies by its layout, never by a word opening a line: a line
+    of several plan labels set apart across columns, or key–value blocks
+    that would make a plan (each opening with a recommendation or a
+    reference, and naming what is done and who does it or by when). Pages
+    around a kept one are not read for being near it: the extractor reads
+    the page after a table that reaches its page's foot, and the page after
+    key–value blocks (their last value may run on)."""
 
     reasons: dict[int, str] = {}
+    refused: dict[int, str] = {}
     pages = doc.pages
     for page in pages:
         look = doc.scans.get(page.number)
@@ -163,21 +177,27 @@ def triage(doc: LightDocument, settings: LayoutSettings = DEFAULT_SETTINGS, ocr:
         if any(reader.fields(ln) >= settings.min_header_fields for ln in page.lines) or any(
             reader.starts_stacked_header(i) for i in range(len(page.lines))
         ):
-            reasons[page.number] = "a line of column labels naming plan fields"
+            reasons[page.number] = HEADER_REASON
         elif _label_lines(text, settings) >= settings.triage_min_label_lines:
-            reasons[page.number] = "lines opening with field labels (key–value blocks)"
-    for number in sorted(reasons):
-        for near in range(number - settings.triage_neighbours, number + settings.triage_neighbours + 1):
-            if 1 <= near <= len(pages) and near not in reasons:
-                reasons[near] = f"next to page {number}"
-    return Triage(reasons, len(pages))
+            verdicts = [refusal(b) for b in blocks_on_page(page.number, text.lines, text.gap, settings)]
+            if any(why is None for why in verdicts):
+                reasons[page.number] = KEYVALUE_REASON
+            else:
+                why = next((w for w in verdicts if w), "no value stands level with a label")
+                refused[page.number] = f"key–value lines, but no block a plan's: {why}"
+    return Triage(reasons, len(pages), refused)
+
+
+HEADER_REASON = "a line of column labels naming plan fields"
+KEYVALUE_REASON = "key–value blocks opening with a recommendation or a reference"
 
 
 def _label_lines(text: PageText, settings: LayoutSettings) -> int:
     """How many lines open with a field's label with its value beside it,
-    the labels at one indent: key–value blocks. A heading or a sentence
-    that opens with a plan word ("Outcomes we expect", "Actions arising
-    from the audit") has no value set apart beside it."""
+    the labels at one indent: a cheap test before the page's key–value
+    blocks are read. A heading or a sentence that opens with a plan word
+    ("Outcomes we expect", "Actions arising from the audit") has no value
+    set apart beside it."""
     indents: Counter[int] = Counter()
     for line in text.lines:
         segments = line.segments(text.gap)
@@ -213,7 +233,7 @@ def look_at_scan(
         return ScanLook("vertical ruling lines", blank=False)
     inked = np.asarray(ink) > 0
     rows = [bool(v) for v in np.any(inked, axis=1)]
-    second_parts: list[int] = []
+    pairs: list[tuple[int, float]] = []  # two-part lines: where the second starts, the first's width in line heights
     y = 0
     while y < height:
         if not rows[y]:
@@ -222,23 +242,36 @@ def look_at_scan(
         start = y
         while y < height and rows[y]:
             y += 1
-        parts = _parts(inked[start:y].any(axis=0), settings)
+        line_height = max(y - start, 1)
+        # A bullet, a lone digit or a clause's number is narrower than a
+        # word of a table's cell or a field's label: it parts nothing.
+        parts = [
+            (x0, x1)
+            for x0, x1 in _parts(inked[start:y].any(axis=0), settings)
+            if x1 - x0 >= settings.triage_part_min_em * line_height
+        ]
         if len(parts) >= 3:
             return ScanLook("a line of text in columns", blank=False)
         if len(parts) == 2:
-            second_parts.append(parts[1])
-    aligned = max((sum(1 for x in second_parts if abs(x - x0) <= 2) for x0 in second_parts), default=0)
-    if aligned >= settings.triage_min_label_lines + 1:
-        return ScanLook("lines of labels and values", blank=False)
+            pairs.append((parts[1][0], (parts[0][1] - parts[0][0]) / line_height))
+    for x0, _width in pairs:
+        level = [width for x, width in pairs if abs(x - x0) <= 2]
+        # Values in line, and the labels before them as wide as a field's
+        # label: clauses' numbers before a hanging indent are narrower.
+        if len(level) >= settings.triage_min_label_lines + 1 and max(level) >= settings.triage_label_min_em:
+            return ScanLook("lines of labels and values", blank=False)
     return ScanLook(None, blank=False)
 
 
-def _parts(columns: Any, settings: LayoutSettings = DEFAULT_SETTINGS) -> list[int]:
-    """Where each part of a line starts: ink columns parted by column gaps."""
+def _parts(columns: Any, settings: LayoutSettings = DEFAULT_SETTINGS) -> list[tuple[int, int]]:
+    """Where each part of a line starts and ends: ink columns parted by
+    column gaps."""
     import numpy as np
 
     xs = np.flatnonzero(columns)
     if not len(xs):
         return []
     breaks = np.flatnonzero(np.diff(xs) > settings.triage_column_gap_px)
-    return [int(xs[0]), *(int(xs[b + 1]) for b in breaks)]
+    starts = [int(xs[0]), *(int(xs[b + 1]) for b in breaks)]
+    ends = [*(int(xs[b]) + 1 for b in breaks), int(xs[-1]) + 1]
+    return list(zip(starts, ends, strict=True))

@@ -23,7 +23,7 @@ from statistics import median
 
 from ...language.vocabulary import best_field
 from ...model.geometry import Line, Word
-from ...model.keyvalue import LABEL_REF, KeyValueBlock, tables_of_blocks
+from ...model.keyvalue import LABEL_REF, KeyValueBlock, label_shaped, tables_of_blocks
 from ...model.settings import LayoutSettings
 from ...model.table import Table
 from .celltext import cell_text
@@ -61,24 +61,23 @@ def keyvalue_tables(
     for found in pages:
         _read_blocks(found.page.number, found.lines, found.gap, settings, blocks)
     scanned = {found.page.number for found in pages if found.page.ocr}
-    tables = tables_of_blocks(
-        [
-            KeyValueBlock(
-                b.page,
-                b.ref,
-                [(e.key, e.label, cell_text(e.words, settings.paragraph_gap_em)) for e in b.entries],
-                b.top,
-                b.bottom,
-            )
-            for b in blocks
-        ],
-        extractor,
-        settings.unruled_confidence,
-        notes,
-    )
+    tables = tables_of_blocks([_as_block(b, settings) for b in blocks], extractor, settings.unruled_confidence, notes)
     for table in tables:
         table.ocr = table.page in scanned  # its records say they were read by OCR
     return tables
+
+
+def blocks_on_page(number: int, lines: list[Line], gap: float, settings: LayoutSettings) -> list[KeyValueBlock]:
+    """The key–value blocks one page holds on its own (page triage asks
+    whether any would qualify, before the page is read in full)."""
+    blocks: list[_Block] = []
+    _read_blocks(number, lines, gap, settings, blocks)
+    return [_as_block(b, settings) for b in blocks]
+
+
+def _as_block(block: _Block, settings: LayoutSettings) -> KeyValueBlock:
+    entries = [(e.key, e.label, cell_text(e.words, settings.paragraph_gap_em)) for e in block.entries]
+    return KeyValueBlock(block.page, block.ref, entries, block.top, block.bottom)
 
 
 @dataclass
@@ -158,7 +157,7 @@ def _labels(lines: list[Line], gap: float, settings: LayoutSettings) -> list[_La
         ref_match = LABEL_REF.match(text)
         scored = best_field(ref_match.group("label")) if ref_match else None
         words = settings.max_label_words if len(segments) > 1 else settings.kv_lone_label_words
-        if scored is None and len(first.words) <= words:
+        if scored is None and label_shaped(text, words):
             scored = best_field(text)
         if under and prev is not None and first.x1 <= prev.x1 + 2 and len(first.words) <= 2:
             joined = f"{prev.text} {text}"
