@@ -85,6 +85,19 @@ def test_scanned_clauses_and_bullets_are_not_ocred(tmp_path: Path) -> None:
     assert [n for n, look in doc.scans.items() if look.table] == []
 
 
+def _blocks(c: Any, count: int, lead: str) -> None:
+    """A page of ``count`` key–value blocks: a recommendation, its lead
+    (labelled ``lead``) and its target date."""
+    c.setFont("Helvetica", 10)
+    for block in range(count):
+        top = 760 - 110 * block
+        rows = [(f"Recommendation {block + 1}", "Train staff to ask about abuse."), (lead, "CSP")]
+        for k, (label, value) in enumerate([*rows, ("Target date", "May 2024")]):
+            c.drawString(60, top - 16 * k, label)
+            c.drawString(200, top - 16 * k, value)
+    c.showPage()
+
+
 def test_a_scanned_key_value_plan_is_still_looked_at(tmp_path: Path) -> None:
     """Labels as wide as a field's name before values in line: a plan may
     be there, and the page is OCR'd."""
@@ -92,14 +105,7 @@ def test_a_scanned_key_value_plan_is_still_looked_at(tmp_path: Path) -> None:
 
     path = tmp_path / "kv.pdf"
     c = Canvas(str(path), pagesize=A4)
-    c.setFont("Helvetica", 10)
-    for block in range(4):
-        top = 760 - 110 * block
-        rows = [(f"Recommendation {block + 1}", "Train staff to ask about abuse."), ("Lead agency", "CSP")]
-        for k, (label, value) in enumerate([*rows, ("Target date", "May 2024")]):
-            c.drawString(60, top - 16 * k, label)
-            c.drawString(200, top - 16 * k, value)
-    c.showPage()
+    _blocks(c, 4, "Lead agency")
     c.save()
     generate.scanned(path, tmp_path / "scan.pdf", dpi=150)
     look = light_pages(tmp_path / "scan.pdf").scans[1]
@@ -114,14 +120,7 @@ def test_key_value_blocks_of_a_plan_are_read_with_the_page_after(tmp_path: Path)
     c.setFont("Helvetica", 10)
     c.drawString(60, 780, "The panel's conclusions are set out in the section before this one.")
     c.showPage()
-    c.setFont("Helvetica", 10)
-    for block in range(3):
-        top = 760 - 120 * block
-        rows = [(f"Recommendation {block + 1}", "Train staff to ask about abuse."), ("Lead", "CSP")]
-        for k, (label, value) in enumerate([*rows, ("Target date", "May 2024")]):
-            c.drawString(60, top - 16 * k, label)
-            c.drawString(200, top - 16 * k, value)
-    c.showPage()
+    _blocks(c, 3, "Lead")
     c.setFont("Helvetica", 10)
     c.drawString(200, 780, "and report to the board.")
     c.showPage()

@@ -190,9 +190,9 @@ def _misread(token: str) -> str:
 
     if is_word(token):
         return token
-    near = [w for w in _VOCABULARY if abs(len(w) - len(token)) <= 1 and _one_edit(token, w)]
+    near = _one_edit_away(token)
     if len(near) == 1:
-        return near[0]
+        return near.pop()
     # A word cut short: clipped at a narrow cell's edge ("Recommendat"),
     # or abbreviated ("Responsib."), it begins one header word (or one and
     # its plural) and is no English word of its own.
@@ -214,10 +214,34 @@ CUT_MIN_SHARE = 0.6
 
 def _completed(token: str) -> str | None:
     """The one header word ``token`` is the start of, if it is one."""
-    begun = sorted((w for w in _VOCABULARY if w.startswith(token)), key=len)
+    begun = sorted((w for w in _BY_INITIAL.get(token[:1], ()) if w.startswith(token)), key=len)
     if begun and all(w.startswith(begun[0]) for w in begun) and len(token) >= CUT_MIN_SHARE * len(begun[0]):
         return begun[0]
     return None
+
+
+# The vocabulary by its words' first letters, and by all but their first
+# letter: a word one edit from a token shares its first letter with it, or
+# differs from it only there (``_one_edit_away``). Prose has many tokens
+# that are no header word, and each is looked up, not compared with every
+# word of the vocabulary.
+_BY_INITIAL: dict[str, list[str]] = {}
+_BY_TAIL: dict[str, list[str]] = {}
+for _w in sorted(_VOCABULARY):
+    _BY_INITIAL.setdefault(_w[:1], []).append(_w)
+    _BY_TAIL.setdefault(_w[1:], []).append(_w)
+
+
+def _one_edit_away(token: str) -> set[str]:
+    """The vocabulary words one substitution, insertion or deletion from
+    ``token``."""
+    near = {w for w in _BY_INITIAL.get(token[:1], ()) if abs(len(w) - len(token)) <= 1 and _one_edit(token, w)}
+    near.update(_BY_TAIL.get(token[1:], ()))  # the first letter changed
+    near.update(_BY_TAIL.get(token, ()))  # the first letter left out
+    if token[1:] in _VOCABULARY:  # a letter before the first
+        near.add(token[1:])
+    near.discard(token)
+    return near
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -174,7 +174,7 @@ def triage(doc: LightDocument, settings: LayoutSettings = DEFAULT_SETTINGS, ocr:
             continue
         text = PageText(page, page.lines, phrase_gap(page, settings), settings)
         reader = HeaderReader(text)
-        if any(reader.fields(ln) >= settings.min_header_fields for ln in page.lines) or any(
+        if any(reader.is_header_line(ln) for ln in page.lines) or any(
             reader.starts_stacked_header(i) for i in range(len(page.lines))
         ):
             reasons[page.number] = HEADER_REASON

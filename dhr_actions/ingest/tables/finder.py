@@ -169,9 +169,7 @@ class PageTableFinder:
 
     # -- columns ---------------------------------------------------------
     def _title_above(self, header: Header, cols: ColumnBounds) -> Row | None:
-        title, note = title_above(
-            self.header_reader.text, header, cols, lambda ln: self.header_reader.fields(ln) >= self.s.min_header_fields
-        )
+        title, note = title_above(self.header_reader.text, header, cols, self.header_reader.is_header_line)
         if note:
             self.title_notes[header.top] = note
         return title

@@ -39,6 +39,14 @@ class HeaderReader:
         labels = [seg.text for seg in line.segments(self.text.gap) if len(seg.words) <= self.s.max_label_words]
         return header_fields(labels, self.s.header_field_score)
 
+    def is_header_line(self, line: Line) -> bool:
+        """Does the line name enough fields to be a header on its own? Each
+        phrase names one field at most, so a line of fewer phrases (a line
+        of prose) is none, and its words are not scored."""
+        return len(line.segments(self.text.gap)) >= self.s.min_header_fields and (
+            self.fields(line) >= self.s.min_header_fields
+        )
+
     def headers(self) -> list[Header]:
         """Every header on the page, with the lines of its band: a line
         naming enough fields, or the top line of labels that name enough
@@ -48,7 +56,7 @@ class HeaderReader:
         for i, line in enumerate(self.text.lines):
             if any(h.top <= line.top <= h.bottom for h in out):
                 continue  # a line of a header's band (a wrapped label's next line may name fields too)
-            if self.fields(line) >= self.s.min_header_fields or self.starts_stacked_header(i):
+            if self.is_header_line(line) or self.starts_stacked_header(i):
                 band = self.band(i)
                 if not self._holds_text(band):
                     out.append(band)
