@@ -101,8 +101,10 @@ def _records(name: str, tables: list[Table], notes: list[str], extractor: str) -
     """Tables (of a PDF or an Office file) stitched and read into records."""
     plan_tables = stitch(tables)
     records: list[Record] = []
-    if not tables:
-        notes.append("no table with an action-plan header (recommendation/action with lead, date or progress columns)")
+    if not tables:  # the summary leads (it is the document's reason), the extractor's notes after it
+        notes.insert(
+            0, "no table with an action-plan header (recommendation/action with lead, date or progress columns)"
+        )
     for pt in plan_tables:
         mapping = table_mapping(pt)
         verdict = assess(pt, mapping)

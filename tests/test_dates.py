@@ -35,6 +35,9 @@ CASES = [
     # is a month (not a bare year that outlasts it), by its whole name only.
     ("Mawrth 2023 / March 2023", "2023-03"),
     ("Mawrth 2023/ March 2023", "2023-03"),  # no financial year: words follow the slash
+    ("31 March 2021 / 0", "2021-03-31"),  # no financial year: no second year follows the slash
+    ("31 March 2021 / 10", "2021-03-31"),
+    ("31 March 2021/22", "2022"),
     ("31 Rhagfyr 2023", "2023-12-31"),
     ("Medi 2023", "2023-09"),
     ("Maw 2023", "2023"),

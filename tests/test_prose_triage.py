@@ -42,6 +42,8 @@ def protocol(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_realistic_prose_gives_no_plan_and_is_mostly_not_read(protocol: Path) -> None:
     ex = extract_document(protocol, PdfplumberExtractor())
     assert ex.records == []
+    # The verdict leads the notes (it is the import's reason), triage's after.
+    assert ex.notes[0].startswith("no table with an action-plan header"), ex.notes
     kept = triage(light_pages(protocol))
     assert kept.pages >= 12
     # Tables of three labelled columns (the panel's) are read: a plan may look so.

@@ -48,12 +48,13 @@ _WELSH_MONTH_NAMES = ("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin"
 _MONTHS = {name[:3]: n for names in (_MONTH_NAMES, _WELSH_MONTH_NAMES) for n, name in enumerate(names, start=1)}
 _MONTH = "(?P<month>" + "|".join([*(_prefixes(name) for name in _MONTH_NAMES), *_WELSH_MONTH_NAMES]) + ")"
 # A two-digit year, unless a month name follows: in "January 31 March 2021"
-# the 31 is the day of March. A year with a slash and digits after it is a
-# financial year's start ("2023/24"), one with a slash and words after it
-# is not ("Mawrth 2023/ March 2023").
+# the 31 is the day of March. A year with a slash and the next year after it
+# is a financial year's start ("2023/24": ``_opens_financial_year``), one
+# with a slash and words or other numbers after it is not ("Mawrth 2023/
+# March 2023", "March 2021 / 10").
 _YEAR = (
     r"(?P<year>(?:19|20)\d{2}|'?\d{2}(?!\s*(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?!\d|\s*/\s*\d)"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?!\d)"
 )
 _ORD = r"(?:\s*(?:st|nd|rd|th))?"
 _QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}  # fmt: skip
@@ -76,6 +77,8 @@ _SEASON = re.compile(
     re.I,
 )
 _FINANCIAL_YEAR = re.compile(r"(?<!\d)(?P<fy1>(?:19|20)\d{2})\s*[/\-–]\s*(?P<fy2>\d{2}|(?:19|20)\d{2})(?!\d)")
+# What follows a year that opens a financial year: a slash and the next year.
+_FINANCIAL_REST = re.compile(r"\s*/\s*(?P<fy2>\d{2}|(?:19|20)\d{2})(?!\d)")
 _BARE_YEAR = re.compile(r"(?<![\d/.£$])(?P<year>(?:19[5-9]|20\d)\d)(?![\d%])")
 
 
@@ -126,7 +129,7 @@ def find_periods(text: str | None) -> list[Period]:
             found.append(p)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for m in pattern.finditer(s):
-            if not _is_month_word(m.group("month")):
+            if not _is_month_word(m.group("month")) or _opens_financial_year(s, m):
                 continue
             year = _year(m.group("year"))
             p = _day(year, _MONTHS[m.group("month").lower()[:3]], int(m.group("d"))) if year else None
@@ -154,7 +157,7 @@ def find_periods(text: str | None) -> list[Period]:
                 year = _year(m.group("y2")) or year
             found.append(_year_period(year))
     for m in _MONTH_YEAR.finditer(s):
-        if not _is_month_word(m.group("month")):
+        if not _is_month_word(m.group("month")) or _opens_financial_year(s, m):
             continue
         year = _year(m.group("year"))
         if year and claim(m):
@@ -171,6 +174,14 @@ def find_periods(text: str | None) -> list[Period]:
         if claim(m):
             found.append(_year_period(int(m.group("year"))))
     return [p for p in found if MIN_YEAR <= p.end.year <= MAX_YEAR]
+
+
+def _opens_financial_year(s: str, m: re.Match[str]) -> bool:
+    """Is the year ``m`` ends with the first of a financial year ("March
+    2023/24"), which the financial year reads?"""
+    rest = _FINANCIAL_REST.match(s, m.end("year"))
+    year = _year(m.group("year"))
+    return bool(rest and year and _year(rest.group("fy2")) == year + 1)
 
 
 def _is_month_word(word: str) -> bool:
