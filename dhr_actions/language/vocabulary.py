@@ -268,6 +268,19 @@ class FieldScore:
 
 
 def field_scores(label: str) -> list[FieldScore]:
+    """Score one header label against every field, best first (see
+    ``_scored``)."""
+    return list(_scored(label))
+
+
+# Labels scored, remembered: a document's lines are scored by triage, by the
+# header reader and by the panel finder, and its running heads and column
+# labels recur on every page.
+SCORED_LABELS_KEPT = 1 << 15
+
+
+@lru_cache(maxsize=SCORED_LABELS_KEPT)
+def _scored(label: str) -> tuple[FieldScore, ...]:
     """Score one header label against every field, best first.
 
     A phrase found at the very start of the label counts one and a half
@@ -289,11 +302,11 @@ def field_scores(label: str) -> list[FieldScore]:
                 best[fld] = (score, index, phrase)
     out = [FieldScore(fld, best[fld][0], best[fld][2]) for fld in _PHRASE_WORDS if fld in best and best[fld][0] > 0]
     out.sort(key=lambda s: -s.score)
-    return out
+    return tuple(out)
 
 
 def best_field(label: str) -> FieldScore | None:
-    scores = field_scores(label)
+    scores = _scored(label)
     return scores[0] if scores else None
 
 

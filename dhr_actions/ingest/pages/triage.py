@@ -124,16 +124,25 @@ def _image_share(page: Any, width: float, height: float) -> float:
 def _words(textpage: Any, height: float, settings: LayoutSettings) -> list[Word]:
     """Words as PDFium's text gives them (it writes a space where the
     glyphs leave a gap, and a line break between lines), each boxed by its
-    first and last character: two box look-ups a word, not one a glyph."""
+    first and last character: two box look-ups a word, not one a glyph
+    (straight through PDFium's C call, into one reused box)."""
+    import pypdfium2.raw as pdfium_c
+
     count = textpage.count_chars()
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
+    raw, box, loose = textpage.raw, pdfium_c.FS_RECTF(), pdfium_c.FPDFText_GetLooseCharBox
     words: list[Word] = []
     for m in _WORD.finditer(text[:count]):
         first, last = m.start(), m.end() - 1
-        l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
-        l1, b1, r1, t1 = textpage.get_charbox(last, loose=True) if last != first else (l0, b0, r0, t0)
+        if not loose(raw, first, box):
+            continue
+        l0, b0, r0, t0 = box.left, box.bottom, box.right, box.top
+        if last != first and loose(raw, last, box):
+            l1, b1, r1, t1 = box.left, box.bottom, box.right, box.top
+        else:
+            l1, b1, r1, t1 = l0, b0, r0, t0
         top, bottom = height - max(t0, t1), height - min(b0, b1)
         if bottom - top > 3 * (t0 - b0 + 1):
             continue  # the run spans lines (no break between them in the text): not a word
