@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DEMO_DB ?= demo.sqlite
 
-.PHONY: venv system-deps demo demo-all test eval eval-samples eval-scans bench samples lint format clean
+.PHONY: venv system-deps demo demo-all test test-all eval eval-samples eval-scans bench samples lint format clean
 
 # The stamp is the venv's own, so it installs into $(VENV)/bin even when BIN
 # is pointed elsewhere on the command line.
@@ -59,6 +59,10 @@ demo-all: $(STAMP) system-deps
 
 ## test: the test suite
 test: $(STAMP) system-deps
+	$(BIN)/python -m pytest $(if $(CI),,-m "not slow")
+
+## test-all: the test suite with its slow tests (rebuilding the samples, OCR of whole photocopies), as CI runs it
+test-all: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 ## eval: score the dev corpus and the producers' copies in ../shared (a score per kind of copy), and check its

@@ -44,6 +44,7 @@ def test_no_plan_document_yields_nothing_and_says_why() -> None:
     assert any("Stage" in note and "not a review's action plan" in note for note in result.notes)
 
 
+@pytest.mark.slow
 @needs_tesseract
 @pytest.mark.parametrize("pdf", SCAN_PDFS, ids=lambda p: p.name)
 def test_scanned_samples(pdf: Path) -> None:
@@ -129,6 +130,7 @@ def run_generator(script: str, out: Path) -> None:
     assert done.value.code == 0
 
 
+@pytest.mark.slow
 def test_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
     pytest.importorskip("reportlab")
 
@@ -142,6 +144,7 @@ def test_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
             assert (tmp_path / exp.name).read_text() == exp.read_text()
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_office_generator_rebuilds_the_shipped_samples(tmp_path: Path) -> None:
     """Word and Excel files printed by LibreOffice again: the same expected
@@ -174,6 +177,7 @@ PHOTOCOPY_EACH = 0.90  # no one copy far below (they read at 0.91 and more)
 KNOWN_LIMITS = {"westholm-dhr-dawn--photocopy.pdf": 0.85, "keston-dhr-fiona--photocopy.pdf": 0.8}
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_photocopied_samples_read_above_the_floor() -> None:
     assert len(PHOTOCOPY_PDFS) >= len(SAMPLE_PDFS)

@@ -64,6 +64,7 @@ def test_local_threshold_clears_grey_paper_and_shading_and_keeps_thin_strokes() 
     assert ink[46:49, 50:110].all() and ink[150:152, 30:270].mean() > 0.95 and ink[121:124, 50:110].all()
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_a_photocopied_plan_keeps_its_records(tmp_path: Path) -> None:
     """Pages turned in opposite directions by more than a degree, on grey
@@ -90,6 +91,7 @@ def test_a_page_on_its_side_is_told_from_an_upright_one() -> None:
         assert lies_on_its_side(page.rotate(-90, expand=True)), name
 
 
+@pytest.mark.slow
 @needs_tesseract
 @pytest.mark.parametrize("turn", [90, -90])
 def test_a_page_scanned_a_quarter_turn_off_is_read_upright(turn: int, tmp_path: Path) -> None:
@@ -146,6 +148,7 @@ def test_light_text_on_a_dark_band_is_turned_dark_on_light() -> None:
     assert (out[200:250, 20:300] == page[200:250, 20:300]).all()  # the RAG cell as it was
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_a_page_upside_down_is_read_turned_round(tmp_path: Path) -> None:
     from dhr_actions.ingest.ocr.recognise import legible_share, ocr_page
@@ -172,6 +175,7 @@ def test_skewed_scanned_pages_are_not_triaged_out(tmp_path: Path) -> None:
     assert len(got) == len(want) and sum(g == w for g, w in zip(got, want, strict=True)) >= len(want) - 1
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_ocr_word_confidence_reaches_the_records() -> None:
     from conftest import PHOTOCOPY_PDFS

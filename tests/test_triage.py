@@ -27,6 +27,7 @@ def test_triage_gives_the_same_records_on_every_sample(path: Path) -> None:
     assert _records(path, True)[0] == _records(path, False)[0]
 
 
+@pytest.mark.slow
 @needs_tesseract
 @pytest.mark.parametrize("path", SCAN_PDFS, ids=lambda p: p.name)
 def test_triage_keeps_every_scanned_page(path: Path) -> None:
