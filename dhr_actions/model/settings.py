@@ -227,6 +227,10 @@ class LayoutSettings:
     # A label alone on its line (its value beside it further up or down) is
     # one to three words: "Target date", "Recommendation 3".
     kv_lone_label_words: int = 3
+    # Labels at one indent stand within a bucket of this width either side of
+    # the commonest one (a column of labels is left-aligned): the key–value
+    # reader's label column, and triage's test for one.
+    kv_label_indent_pt: float = 3.0
 
     # -- triage: which pages are read in full -------------------------------------
     # A table with no more than this many lines of text under it reaches the
@@ -237,9 +241,8 @@ class LayoutSettings:
     # Lines opening with a field label ("Lead", "Target date") that make a page
     # a candidate for key–value blocks ...
     triage_min_label_lines: int = 3
-    # ... with their values beside them, and the labels at one indent: within
-    # a bucket of this width either side (a column of labels is left-aligned).
-    triage_indent_pt: float = 3.0
+    # ... with their values beside them, and the labels at one indent
+    # (``kv_label_indent_pt``).
     # A loose character box is about this much taller than the font size.
     triage_box_to_size: float = 1.15
     # Scanned pages are looked at rendered at this resolution: enough to see

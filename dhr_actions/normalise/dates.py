@@ -76,9 +76,11 @@ _SEASON = re.compile(
     r"\b(?P<season>spring|summer|autumn|fall|winter)\s*(?:of\s+)?(?P<year>(?:19|20)\d{2})(?:\s*[/\-–]\s*(?P<y2>\d{2}|\d{4}))?\b",
     re.I,
 )
-_FINANCIAL_YEAR = re.compile(r"(?<!\d)(?P<fy1>(?:19|20)\d{2})\s*[/\-–]\s*(?P<fy2>\d{2}|(?:19|20)\d{2})(?!\d)")
+# A financial year's second year ("2023/24", "2023/2024").
+_FY2 = r"(?P<fy2>\d{2}|(?:19|20)\d{2})(?!\d)"
+_FINANCIAL_YEAR = re.compile(rf"(?<!\d)(?P<fy1>(?:19|20)\d{{2}})\s*[/\-–]\s*{_FY2}")
 # What follows a year that opens a financial year: a slash and the next year.
-_FINANCIAL_REST = re.compile(r"\s*/\s*(?P<fy2>\d{2}|(?:19|20)\d{2})(?!\d)")
+_FINANCIAL_REST = re.compile(rf"\s*/\s*{_FY2}")
 _BARE_YEAR = re.compile(r"(?<![\d/.£$])(?P<year>(?:19[5-9]|20\d)\d)(?![\d%])")
 
 
@@ -167,9 +169,9 @@ def find_periods(text: str | None) -> list[Period]:
         if 1 <= month <= 12 and claim(m):
             found.append(_month_period(int(m.group("year")), month))
     for m in _FINANCIAL_YEAR.finditer(s):
-        first, second = int(m.group("fy1")), _year(m.group("fy2"))
-        if second and (second == first + 1) and claim(m):
-            found.append(_year_period(second))
+        first = int(m.group("fy1"))
+        if _next_year(first, m.group("fy2")) and claim(m):
+            found.append(_year_period(first + 1))
     for m in _BARE_YEAR.finditer(s):
         if claim(m):
             found.append(_year_period(int(m.group("year"))))
@@ -181,7 +183,13 @@ def _opens_financial_year(s: str, m: re.Match[str]) -> bool:
     2023/24"), which the financial year reads?"""
     rest = _FINANCIAL_REST.match(s, m.end("year"))
     year = _year(m.group("year"))
-    return bool(rest and year and _year(rest.group("fy2")) == year + 1)
+    return bool(rest and year and _next_year(year, rest.group("fy2")))
+
+
+def _next_year(first: int, second: str) -> bool:
+    """Is ``second`` ("24", "2024") the year after ``first``: a financial
+    year's second year?"""
+    return _year(second) == first + 1
 
 
 def _is_month_word(word: str) -> bool:

@@ -211,7 +211,7 @@ def _label_lines(text: PageText, settings: LayoutSettings) -> int:
     for line in text.lines:
         segments = line.segments(text.gap)
         if len(segments) >= 2 and label_field(segments[0].text, settings.max_label_words, settings.header_field_score):
-            indents[round(segments[0].x0 / settings.triage_indent_pt)] += 1
+            indents[round(segments[0].x0 / settings.kv_label_indent_pt)] += 1
     return max((indents[k - 1] + indents[k] + indents[k + 1] for k in indents), default=0)
 
 

@@ -182,8 +182,9 @@ def _labels(lines: list[Line], gap: float, settings: LayoutSettings) -> list[_La
     # with a field's name elsewhere on the page is none.
     if not out:
         return out
-    column = Counter(round(lab.x0 / 3) for lab in out).most_common(1)[0][0]
-    return [lab for lab in out if abs(lab.x0 / 3 - column) <= 1]
+    bucket = settings.kv_label_indent_pt
+    column = Counter(round(lab.x0 / bucket) for lab in out).most_common(1)[0][0]
+    return [lab for lab in out if abs(lab.x0 / bucket - column) <= 1]
 
 
 # Letters OCR reads a lone "1" as.
