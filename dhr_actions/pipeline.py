@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .ingest.extractors.base import Extractor, get_extractor
+from .ingest.pages.sources import DEFAULT_ENGINE
 from .ingest.safety.docinfo import checked_document_info
 from .ingest.safety.pdfcheck import check_pdf_bytes, classify_open_error
 from .ingest.safety.repair import readable_pdf
@@ -55,6 +56,7 @@ def extract_document(
     extractor: Extractor | str = "pdfplumber",
     document: str | None = None,
     limits: Limits | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> Extraction:
     """Extract the action-plan records of one PDF, or of one Word, Excel or
     OpenDocument file (recognised by its bytes, whatever its name).
@@ -63,11 +65,14 @@ def extract_document(
     a worker process that is given up past the time, memory or page limit,
     as ``dhr import`` and the scrape do: use it for files from the internet.
 
+    ``engine`` reads a PDF's pages for the layout finder: ``pdfium`` (the
+    default) or ``pdfplumber`` (the reference); see ``ingest/pages/sources.py``.
+
     Raises :class:`~dhr_actions.model.errors.DocumentError` with a one-line
     reason when the file is not a readable PDF or a limit gave it up.
     """
     path = Path(path)
-    ex = get_extractor(extractor) if isinstance(extractor, str) else extractor
+    ex = get_extractor(extractor, engine=engine) if isinstance(extractor, str) else extractor
     if limits is not None:
         return _extract_isolated(path, ex, document, limits)
     name = document or path.name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from ..ingest.pages.sources import DEFAULT_ENGINE, ENGINES
 from ..isolation.limits import DEFAULT_MAX_PAGES, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S, Limits
 
 
@@ -22,6 +23,7 @@ class ImportOptions:
     extractor: str = "pdfplumber"
     ocr: bool = True
     triage: bool = True  # read only the pages that can hold a plan in full (ingest/pages/triage.py)
+    engine: str = DEFAULT_ENGINE  # what reads a PDF's pages: pdfium, or pdfplumber (ingest/pages/sources.py)
     partnership: str | None = None
     source_url: str | None = None
     force: bool = False
@@ -29,6 +31,8 @@ class ImportOptions:
     limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine: {self.engine!r} is not one of {', '.join(ENGINES)}")
         if self.jobs < 0:
             raise ValueError(f"jobs: {self.jobs} must be 0 (in this process) or more")
 

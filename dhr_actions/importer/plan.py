@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..ingest.pages.sources import DEFAULT_ENGINE
 from ..office.formats import DOCUMENT_SUFFIXES
 from ..store.models import Outcome
 from ..store.repository import Store
@@ -47,6 +48,7 @@ class ImportJob:
     partnership: str | None = None
     source_url: str | None = None
     max_pages: int = DEFAULT_MAX_PAGES
+    engine: str = DEFAULT_ENGINE
 
 
 def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
@@ -116,4 +118,5 @@ def plan_job(
         partnership or options.partnership,
         source_url or options.source_url,
         options.limits.max_pages,
+        options.engine,
     )

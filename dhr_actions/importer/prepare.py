@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 
 def prepare_import(job: ImportJob, stages: Stages, extractor: Extractor | None = None) -> DocumentImport:
     """Read, tag and describe one document with the ``stages`` handed in."""
-    ex = extractor or get_extractor(job.extractor, ocr=job.ocr, triage=job.triage, ocr_threads=free_cores)
+    ex = extractor or get_extractor(
+        job.extractor, ocr=job.ocr, triage=job.triage, ocr_threads=free_cores, engine=job.engine
+    )
     imp = failed_import(job, None, ex.name)
     try:
         result = stages.read(job.path, ex, job.name, job.max_pages, "; see --max-pages")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ...model.table import Table
+from ..pages.sources import DEFAULT_ENGINE, ENGINES
 
 
 class Extractor(Protocol):
@@ -18,15 +19,23 @@ class Extractor(Protocol):
 
 
 def get_extractor(
-    name: str, ocr: bool = True, triage: bool = True, ocr_threads: int | Callable[[], int] | None = None
+    name: str,
+    ocr: bool = True,
+    triage: bool = True,
+    ocr_threads: int | Callable[[], int] | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> Extractor:
-    """An extractor by name: ``pdfplumber`` (default; OCRs scanned pages
-    unless ``ocr`` is false, reads in full only the pages triage keeps
-    unless ``triage`` is false, OCRs ``ocr_threads`` pages at once) or ``camelot``."""
+    """An extractor by name: ``pdfplumber`` (default: the layout finder;
+    its pages read by ``engine``, ``pdfium`` or ``pdfplumber``; OCRs
+    scanned pages unless ``ocr`` is false, gives the finder only the pages
+    triage keeps unless ``triage`` is false, OCRs ``ocr_threads`` pages at
+    once) or ``camelot``."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose from {', '.join(ENGINES)}")
     if name == "pdfplumber":
         from .layout import PdfplumberExtractor
 
-        return PdfplumberExtractor(ocr=ocr, triage=triage, ocr_threads=ocr_threads)
+        return PdfplumberExtractor(ocr=ocr, triage=triage, ocr_threads=ocr_threads, engine=engine)
     if name == "camelot":
         from .camelot import CamelotExtractor
 

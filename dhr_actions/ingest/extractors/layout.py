@@ -8,32 +8,30 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
-
-import pdfplumber
-import pypdfium2 as pdfium
 
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import Table
 from ..ocr import recognise as ocr_engine
-from ..ocr.recognise import OcrUnavailable, is_scanned, recognise, render_page
+from ..ocr.recognise import OcrUnavailable, recognise, render_page
 from ..ocr.settings import DEFAULT_OCR, OcrSettings
 from ..ocr.tesseract import NO_TESSERACT
-from ..pages.clipping import HiddenGlyph, hidden_glyphs
 from ..pages.furniture import furniture_notes
 from ..pages.panels import Band, panel_groups, partial_header, side_by_side
-from ..pages.reading import PageContent, page_content
+from ..pages.reading import PageContent
+from ..pages.sources import DEFAULT_ENGINE, PageSource, PdfiumSource, open_source
 from ..pages.triage import KEYVALUE_REASON, LightDocument, Triage, light_pages, triage
 from ..tables.finder import PageFindings, find_tables
 from ..tables.keyvalue import keyvalue_tables
 
 
 class PdfplumberExtractor:
-    """Find action-plan tables with pdfplumber's words and ruling lines;
-    scanned pages are read by OCR (``ocr/``) and go the same way. With
-    ``triage`` (the default), a document of more than one page is first read
-    cheaply with PDFium and only the pages that can hold a plan, and those
-    its tables run on to, are read in full (``pages/triage.py``)."""
+    """Find action-plan tables in a page's words and ruling lines, read by
+    ``engine`` (``pages/sources.py``: PDFium by default, pdfplumber the
+    reference); scanned pages are read by OCR (``ocr/``) and go the same
+    way. With ``triage`` (the default), only the pages of a document of more
+    than one page that can hold a plan, and those its tables run on to, go
+    to the finder (``pages/triage.py``); with the pdfplumber engine the
+    others are not parsed by pdfminer at all, only read cheaply by PDFium."""
 
     name = "pdfplumber"
 
@@ -44,8 +42,10 @@ class PdfplumberExtractor:
         settings: LayoutSettings | None = None,
         triage: bool = True,
         ocr_threads: int | Callable[[], int] | None = None,
+        engine: str = DEFAULT_ENGINE,
     ) -> None:
         self.ocr = ocr
+        self.engine = engine
         self.ocr_settings = ocr_settings or DEFAULT_OCR
         self.settings = settings or DEFAULT_SETTINGS
         self.triage = triage
@@ -62,8 +62,8 @@ class PdfplumberExtractor:
 
     def extract(self, path: Path) -> list[Table]:
         self.notes = []
-        with pdfplumber.open(path) as pdf, _PageReader(self, pdf, path) as reader:
-            if self.triage and len(pdf.pages) > 1:
+        with _PageReader(self, path) as reader:
+            if self.triage and len(reader.source) > 1:
                 found = self._find_triaged(reader, path)
             else:
                 found = find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
@@ -101,7 +101,7 @@ class PdfplumberExtractor:
     def read_pages(self, path: Path) -> list[PageContent]:
         """Every page's words and rules; scanned pages through OCR."""
         self.notes = []
-        with pdfplumber.open(path) as pdf, _PageReader(self, pdf, path) as reader:
+        with _PageReader(self, path) as reader:
             pages = reader.read_all()
         self.notes.extend(reader.notes())
         return pages
@@ -110,12 +110,17 @@ class PdfplumberExtractor:
         """The finder on the pages triage keeps, and on each page after one
         whose table may run on, until none does."""
         try:
-            light = light_pages(path, self.settings, self.ocr_settings)
-            if len(light.pages) != len(reader.pdf.pages):
-                raise ValueError(f"{len(light.pages)} pages, pdfplumber {len(reader.pdf.pages)}")
+            pdf = reader.source.pdf if isinstance(reader.source, PdfiumSource) else None
+            light = light_pages(path, self.settings, self.ocr_settings, pdf)
+            if len(light.pages) != len(reader.source):
+                raise ValueError(f"{len(light.pages)} pages, pdfplumber {len(reader.source)}")
         except Exception as exc:  # PDFium refused or miscounted what pdfplumber reads: read every page
             self.notes.append(f"triage: not done, every page read in full (PDFium: {type(exc).__name__}: {exc})")
             return find_tables(reader.read_all(), self.name, self.settings)
+        return self._triaged(reader, light)
+
+    def _triaged(self, reader: _PageReader, light: LightDocument) -> list[PageFindings]:
+        """The finder on the pages triage keeps of the ``light`` reading."""
         if panel_groups(light.pages, self.settings):  # a wide sheet's panels: every page is needed
             return find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
         kept = triage(light, self.settings, self.ocr)
@@ -170,21 +175,19 @@ def _run_on_pages(
 
 
 class _PageReader:
-    """Pages of one open PDF read in full, once each: pdfplumber's words
-    and rules, or OCR for a scanned page."""
+    """Pages of one PDF read in full, once each: by the extractor's engine
+    (``pages/sources.py``), or by OCR for a scanned page."""
 
-    def __init__(self, extractor: PdfplumberExtractor, pdf: Any, path: Path) -> None:
+    def __init__(self, extractor: PdfplumberExtractor, path: Path) -> None:
         self.ex = extractor
-        self.pdf = pdf
         self.path = path
+        self.source: PageSource = open_source(path, extractor.engine, extractor.settings, extractor.ocr_settings)
         self.cache: dict[int, PageContent] = {}
         self.scans: list[int] = []
         self.skipped_scans: list[int] = []
-        self._pdfium: Any = None  # opened for the clipping paths; False when it cannot be
-        self._clip_note = ""
 
     def read_all(self) -> list[PageContent]:
-        pages = self.read_many(list(range(1, len(self.pdf.pages) + 1)))
+        pages = self.read_many(list(range(1, len(self.source) + 1)))
         return [pages[n] for n in sorted(pages)]
 
     def read_many(self, numbers: list[int]) -> dict[int, PageContent]:
@@ -194,18 +197,17 @@ class _PageReader:
         for n in numbers:
             if n in self.cache:
                 continue
-            p = self.pdf.pages[n - 1]
-            if self.ex.ocr and is_scanned(p, self.ex.ocr_settings):
+            if self.ex.ocr and self.source.scanned(n):
                 scans.append(n)
             else:
-                self.cache[n] = page_content(p, n, self.ex.settings, self._hidden(n))
+                self.cache[n] = self.source.content(n)
         if scans and ocr_engine.tesseract_path() is None:
-            if len(self.pdf.pages) == 1 or all(is_scanned(q, self.ex.ocr_settings) for q in self.pdf.pages):
+            every = range(1, len(self.source) + 1)
+            if len(self.source) == 1 or all(self.source.scanned(q) for q in every):
                 raise OcrUnavailable(NO_TESSERACT)
             for n in scans:
-                p = self.pdf.pages[n - 1]
                 self.skipped_scans.append(n)
-                self.cache[n] = PageContent(n, float(p.width), float(p.height), [], [])
+                self.cache[n] = PageContent(n, *self.source.size(n), [], [])
         elif scans:
             render = threading.Lock()  # PDFium: one call at a time
             threads = min(self.ex.ocr_threads, len(scans))
@@ -214,35 +216,11 @@ class _PageReader:
                     self.cache[n] = page
         return {n: self.cache[n] for n in numbers}
 
-    def _hidden(self, number: int) -> list[HiddenGlyph]:
-        """The glyphs page ``number`` draws outside its clipping paths,
-        read with PDFium (opened once, on the first text page read); none
-        when PDFium cannot read the file."""
-        if self._pdfium is None:
-            try:
-                self._pdfium = pdfium.PdfDocument(str(self.path))
-            except pdfium.PdfiumError as exc:
-                self._pdfium = False
-                self._clip_note = f"clipping not read, hidden text may show (PDFium: {exc})"
-        if not self._pdfium:
-            return []
-        try:
-            page = self._pdfium[number - 1]
-        except pdfium.PdfiumError as exc:
-            self._clip_note = f"clipping not read on page {number}, hidden text may show (PDFium: {exc})"
-            return []
-        try:
-            return hidden_glyphs(page, self.ex.settings)
-        finally:
-            page.close()
-
     def __enter__(self) -> _PageReader:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pdfium:
-            self._pdfium.close()
-        self._pdfium = None
+        self.source.close()
 
     def _ocr(self, number: int, render: threading.Lock) -> PageContent:
         self.scans.append(number)
@@ -253,8 +231,7 @@ class _PageReader:
 
     def notes(self) -> list[str]:
         out = [f"page {n} is a scan and was skipped: tesseract is not installed" for n in sorted(self.skipped_scans)]
-        if self._clip_note:
-            out.append(self._clip_note)
+        out.extend(self.source.notes())
         read = [n for n in self.scans if n not in self.skipped_scans]
         if read:
             out.append(f"OCR read {len(read)} scanned page(s): {_page_list(sorted(read))}")

@@ -14,6 +14,7 @@ leave out.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,26 +33,42 @@ class HiddenGlyph:
     x1: float
     top: float
     bottom: float
+    index: int = -1  # its index among PDFium's characters of the page
 
 
 def hidden_glyphs(page: Any, settings: LayoutSettings = DEFAULT_SETTINGS) -> list[HiddenGlyph]:
     """The glyphs of one PDFium page (``pypdfium2.PdfPage``) that are not
     printed: the words that lie wholly, or all but a sliver, outside their
     text object's clipping path."""
+    return clipped_glyphs(page, settings)[0]
+
+
+def clipped_glyphs(
+    page: Any, settings: LayoutSettings = DEFAULT_SETTINGS, text_objects: Iterable[Any] | None = None
+) -> tuple[list[HiddenGlyph], dict[int, Box]]:
+    """``hidden_glyphs``, and the glyphs of words their clip cuts through
+    (a wrapped cell's last line cut by the row's foot): each one's index
+    among PDFium's characters and the box it shows in (its clip's, PDF
+    space), so that a word is placed where it is printed. ``text_objects``:
+    the page's text objects' raw handles when the caller has walked them."""
     import pypdfium2.raw as pdfium_c
 
     if page.get_rotation() % 360:
-        return []  # pdfplumber turns the page's coordinates; rare in print-outs, left alone
+        return [], {}  # pdfplumber turns the page's coordinates; rare in print-outs, left alone
+    if text_objects is None:
+        text_objects = (o.raw for o in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))
     clipped: dict[int, Box] = {}
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4):
-        visible = _clip_box(obj.raw)
-        if visible is None:
+    left_, bottom_, right_, top_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for raw in text_objects:
+        visible = _clip_box(raw)
+        if visible is None or not pdfium_c.FPDFPageObj_GetBounds(raw, left_, bottom_, right_, top_):
             continue
-        if _inside_share(obj.get_bounds(), visible) < 1.0:
-            clipped[_address(obj.raw)] = visible
+        if _inside_share((left_.value, bottom_.value, right_.value, top_.value), visible) < 1.0:
+            clipped[_address(raw)] = visible
     if not clipped:
-        return []
+        return [], {}
     left, _bottom, _right, top = page.get_mediabox()
+    cut: dict[int, Box] = {}
     textpage = page.get_textpage()
     try:
         out: list[HiddenGlyph] = []
@@ -63,13 +80,16 @@ def hidden_glyphs(page: Any, settings: LayoutSettings = DEFAULT_SETTINGS) -> lis
             visible = clipped.get(_address(obj)) if obj else None
             text = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) if visible else ""
             if run and (visible != run_clip or not text.strip() or not text.isprintable()):
-                if run_clip and _run_share(run, run_clip) <= settings.clip_hidden_max_share:
+                share = _run_share(run, run_clip) if run_clip else 1.0
+                if share <= settings.clip_hidden_max_share:
                     out.extend(_glyph(textpage, j, glyph, left, top) for j, glyph, _box in run)
+                elif share < 1.0 and run_clip:
+                    cut.update((j, run_clip) for j, _glyph_text, _box in run)
                 run = []
             if visible and text.strip() and text.isprintable():
                 run.append((i, text, textpage.get_charbox(i)))
                 run_clip = visible
-        return out
+        return out, cut
     finally:
         textpage.close()
 
@@ -88,7 +108,7 @@ def _glyph(textpage: Any, index: int, text: str, left: float, top: float) -> Hid
     """Glyph ``index`` (``text``) placed by its loose box (font ascent to
     descent), as pdfminer places characters."""
     x0, y0, x1, y1 = textpage.get_charbox(index, loose=True)
-    return HiddenGlyph(text, x0 - left, x1 - left, top - y1, top - y0)
+    return HiddenGlyph(text, x0 - left, x1 - left, top - y1, top - y0, index)
 
 
 def _address(handle: Any) -> int:

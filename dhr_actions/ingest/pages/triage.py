@@ -74,18 +74,24 @@ class LightDocument:
 
 
 def light_pages(
-    path: Path, settings: LayoutSettings = DEFAULT_SETTINGS, ocr_settings: OcrSettings = DEFAULT_OCR
+    path: Path,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+    ocr_settings: OcrSettings = DEFAULT_OCR,
+    pdf: Any = None,
 ) -> LightDocument:
     """Every page's words from PDFium's characters and their loose boxes
     (font ascent to descent, as pdfminer measures); and for each page that
     is a scan (``ocr.is_scanned``'s test), what it shows at low resolution
-    (``look_at_scan``)."""
+    (``look_at_scan``). ``pdf``: the document already open in PDFium (the
+    PDFium engine's), else ``path`` is opened and closed here."""
     import pypdfium2 as pdfium
 
     out = []
     scans: dict[int, ScanLook] = {}
     rotated: set[int] = set()
-    pdf = pdfium.PdfDocument(str(path))
+    own = pdf is None
+    if own:
+        pdf = pdfium.PdfDocument(str(path))
     try:
         for index in range(len(pdf)):
             page = pdf[index]
@@ -107,7 +113,8 @@ def light_pages(
                 page.close()
             out.append(PageContent(index + 1, float(width), float(height), words, []))
     finally:
-        pdf.close()
+        if own:
+            pdf.close()
     return LightDocument(out, scans, rotated)
 
 

@@ -392,7 +392,10 @@ def _pitch(a: Line, b: Line) -> float:
         tops = median(w.top for w in b.words) - median(w.top for w in a.words)
         bottoms = median(w.bottom for w in b.words) - median(w.bottom for w in a.words)
         return (tops + bottoms) / 2
-    return b.bottom - a.bottom
+    # To the hundredth of a point: PDF engines differ in the last bits
+    # (PDFium places glyphs in single precision, pdfminer in double), and a
+    # pitch equal to the usual one must compare equal whichever read it.
+    return round(b.bottom - a.bottom, 2)
 
 
 def _text_edges(cols: ColumnBounds, words: list[Word]) -> list[float | None]:
