@@ -31,7 +31,12 @@ around real plans, the plan an appendix; a third of them scanned), and, with
 appended to the real documents of DIR that hold none: each timed against
 raw pdfplumber and against ``--no-triage``, with the pages read in full and
 a check that triage finds the very records reading every page finds. Target
-for text reports: 0.15x raw pdfplumber time or less.
+for text reports: 0.1x raw pdfplumber time or less.
+
+First of all (``--no-plan-pdfs`` to leave it out), the text plan PDFs of
+``samples/`` and of ../shared's dev and producers, one job: ``dhr import``
+with the PDFium engine (the default) and with the pdfplumber engine against
+raw pdfplumber on the same files, their records compared. Target: 0.5x raw.
 """
 
 from __future__ import annotations
@@ -56,7 +61,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 TARGET_RATIO = 1.5
 TARGET_SPEEDUP = 1.7
 # Whole reports, with triage: at most this share of raw pdfplumber's time.
-TARGET_REPORT_RATIO = 0.15
+TARGET_REPORT_RATIO = 0.1
+# Text plan PDFs, one job: at most this share of raw pdfplumber's time.
+TARGET_PLAN_RATIO = 0.5
 # A scanned 90-page report with a 10-page plan, imported alone: seconds.
 TARGET_SCAN_SECONDS = 60
 # The published reviews' reports and plans, all told.
@@ -134,7 +141,7 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def measure(kind: str, files: list[Path], jobs: int, triage: bool = True) -> dict[str, Any]:
+def measure(kind: str, files: list[Path], jobs: int, triage: bool = True, engine: str = "pdfium") -> dict[str, Any]:
     records: dict[str, int] = {}
     digests: dict[str, str] = {}
     skipped = 0
@@ -154,7 +161,7 @@ def measure(kind: str, files: list[Path], jobs: int, triage: bool = True) -> dic
             from dhr_actions.store.repository import Store
 
             with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.sqlite")) as store:
-                for outcome in import_many(store, files, ImportOptions(jobs=jobs, triage=triage)):
+                for outcome in import_many(store, files, ImportOptions(jobs=jobs, triage=triage, engine=engine)):
                     if outcome.failed:
                         raise SystemExit(f"bench: {outcome.path.name} failed: {outcome.reason}")
                     records[outcome.path.name] = outcome.records
@@ -188,13 +195,24 @@ def _digests_and_skipped(store: Any) -> tuple[dict[str, str], int]:
     return {name: hashlib.sha256("\n".join(sorted(r)).encode()).hexdigest() for name, r in rows.items()}, skipped
 
 
-def run_measure(kind: str, files: list[Path], jobs: int = 1, triage: bool = True) -> dict[str, Any]:
+def run_measure(
+    kind: str, files: list[Path], jobs: int = 1, triage: bool = True, engine: str = "pdfium"
+) -> dict[str, Any]:
     """``measure`` in a fresh interpreter, so that each figure's memory is its own."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write("\n".join(str(f) for f in files))
         listing = fh.name
     try:
-        cmd = [sys.executable, __file__, "_measure", kind, listing, str(jobs), "triage" if triage else "no-triage"]
+        cmd = [
+            sys.executable,
+            __file__,
+            "_measure",
+            kind,
+            listing,
+            str(jobs),
+            "triage" if triage else "no-triage",
+            engine,
+        ]
         done = subprocess.run(cmd, check=True, capture_output=True, text=True)
     finally:
         os.unlink(listing)
@@ -228,12 +246,20 @@ def main() -> int:
         "--reports", type=int, default=6, help="whole overview reports (40-150 pages) to time triage on"
     )
     parser.add_argument(
+        "--plan-pdfs",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="time the text plan PDFs (samples/, and ../shared's dev and producers when there) by engine",
+    )
+    parser.add_argument(
         "--real",
         type=Path,
         default=ROOT.parent / "shared" / "corpus" / "nonplans",
         help="real documents that hold no plan, to append plans to (skipped when absent)",
     )
     args = parser.parse_args()
+    if args.plan_pdfs:
+        bench_plan_pdfs()
     if args.reports:
         bench_reports(args.reports, args.seed, args.corpus, args.real)
     if args.plans:
@@ -245,6 +271,55 @@ def _line(label: str, m: dict[str, Any], n: int) -> str:
     return (
         f"{label:<34}{n / m['seconds']:7.1f} pages/s {m['seconds']:8.1f} s  (CPU {m['cpu']:7.1f} s)"
         f"  peak {m['peak_mb']:6.0f} MB"
+    )
+
+
+def plan_pdfs() -> list[Path]:
+    """Text plan PDFs as councils publish them: the samples printed by
+    Word, LibreOffice, Excel and a browser, and ../shared's dev and
+    producers' copies when they are there (scans and photocopies are OCR's,
+    timed apart)."""
+    folders = [
+        ROOT / "samples",
+        ROOT.parent / "shared" / "corpus" / "dev",
+        ROOT.parent / "shared" / "corpus" / "producers",
+    ]
+    return sorted(
+        p
+        for folder in folders
+        if folder.is_dir()
+        for p in folder.glob("*.pdf")
+        if not p.stem.endswith(("--photocopy", "--scan", "--scanned"))
+    )
+
+
+def bench_plan_pdfs() -> None:
+    """Plan PDFs, one job: the pipeline with each engine against raw
+    pdfplumber ``extract_tables`` on the same pages, and the records of the
+    two engines compared."""
+    import pypdfium2 as pdfium
+
+    files = plan_pdfs()
+    pages = 0
+    for f in files:
+        doc = pdfium.PdfDocument(str(f))
+        pages += len(doc)
+        doc.close()
+    raw = run_measure("raw", files)
+    ours = run_measure("pipeline", files, jobs=1)
+    reference = run_measure("pipeline", files, jobs=1, engine="pdfplumber")
+    print(f"plan PDFs: {len(files)} files, {pages} pages")
+    print(_line("raw pdfplumber extract_tables:", raw, pages))
+    print(_line("dhr import, PDFium engine, 1 job:", ours, pages))
+    print(_line("dhr import, pdfplumber engine, 1 job:", reference, pages))
+    ratio = ours["seconds"] / raw["seconds"]
+    same = ours["digests"] == reference["digests"]
+    print(
+        f"plan PDFs, PDFium engine / raw: {ratio:.2f}x (target <= {TARGET_PLAN_RATIO}x: "
+        f"{'met' if ratio <= TARGET_PLAN_RATIO else 'NOT met'}); pdfplumber engine / raw: "
+        f"{reference['seconds'] / raw['seconds']:.2f}x; records of the two engines "
+        f"{'the same' if same else 'DIFFER'} ({sum(ours['records'].values())} records); "
+        f"{pages / ours['cpu']:.1f} pages per CPU second"
     )
 
 
@@ -408,8 +483,8 @@ def bench_reviews(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_measure":
-        _kind, _listing, _jobs, _triage = sys.argv[2:6]
+        _kind, _listing, _jobs, _triage, _engine = sys.argv[2:7]
         _files = [Path(p) for p in Path(_listing).read_text().splitlines()]
-        print(json.dumps(measure(_kind, _files, int(_jobs), _triage == "triage")))
+        print(json.dumps(measure(_kind, _files, int(_jobs), _triage == "triage", _engine)))
         sys.exit(0)
     sys.exit(main())

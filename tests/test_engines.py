@@ -13,6 +13,7 @@ from dhr_actions.ingest.pages.pdfium_reading import Placement, read_page
 from dhr_actions.ingest.pages.reading import page_content
 from dhr_actions.ingest.pages.sources import open_source
 from dhr_actions.ingest.pages.words import Char, words_of
+from dhr_actions.ingest.safety.docinfo import document_info
 from dhr_actions.pipeline import extract_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -168,6 +169,11 @@ def test_a_file_pdfium_cannot_open_is_read_by_pdfplumber(tmp_path: Path, monkeyp
         assert any("PDFium could not open" in note for note in source.notes())
     finally:
         source.close()
+    info = document_info(TEXT_PDFS[0])
+    assert info.page_count and info.page_count >= 1
+    result = extract_document(TEXT_PDFS[0], engine="pdfium")
+    assert result.records
+    assert any("read with pdfplumber: PDFium could not open" in note for note in result.notes)
 
 
 def test_an_unknown_engine_is_refused() -> None:

@@ -26,7 +26,10 @@ def document_info(path: Path) -> DocumentInfo:
         message = str(exc)
         if "password" in message.lower():
             raise EncryptedPdf() from exc
-        raise UnreadablePdf(f"unreadable PDF: {message.rstrip('.')}") from exc
+        fallback = _plumber_info(path)  # the extractor falls back to pdfplumber too
+        if fallback is None:
+            raise UnreadablePdf(f"unreadable PDF: {message.rstrip('.')}") from exc
+        return fallback
     try:
         count = len(pdf)
         if count == 0:
@@ -47,6 +50,21 @@ def document_info(path: Path) -> DocumentInfo:
         raise UnreadablePdf(f"unreadable PDF: {exc}") from exc
     finally:
         pdf.close()
+
+
+def _plumber_info(path: Path) -> DocumentInfo | None:
+    """The facts as pdfplumber reads them, for a file PDFium cannot open;
+    None when pdfplumber cannot either."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            if not pdf.pages:
+                return None
+            title = str(pdf.metadata.get("Title") or "").strip() or None
+            return DocumentInfo(len(pdf.pages), title, (pdf.pages[0].extract_text() or "")[:4000])
+    except Exception:  # pdfminer raises a zoo of types for broken files
+        return None
 
 
 def checked_document_info(path: Path, max_pages: int, hint: str = "") -> DocumentInfo:
