@@ -113,14 +113,10 @@ class PdfplumberExtractor:
             pdf = reader.source.pdf if isinstance(reader.source, PdfiumSource) else None
             light = light_pages(path, self.settings, self.ocr_settings, pdf)
             if len(light.pages) != len(reader.source):
-                raise ValueError(f"{len(light.pages)} pages, pdfplumber {len(reader.source)}")
-        except Exception as exc:  # PDFium refused or miscounted what pdfplumber reads: read every page
+                raise ValueError(f"{len(light.pages)} pages, {reader.source.engine} {len(reader.source)}")
+        except Exception as exc:  # PDFium refused or miscounted what the engine reads: read every page
             self.notes.append(f"triage: not done, every page read in full (PDFium: {type(exc).__name__}: {exc})")
             return find_tables(reader.read_all(), self.name, self.settings)
-        return self._triaged(reader, light)
-
-    def _triaged(self, reader: _PageReader, light: LightDocument) -> list[PageFindings]:
-        """The finder on the pages triage keeps of the ``light`` reading."""
         if panel_groups(light.pages, self.settings):  # a wide sheet's panels: every page is needed
             return find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
         kept = triage(light, self.settings, self.ocr)

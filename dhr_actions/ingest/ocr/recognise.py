@@ -11,6 +11,7 @@ through the same table finder as born-digital ones.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -35,20 +36,40 @@ from .tesseract import (
 )
 from .words import in_reading_order, repaired
 
-__all__ = ["OcrSettings", "OcrUnavailable", "is_scanned", "ocr_page", "recognise", "render_page", "tesseract_path"]
+__all__ = [
+    "OcrSettings",
+    "OcrUnavailable",
+    "image_share",
+    "is_scanned",
+    "looks_scanned",
+    "ocr_page",
+    "recognise",
+    "render_page",
+    "tesseract_path",
+]
 
 
 def is_scanned(page: Any, settings: OcrSettings = DEFAULT_OCR) -> bool:
     """A pdfplumber page that is a picture of text rather than text."""
     if len(page.chars) >= settings.scan_max_chars:
         return False
-    area = float(page.width) * float(page.height) or 1.0
+    boxes = ((float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in page.images)
+    return looks_scanned(len(page.chars), image_share(boxes, float(page.width), float(page.height)), settings)
+
+
+def looks_scanned(chars: int, share: float, settings: OcrSettings = DEFAULT_OCR) -> bool:
+    """The scanned-page test on any engine's reading of a page: fewer
+    characters than a page of text has, and images covering much of it."""
+    return chars < settings.scan_max_chars and share >= settings.scan_min_image_share
+
+
+def image_share(boxes: Iterable[tuple[float, float, float, float]], width: float, height: float) -> float:
+    """The share of a ``width`` × ``height`` page that images' boxes (two
+    opposite corners each, measured either way up) cover, added up."""
     covered = 0.0
-    for im in page.images:
-        w = max(0.0, min(float(im["x1"]), float(page.width)) - max(float(im["x0"]), 0.0))
-        h = max(0.0, min(float(im["bottom"]), float(page.height)) - max(float(im["top"]), 0.0))
-        covered += w * h
-    return covered / area >= settings.scan_min_image_share
+    for x0, y0, x1, y1 in boxes:
+        covered += max(0.0, min(x1, width) - max(x0, 0.0)) * max(0.0, min(y1, height) - max(y0, 0.0))
+    return covered / (width * height or 1.0)
 
 
 def ocr_page(

@@ -33,6 +33,7 @@ from typing import Any
 
 from ...model.geometry import Edge, Word
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
+from ..ocr.recognise import image_share
 from .clipping import Box, clipped_glyphs
 from .reading import LIGATURES, PageContent, cid_free
 from .words import Char, RawWord, words_of
@@ -117,7 +118,7 @@ def read_page(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETTING
         if w
     ]
     content = PageContent(number=number, width=place.width, height=place.height, words=words, edges=edges)
-    return PdfiumPage(content, len(chars), _covered(images, place.width, place.height))
+    return PdfiumPage(content, len(chars), image_share(images, place.width, place.height))
 
 
 def _word(raw: RawWord) -> Word | None:
@@ -344,11 +345,3 @@ def _image_box(matrix: Matrix, place: Placement) -> tuple[float, float, float, f
     corners = [place.point(a * u + c * v + e, b * u + d * v + f) for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
     xs, ys = [p[0] for p in corners], [p[1] for p in corners]
     return min(xs), min(ys), max(xs), max(ys)
-
-
-def _covered(images: list[tuple[float, float, float, float]], width: float, height: float) -> float:
-    """The share of the page the images cover (added up, as ``ocr.is_scanned``)."""
-    covered = 0.0
-    for x0, top, x1, bottom in images:
-        covered += max(0.0, min(x1, width) - max(x0, 0.0)) * max(0.0, min(bottom, height) - max(top, 0.0))
-    return covered / (width * height or 1.0)

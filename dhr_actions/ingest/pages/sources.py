@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
-from ..ocr.recognise import is_scanned
+from ..ocr.recognise import is_scanned, looks_scanned
 from ..ocr.settings import DEFAULT_OCR, OcrSettings
 from .clipping import HiddenGlyph, hidden_glyphs
 from .pdfium_reading import PdfiumPage, read_page
@@ -95,9 +95,7 @@ class PdfiumSource:
     def scanned(self, number: int) -> bool:
         """The scanned-page test of ``ocr.is_scanned`` on PDFium's reading."""
         read = self.page(number)
-        return (
-            read.chars < self.ocr_settings.scan_max_chars and read.image_share >= self.ocr_settings.scan_min_image_share
-        )
+        return looks_scanned(read.chars, read.image_share, self.ocr_settings)
 
     def size(self, number: int) -> tuple[float, float]:
         content = self.page(number).content

@@ -30,6 +30,7 @@ from ...model.geometry import Word
 from ...model.keyvalue import label_field, refusal
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ..ocr.prepare import deskewed, lies_on_its_side
+from ..ocr.recognise import image_share, looks_scanned
 from ..ocr.settings import DEFAULT_OCR, OcrSettings
 from ..tables.headers import HeaderReader
 from ..tables.keyvalue import blocks_on_page
@@ -102,10 +103,7 @@ def light_pages(
                 textpage = page.get_textpage()
                 try:
                     words = _words(textpage, float(height), settings)
-                    if (
-                        textpage.count_chars() < ocr_settings.scan_max_chars
-                        and _image_share(page, width, height) >= ocr_settings.scan_min_image_share
-                    ):
+                    if looks_scanned(textpage.count_chars(), _image_share(page, width, height), ocr_settings):
                         scans[index + 1] = look_at_scan(page, ocr_settings, settings)
                 finally:
                     textpage.close()
@@ -121,11 +119,8 @@ def light_pages(
 def _image_share(page: Any, width: float, height: float) -> float:
     import pypdfium2.raw as pdfium_c
 
-    covered = 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        covered += max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
-    return covered / (width * height or 1.0)
+    boxes = (obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    return image_share(boxes, width, height)
 
 
 def _words(textpage: Any, height: float, settings: LayoutSettings) -> list[Word]:

@@ -45,15 +45,6 @@ class RawWord(NamedTuple):
     def text(self) -> str:
         return "".join(c.text for c in self.chars)
 
-    @property
-    def box(self) -> tuple[float, float, float, float]:
-        return (
-            min(c.x0 for c in self.chars),
-            min(c.top for c in self.chars),
-            max(c.x1 for c in self.chars),
-            max(c.bottom for c in self.chars),
-        )
-
 
 def words_of(chars: Iterable[Char], x_tolerance_em: float, y_tolerance: float) -> list[RawWord]:
     """The words of a page's characters (given in drawing order)."""
