@@ -50,7 +50,7 @@ from .common import db_option, main, open_store, output_option, renamed_value
     type=click.Choice(ENGINES),
     default=DEFAULT_ENGINE,
     show_default=True,
-    help="What reads a PDF's pages for the layout finder: PDFium (about a tenth of the time) or pdfplumber (pdfminer: the reference). A file PDFium cannot open is read by pdfplumber.",
+    help="What reads a PDF's pages for the layout finder: PDFium (about a quarter of pdfplumber's reading time) or pdfplumber (pdfminer: the reference). A file PDFium cannot open is read by pdfplumber.",
 )
 @click.option("--force", is_flag=True, help="Extract again files already stored unchanged (after an upgrade).")
 @click.option(
