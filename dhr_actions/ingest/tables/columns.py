@@ -8,6 +8,7 @@ boundary is set in the body's whitespace *valley* between two columns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -47,6 +48,16 @@ class ColumnBounds:
             if self.bounds[i] <= x < self.bounds[i + 1]:
                 return i
         return None
+
+    def per_column(self, words: Iterable[Word]) -> list[list[Word]]:
+        """Each column's words (by their middles), in the order given; one
+        look-up a word, not one a word and column."""
+        out: list[list[Word]] = [[] for _ in range(len(self))]
+        for w in words:
+            i = self.index(w.xc)
+            if i is not None:
+                out[i].append(w)
+        return out
 
     def crosses(self, span: Line | Word, slack: float = 2.0) -> bool:
         """Does a phrase or word run across an inner boundary by more than

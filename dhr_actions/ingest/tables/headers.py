@@ -214,10 +214,7 @@ class HeaderReader:
     def labels(self, header: Header, cols: ColumnBounds) -> list[str]:
         """The header's text over each column."""
         words = [w for ln in header.lines for w in ln.words]
-        return [
-            cell_text([w for w in words if cols.index(w.xc) == i], self.s.paragraph_gap_em).replace("\n", " ")
-            for i in range(len(cols))
-        ]
+        return [cell_text(own, self.s.paragraph_gap_em).replace("\n", " ") for own in cols.per_column(words)]
 
 
 def _joins(before: str, after: str) -> bool:

@@ -150,7 +150,7 @@ class RowReader:
                 cell_words.append([])
                 continue
             straddling += sum(1 for w in band if cols.crosses(w, self.s.boundary_slack_pt))
-            per_column = [[w for w in band if cols.index(w.xc) == i] for i in range(len(cols))]
+            per_column = cols.per_column(band)
             above = cell_words[-1] if cell_words and rows and rows[-1].kind == "body" else None
             for i, inside in enumerate(per_column):
                 if above is not None and a in opens and i not in opens[a] and inside:
@@ -246,8 +246,8 @@ class RowReader:
         # one-line cells steps a row at a time: only pitches a paragraph's
         # lines can have count.
         pitches = []
-        for col in range(len(cols)):
-            own = group_lines([w for w in words if cols.index(w.xc) == col], self.s.line_tolerance_em)
+        for in_column in cols.per_column(words):
+            own = group_lines(in_column, self.s.line_tolerance_em)
             pitches += [_pitch(a, b) for a, b in pairwise(own)]
         pitches = [p for p in pitches if p <= self.s.max_line_pitch_em * size]
         usual = median(pitches or [_pitch(a, b) for a, b in pairwise(lines)])
@@ -276,10 +276,8 @@ class RowReader:
         # Per column: its own lines, and which of them has words on each of
         # the table's lines.
         own = []
-        for c in range(len(cols)):
-            col_lines = group_lines(
-                [w for ln in lines for w in ln.words if cols.index(w.xc) == c], self.s.line_tolerance_em
-            )
+        for in_column in cols.per_column(w for ln in lines for w in ln.words):
+            col_lines = group_lines(in_column, self.s.line_tolerance_em)
             on: dict[int, int] = {}
             for j, ln in enumerate(col_lines):
                 for w in ln.words:
