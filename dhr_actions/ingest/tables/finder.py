@@ -22,12 +22,14 @@ This module ties them together page by page.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
+from typing import Any
 
 from ...language.vocabulary import PROTECTIVE_MARKING
-from ...model.geometry import Line, cluster_values, vertical_extent, vertical_rules
+from ...model.geometry import Line, Word, cluster_values, vertical_extent, vertical_rules
 from ...model.settings import DEFAULT_SETTINGS, LayoutSettings
 from ...model.table import BBox, Cell, Row, Table
 from ..pages.furniture import Furniture, is_furniture, running_furniture
@@ -82,6 +84,7 @@ def find_tables(
     printed = printed_words(w for page in document for w in page.words)
     finders = [PageTableFinder(page, furniture, extractor, settings, printed) for page in pages]
     pool: dict[tuple[str, int], list[Line]] = {}
+    read_from_pool: dict[tuple[object, ...], Any] = {}
     for finder in finders:
         for key, lines in finder.body_samples():
             pool.setdefault(key, []).extend(lines)
@@ -94,6 +97,7 @@ def find_tables(
             previous = None  # pages between, left out, that are not blank
         last = number
         finder.evidence = pool
+        finder.read_from_evidence = read_from_pool
         found = finder.find(previous)
         out.append(PageFindings(finder.page, [t for t, _ in found], finder.furniture, finder.lines, finder.seg_gap))
         if found:
@@ -120,8 +124,11 @@ class PageTableFinder:
         self.size = page.font_size
         self.seg_gap = phrase_gap(page, settings)
         self.headers = HeaderReader(PageText(page, page.lines, self.seg_gap, settings)).headers()
-        # Body lines pooled over the document, per header (see find_tables).
+        # Body lines pooled over the document, per header (see find_tables),
+        # and what was read from them: the same for every page under the
+        # header, read once (rivers; a label's column spans, by its shape).
         self.evidence: dict[tuple[str, int], list[Line]] = {}
+        self.read_from_evidence: dict[tuple[object, ...], Any] = {}
         # Why lines resting on each header were or were not taken as its
         # section (by header top), for `dhr show --explain`.
         self.title_notes: dict[float, str] = {}
@@ -203,14 +210,18 @@ class PageTableFinder:
         boundary in the body's whitespace valley between neighbours."""
         groups = self.header_reader.split_named(self.header_reader.label_groups(header.lines), body_lines)
         body_words = [w for ln in body_lines for w in ln.words]
-        pooled = self.evidence.get(self.header_key(header)) or body_lines
-        found = rivers(pooled, self.s)
+        key = self.header_key(header)
+        pooled = self.evidence.get(key) or body_lines
+        pooled_read = self.read_from_evidence if pooled is not body_lines else {}
+        found = _once(pooled_read, ("rivers", key), lambda: rivers(pooled, self.s))
         groups.sort(key=lambda g: min(w.x0 for w in g))
         limits = [min(w.x0 for w in g) for g in groups[1:]] + [float("inf")]
         spans = sorted(
             span
             for g, limit in zip(groups, limits, strict=True)
-            for span in split_at_rivers(g, found, pooled, self.s, limit)
+            for span in _once(
+                pooled_read, ("spans", key, _shape(g), limit), partial(split_at_rivers, g, found, pooled, self.s, limit)
+            )
         )
         body_words = cut_at_column_starts(body_words, [a for a, _b in spans], self.s.letter_at_start_pt)
         left = min([spans[0][0]] + [w.x0 for w in body_words]) - 1
@@ -305,3 +316,18 @@ def _without_paper_edges(bounds: list[float], lines: list[Line], width: float, s
     while len(bounds) > 3 and bounds[-1] >= width - edge and empty(bounds[-2], bounds[-1]):
         bounds = bounds[:-1]
     return bounds
+
+
+def _once(memo: dict[tuple[object, ...], Any], key: tuple[object, ...], read: Callable[[], Any]) -> Any:
+    """``read()``, remembered in ``memo`` under ``key``."""
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def _shape(group: list[Word]) -> tuple[tuple[str, float, float, float, float], ...]:
+    """A header label's words as column spans are read from them: their
+    text and boxes, heights from the label's top (a header repeated lower
+    on a later page is the same label)."""
+    top = min(w.top for w in group)
+    return tuple((w.text, w.x0, w.x1, w.top - top, w.bottom - top) for w in group)
