@@ -122,27 +122,26 @@ def read_page(page: Any, number: int, settings: LayoutSettings = DEFAULT_SETTING
 
 
 def _word(raw: RawWord) -> Word | None:
-    """A word as ``reading.page_content`` makes it from pdfplumber's: one
-    pass over its characters."""
+    """A word as ``reading.page_content`` makes it from pdfplumber's."""
     chars = raw.chars
     first = chars[0]
-    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
-    parts = [first.text.translate(LIGATURES)]
-    letters: list[tuple[int, float]] = []
-    at = len(parts[0])
-    for c in chars[1:]:
-        x0, x1 = min(x0, c.x0), max(x1, c.x1)
-        top, bottom = min(top, c.top), max(bottom, c.bottom)
-        letters.append((at, c.x0))
-        part = c.text.translate(LIGATURES)
-        parts.append(part)
-        at += len(part)
-    printed = "".join(parts)
+    starts = [c.x0 for c in chars]
+    joined = "".join(c.text for c in chars)
+    printed = joined.translate(LIGATURES)
+    if len(joined) == len(chars) and printed == joined:  # a letter a character: where each starts
+        letters = list(zip(range(1, len(chars)), starts[1:], strict=True))
+    else:  # a ligature, or a glyph of two letters: indices in the text as read
+        letters, at = [], 0
+        for c in chars:
+            if at:
+                letters.append((at, c.x0))
+            at += len(c.text.translate(LIGATURES))
     text = cid_free(printed) if "(cid:" in printed else printed
     if not text.strip():
         return None
     bold = "bold" in first.font.lower()
-    return Word(text, x0, x1, top, bottom, first.size, bold, tuple(letters) if text == printed else ())
+    x1, top, bottom = max(c.x1 for c in chars), min(c.top for c in chars), max(c.bottom for c in chars)
+    return Word(text, min(starts), x1, top, bottom, first.size, bold, tuple(letters) if text == printed else ())
 
 
 def _chars(textpage: Any, place: Placement, hidden: frozenset[int], cut: dict[int, Box]) -> list[Char]:
@@ -164,6 +163,7 @@ def _chars(textpage: Any, place: Placement, hidden: frozenset[int], cut: dict[in
     origin, ox, oy = pdfium_c.FPDFText_GetCharOrigin, ctypes.c_double(), ctypes.c_double()
     ex, ax, cx, et, bt, dt = place.affine
     runs: dict[int, _Run] = {}
+    names: dict[int, str] = {}
     out: list[Char] = []
     for i in range(count):
         ch = text[i]
@@ -176,7 +176,7 @@ def _chars(textpage: Any, place: Placement, hidden: frozenset[int], cut: dict[in
         key = object_at(raw, i) or 0
         run = runs.get(key)
         if run is None:
-            run = runs[key] = _run(textpage, i, pdfium_c.FPDFText_GetTextObject(raw, i), place)
+            run = runs[key] = _run(textpage, i, pdfium_c.FPDFText_GetTextObject(raw, i), place, names)
         if not loose(raw, i, box):
             continue
         left, right, low, high = box.left, box.right, box.bottom, box.top
@@ -231,9 +231,10 @@ class _Run:
     upright: bool
 
 
-def _run(textpage: Any, index: int, obj: Any, place: Placement) -> _Run:
-    """The run of character ``index`` (of text object ``obj``). Upright is
-    pdfminer's test on the character's matrix: no mirror, no quarter turn."""
+def _run(textpage: Any, index: int, obj: Any, place: Placement, names: dict[int, str]) -> _Run:
+    """The run of character ``index`` (of text object ``obj``); ``names``:
+    the fonts' names read so far, by font. Upright is pdfminer's test on the
+    character's matrix: no mirror, no quarter turn."""
     import pypdfium2.raw as pdfium_c
 
     name, descent, upright = "", 0.0, True
@@ -245,9 +246,12 @@ def _run(textpage: Any, index: int, obj: Any, place: Placement) -> _Run:
         upright = a * d > 0 and b * c <= 0
     font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
     if font:
-        buffer = ctypes.create_string_buffer(256)
-        length = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, 256)
-        name = buffer.raw[: max(0, length - 1)].decode("utf-8", "replace") if length else ""
+        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        name = names.get(address, "")
+        if address not in names:
+            buffer = ctypes.create_string_buffer(256)
+            length = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, 256)
+            name = names[address] = buffer.raw[: max(0, length - 1)].decode("utf-8", "replace") if length else ""
         value = ctypes.c_float()
         if size > 0 and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), value):
             descent = value.value
