@@ -28,6 +28,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .literals import Screened, fold
+
 DEFAULT_TAXONOMY = "themes.toml"
 
 
@@ -39,9 +41,9 @@ class TaxonomyError(ValueError):
 class Theme:
     key: str
     label: str
-    phrases: tuple[re.Pattern[str], ...]
-    exclude: tuple[re.Pattern[str], ...] = ()
-    subjects: tuple[re.Pattern[str], ...] = ()
+    phrases: tuple[Screened, ...]
+    exclude: tuple[Screened, ...] = ()
+    subjects: tuple[Screened, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,21 +56,19 @@ class Tag:
 class Taxonomy:
     themes: tuple[Theme, ...]
     digest: str  # changes when the file does: tags made with another digest are stale
-    mask: tuple[re.Pattern[str], ...] = ()
+    mask: tuple[Screened, ...] = ()
 
     def tag(self, *texts: str | None) -> list[Tag]:
         # Line breaks inside a cell are layout: "across the\npartnership".
         text = "\n".join(_context_blanked(" ".join(t.split())) for t in texts if t)
-        for pattern in self.mask:
-            text = pattern.sub(_blank, text)
+        text, folded = _masked(self.mask, text, fold(text))
         tags = []
         for theme in self.themes:
-            masked = text
-            for ex in theme.exclude:
-                masked = ex.sub(_blank, masked)
-            for pattern in (*theme.phrases, *theme.subjects):
-                m = pattern.search(masked)
+            masked, mfolded = _masked(theme.exclude, text, folded)
+            for screened in (*theme.phrases, *theme.subjects):
+                m = screened.search(masked, mfolded)
                 if m:
+                    pattern = screened.pattern
                     found = (m.group("phrase") if "phrase" in pattern.groupindex else None) or m.group()
                     tags.append(Tag(theme.key, found.strip()))
                     break
@@ -103,6 +103,16 @@ def _context_blanked(text: str) -> str:
     return "".join(c + sep for c, sep in zip(kept, [*seps, ""], strict=True))
 
 
+def _masked(patterns: tuple[Screened, ...], text: str, folded: str) -> tuple[str, str]:
+    """``text`` with each pattern's matches blanked, and its folded form."""
+    for screened in patterns:
+        if screened.may_match(folded):
+            blanked = screened.pattern.sub(_blank, text)
+            if blanked != text:
+                text, folded = blanked, fold(blanked)
+    return text, folded
+
+
 def _blank(m: re.Match[str]) -> str:
     """A match (or its ``masked`` group) turned to spaces, so that offsets hold."""
     if "masked" in m.re.groupindex and m.group("masked") is not None:
@@ -124,7 +134,7 @@ _ADDRESSED = (
 
 def _compiled(
     where: str, what: str, patterns: object, wrap: Callable[[str], str] = str, flags: int = re.IGNORECASE
-) -> tuple[re.Pattern[str], ...]:
+) -> tuple[Screened, ...]:
     """A list of regular expressions from the file, each wrapped and
     compiled; ``what`` names them in errors ("theme 'x': phrases")."""
     if patterns is None:
@@ -134,7 +144,7 @@ def _compiled(
     out = []
     for p in patterns:
         try:
-            out.append(re.compile(wrap(p), flags))
+            out.append(Screened.of(re.compile(wrap(p), flags)))
         except KeyError as exc:
             raise TaxonomyError(
                 f"{where}: {what}: {p!r} uses {{{exc.args[0]}}}, which [words] does not define"
