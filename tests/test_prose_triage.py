@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from reportlab.lib.pagesizes import A4
 from dhr_actions import extract_document
 from dhr_actions.ingest.extractors.layout import PdfplumberExtractor
 from dhr_actions.ingest.pages.triage import HEADER_REASON, KEYVALUE_REASON, light_pages, triage
+from dhr_actions.model.settings import DEFAULT_SETTINGS
 
 sys.path.insert(0, str(SAMPLES))
 try:
@@ -129,6 +131,6 @@ def test_key_value_blocks_of_a_plan_are_read_with_the_page_after(tmp_path: Path)
     c.save()
     kept = triage(light_pages(path))
     assert kept.reasons == {2: KEYVALUE_REASON}
-    ex = extract_document(path, PdfplumberExtractor())
+    ex = extract_document(path, PdfplumberExtractor(settings=replace(DEFAULT_SETTINGS, triage_min_pages=0)))
     assert "triage: page 3 read in full: after page 2, whose key–value blocks may run on" in ex.notes
     assert len(ex.records) == 3

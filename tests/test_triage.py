@@ -4,6 +4,7 @@ on every sample and on long reports built from them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -15,10 +16,17 @@ from dhr_actions import extract_document
 from dhr_actions.cli import main
 from dhr_actions.ingest.extractors.layout import PdfplumberExtractor
 from dhr_actions.ingest.pages.triage import light_pages, triage
+from dhr_actions.model.settings import DEFAULT_SETTINGS, LayoutSettings
+
+# Triage every document, however short, so that its logic is tried on
+# every sample (by default a short one is read in full).
+TRIAGE_ALL = replace(DEFAULT_SETTINGS, triage_min_pages=0)
 
 
-def _records(path: Path, triaged: bool) -> tuple[list[dict[str, object]], list[str]]:
-    ex = extract_document(path, PdfplumberExtractor(triage=triaged))
+def _records(
+    path: Path, triaged: bool, settings: LayoutSettings = TRIAGE_ALL, ocr: bool = True
+) -> tuple[list[dict[str, object]], list[str]]:
+    ex = extract_document(path, PdfplumberExtractor(triage=triaged, settings=settings, ocr=ocr))
     return [r.__dict__ for r in ex.records], ex.notes
 
 
@@ -77,8 +85,30 @@ def test_triage_finds_the_header_pages() -> None:
     assert all(why.startswith(("a line of column labels", "key–value blocks")) for why in kept.reasons.values())
 
 
-def test_no_triage_switch(tmp_path: Path) -> None:
+def test_a_short_document_with_no_scan_is_read_in_full(tmp_path: Path) -> None:
     report = _report(tmp_path / "r.pdf", [("westvale-da-strategy", [1, 2, 3]), ("kingsford-dhr-mr-d", None)])
+    short, notes = _records(report, True, DEFAULT_SETTINGS)
+    assert short == _records(report, False)[0] and len(short) == 5
+    assert not any(n.startswith("triage:") for n in notes)
+
+
+def test_a_short_document_with_a_scanned_page_is_triaged(tmp_path: Path) -> None:
+    """Triage spares the OCR of a scan that holds no plan."""
+    scan = _scanned(SAMPLES / "westvale-da-strategy.pdf", tmp_path / "scan.pdf", dpi=100)
+    report = tmp_path / "r.pdf"
+    with pikepdf.new() as out, pikepdf.open(scan) as src, pikepdf.open(SAMPLES / "kingsford-dhr-mr-d.pdf") as plan:
+        out.pages.append(src.pages[0])
+        out.pages.extend(plan.pages)
+        out.save(report)
+    records, notes = _records(report, True, DEFAULT_SETTINGS, ocr=False)
+    assert len(records) == 5
+    skipped = next(n for n in notes if n.startswith("triage:") and "not read in full" in n)
+    assert skipped.split(": ")[-1].split(", ")[0] == "1", skipped  # the scan, neither read nor OCR'd
+
+
+def test_no_triage_switch(tmp_path: Path) -> None:
+    # Long enough to be triaged (``triage_min_pages``).
+    report = _report(tmp_path / "r.pdf", [("westvale-da-strategy", None)] * 4 + [("kingsford-dhr-mr-d", None)])
     db = str(tmp_path / "t.sqlite")
     for flag, db_name in (([], "a"), (["--no-triage"], "b")):
         result = CliRunner().invoke(main, ["import", str(report), "--db", f"{db}{db_name}", "-j", "1", *flag])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
 # A word that is a reference alone: "1.", "2A", "R3.1", "ICB1", "(4)".
@@ -52,39 +52,40 @@ class Word:
 DOUBTFUL_BELOW = 60.0
 
 
+_MEASURES = frozenset(("x0", "x1", "top", "bottom", "size", "text", "bold"))
+
+
 @dataclass
 class Line:
-    """Words sharing a baseline, left to right."""
+    """Words sharing a baseline, left to right. A line's extent, size, text
+    and weight are worked out when first asked for (most lines made while
+    reading a page are never measured) and kept as plain attributes: its
+    words are not changed after it is made."""
 
     words: list[Word]
+    x0: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
+    size: float = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
+    bold: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return median(w.size for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def bold(self) -> bool:
-        return sum(len(w.text) for w in self.words if w.bold) * 2 > sum(len(w.text) for w in self.words)
+    def __getattr__(self, name: str) -> object:
+        # Called only for an attribute not set yet.
+        if name not in _MEASURES:
+            raise AttributeError(name)
+        words = self.words
+        if name == "size":
+            self.size = median(w.size for w in words)
+        elif name == "text":
+            self.text = " ".join(w.text for w in words)
+        elif name == "bold":
+            self.bold = sum(len(w.text) for w in words if w.bold) * 2 > sum(len(w.text) for w in words)
+        else:
+            self.x0, self.x1 = min([w.x0 for w in words]), max([w.x1 for w in words])
+            self.top, self.bottom = min([w.top for w in words]), max([w.bottom for w in words])
+        return self.__dict__[name]
 
     def segments(self, gap: float) -> list[Line]:
         """Split where the space between two words exceeds ``gap``: the
@@ -118,18 +119,20 @@ class Edge:
 def group_lines(words: Iterable[Word], tolerance: float = 0.5) -> list[Line]:
     """Group words into lines: a word joins the line whose vertical middle is
     within ``tolerance`` × font size of its own."""
-    lines: list[Line] = []
+    groups: list[list[Word]] = []
     top = bottom = 0.0  # the extent of the line being built
     for w in sorted(words, key=lambda w: (round(w.yc, 1), w.x0)):
-        if lines and abs(w.yc - (top + bottom) / 2) <= tolerance * max(w.size, 4.0):
-            lines[-1].words.append(w)
+        if groups and abs(w.yc - (top + bottom) / 2) <= tolerance * max(w.size, 4.0):
+            groups[-1].append(w)
             top, bottom = min(top, w.top), max(bottom, w.bottom)
             continue
-        lines.append(Line([w]))
+        groups.append([w])
         top, bottom = w.top, w.bottom
-    for line in lines:
-        line.words.sort(key=lambda w: w.x0)
-    return lines
+    return [Line(sorted(group, key=_x0)) for group in groups]
+
+
+def _x0(w: Word) -> float:
+    return w.x0
 
 
 def cluster_values(values: Iterable[float], tolerance: float) -> list[float]:

@@ -233,6 +233,13 @@ class LayoutSettings:
     kv_label_indent_pt: float = 3.0
 
     # -- triage: which pages are read in full -------------------------------------
+    # A document of no more pages than this is read in full, without triage,
+    # unless a page of it is a scan (triage spares a scan's OCR). A plan
+    # published on its own runs to a few dozen pages, nearly all of them plan,
+    # and reading them all costs less than triage's cheap read of every page,
+    # its header search and the finder run again as a table runs on; an
+    # overview report, 40 pages and more, is triaged.
+    triage_min_pages: int = 30
     # A table with no more than this many lines of text under it reaches the
     # foot of its page (a footnote or a "continued" line may stand there), so
     # the page after it is read in full for its continuation; a table with

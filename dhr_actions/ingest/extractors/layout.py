@@ -28,10 +28,11 @@ class PdfplumberExtractor:
     """Find action-plan tables in a page's words and ruling lines, read by
     ``engine`` (``pages/sources.py``: PDFium by default, pdfplumber the
     reference); scanned pages are read by OCR (``ocr/``) and go the same
-    way. With ``triage`` (the default), only the pages of a document of more
-    than one page that can hold a plan, and those its tables run on to, go
-    to the finder (``pages/triage.py``); with the pdfplumber engine the
-    others are not parsed by pdfminer at all, only read cheaply by PDFium."""
+    way. With ``triage`` (the default), only the pages of a long document
+    (more than ``triage_min_pages``, or any with a scanned page) that can
+    hold a plan, and those its tables run on to, go to the finder
+    (``pages/triage.py``); with the pdfplumber engine the others are not
+    parsed by pdfminer at all, only read cheaply by PDFium."""
 
     name = "pdfplumber"
 
@@ -63,7 +64,7 @@ class PdfplumberExtractor:
     def extract(self, path: Path) -> list[Table]:
         self.notes = []
         with _PageReader(self, path) as reader:
-            if self.triage and len(reader.source) > 1:
+            if self.triage and not self._short(reader):
                 found = self._find_triaged(reader, path)
             else:
                 found = find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
@@ -73,6 +74,14 @@ class PdfplumberExtractor:
         if not tables:  # no header line anywhere: a plan of key–value blocks?
             tables = keyvalue_tables(found, self.name, self.settings, self.notes)
         return tables
+
+    def _short(self, reader: _PageReader) -> bool:
+        """Too short to triage (``LayoutSettings.triage_min_pages``), and no
+        page of it a scan."""
+        pages = len(reader.source)
+        if pages > self.settings.triage_min_pages:
+            return False
+        return pages <= 1 or not any(reader.source.scanned(n) for n in range(1, pages + 1))
 
     def _scanned_panels(self, light: LightDocument, reader: _PageReader, found: list[PageFindings]) -> list[Band]:
         """A short scanned document with no plan found, one of whose pages
