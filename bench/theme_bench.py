@@ -27,6 +27,10 @@ are not listed:
   after the others' last edit, read 0.849 / 0.886 unseen). Together they are
   the figure to expect on unseen reviews.
 
+The independent readers' labels of ``../shared/corpus/themes`` (58
+records, two readers), when they are there, are reported apart: the tags
+against each reader, and the readers against each other.
+
 Precision is the share of the tags given that the labels hold; recall the
 share of the labels' themes that were tagged. ``--errors`` lists the
 tuning sets' misses and false tags (the fresh set's are left unread, so
@@ -45,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 from dhr_actions.research.themes import load_taxonomy  # noqa: E402
 
+SHARED_THEMES = ROOT.parent / "shared" / "corpus" / "themes"
 SETS = {
     "tuning": ROOT / "tests" / "data" / "theme_labels.jsonl",
     **{f"tuning{n}": ROOT / "bench" / "data" / f"theme_labels_tuning{n}.jsonl" for n in range(2, 7)},
@@ -82,7 +87,31 @@ def main(argv: list[str]) -> int:
         print(f"  {name:10} {n:3} records   precision {precision:.3f}   recall {recall:.3f}")
     n, precision, recall = measure(*(path for name, path in SETS.items() if name.startswith("fresh")))
     print(f"  {'held out':10} {n:3} records   precision {precision:.3f}   recall {recall:.3f}")
+    readers()
     return 0
+
+
+def readers() -> None:
+    """The independent readers' labels in ../shared, when they are there:
+    the tags against each reader, and the readers against each other (the
+    ceiling), apart from the team's own sets."""
+    from dhr_actions.research.evaluation import agreement, labels_of, read_labels, tagged
+
+    folder = SHARED_THEMES
+    if not (folder / "labels-a.jsonl").is_file():
+        print(f"Independent readers: {folder} is not there")
+        return
+    taxonomy = load_taxonomy()
+    a, b = read_labels(folder / "labels-a.jsonl"), read_labels(folder / "labels-b.jsonl")
+    tags, _evidence = tagged(a, lambda rec, act: {t.theme: t.phrase for t in taxonomy.tag(rec, act)})
+    print(f"Independent readers ({folder}, {len(a)} records; F1 of one against the other):")
+    for name, found in (
+        ("tags vs A", agreement(labels_of(a), tags)),
+        ("tags vs B", agreement(labels_of(b), tags)),
+        ("B vs A", agreement(labels_of(a), labels_of(b))),
+    ):
+        o = found.overall
+        print(f"  {name:10} precision {o.precision:.3f}   recall {o.recall:.3f}   F1 {o.f1:.3f}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ One module per family of commands; each registers its commands on the
 
 from __future__ import annotations
 
-from . import database, imports, records, research, scraping  # noqa: F401  (registers the commands)
+from . import database, imports, records, research, scraping, themes  # noqa: F401  (registers the commands)
 from .common import main
 
 __all__ = ["main"]

@@ -41,18 +41,26 @@ def themes_cmd(ctx: click.Context, db: str, by: str | None, fmt: str) -> None:
     envvar="DHR_TAXONOMY",
     help="A taxonomy TOML file (default: the built-in one). Env: DHR_TAXONOMY.",
 )
-def retag_cmd(db: str, taxonomy: str | None) -> None:
-    """Tag every stored record again with the (changed) taxonomy."""
-    from ..research.tagging import retag
+@click.option(
+    "--model",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A learned layer over the phrases (`dhr themes learn`).",
+)
+def retag_cmd(db: str, taxonomy: str | None, model: Path | None) -> None:
+    """Tag every stored record again with the (changed) taxonomy, and a
+    learned model over it when given."""
+    from ..research.learning import ModelError, check_model, load_model
+    from ..research.tagging import retag, tagged_by
     from ..research.themes import TaxonomyError, load_taxonomy, taxonomy_path
 
     try:
         tx = load_taxonomy(taxonomy or taxonomy_path())
-    except TaxonomyError as exc:
+        learned = check_model(load_model(model), tx, model) if model else None
+    except (TaxonomyError, ModelError) as exc:
         raise click.ClickException(str(exc)) from exc
     with open_store(db, create=False) as store:
-        records, tags = retag(store, tx)
-    click.echo(f"Tagged {records} records with {tags} theme tags ({len(tx.themes)} themes, taxonomy {tx.digest}).")
+        records, tags = retag(store, tx, learned)
+    click.echo(f"Tagged {records} records with {tags} theme tags ({len(tx.themes)} themes, {tagged_by(tx, learned)}).")
 
 
 @main.command("search", short_help="Full-text search over the records, ranked.")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from ..normalise.record import Record
 from ..store.models import DocumentTheme, RecordRow, RecordTheme
 from ..store.repository import Store
+from .learning import ThemeModels
 from .themes import Tag, Taxonomy, load_taxonomy, taxonomy_path
 
 BATCH = 2000
@@ -24,8 +25,12 @@ def tag_records(records: list[Record], taxonomy_file: str | None = None) -> str:
     return taxonomy.digest
 
 
-def retag(store: Store, taxonomy: Taxonomy) -> tuple[int, int]:
-    """Replace all theme tags in one transaction; returns (records, tags)."""
+def retag(store: Store, taxonomy: Taxonomy, model: ThemeModels | None = None) -> tuple[int, int]:
+    """Replace all theme tags in one transaction, by the taxonomy's phrases
+    and the learned layer ``model`` over them when given; returns (records,
+    tags)."""
+    tag = taxonomy.tag if model is None else lambda *texts: model.tag(taxonomy, *texts)
+    digest = tagged_by(taxonomy, model)
     records = tags = 0
     with store.session() as s, s.begin():
         s.execute(delete(RecordTheme))
@@ -36,9 +41,9 @@ def retag(store: Store, taxonomy: Taxonomy) -> tuple[int, int]:
         for rid, rec, action in s.execute(select(RecordRow.id, RecordRow.recommendation, RecordRow.action)).all():
             records += 1
             if (rec, action) not in tagged:
-                tagged[rec, action] = taxonomy.tag(rec, action)
-            for tag in tagged[rec, action]:
-                batch.append({"record_id": rid, "theme": tag.theme, "phrase": tag.phrase, "taxonomy": taxonomy.digest})
+                tagged[rec, action] = tag(rec, action)
+            for t in tagged[rec, action]:
+                batch.append({"record_id": rid, "theme": t.theme, "phrase": t.phrase, "taxonomy": digest})
             if len(batch) >= BATCH:
                 s.execute(insert(RecordTheme), batch)
                 tags += len(batch)
@@ -48,6 +53,12 @@ def retag(store: Store, taxonomy: Taxonomy) -> tuple[int, int]:
             tags += len(batch)
         rebuild_document_themes(s)
     return records, tags
+
+
+def tagged_by(taxonomy: Taxonomy, model: ThemeModels | None) -> str:
+    """What a tag was made with, as stored beside it: the taxonomy's
+    digest, and the model's after a "+"."""
+    return taxonomy.digest if model is None else f"{taxonomy.digest}+{model.digest[:7]}"
 
 
 def rebuild_document_themes(s: Session) -> None:
