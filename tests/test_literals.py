@@ -87,3 +87,15 @@ def test_a_pattern_with_nothing_to_read_is_always_searched() -> None:
     assert screened.needs == ()
     assert screened.may_match("")
     assert screened.search("target 2019", fold("target 2019"))
+
+
+def test_the_taxonomys_inflected_words_are_written_whole() -> None:
+    """``raise~`` is raise, raises, raised, raising; ``rais~`` would miss
+    "raise" itself."""
+    from importlib import resources
+
+    from dhr_actions.language.lexicon import is_word
+
+    text = resources.files("dhr_actions.research").joinpath("themes.toml").read_text(encoding="utf-8")
+    cut = [w for w in set(re.findall(r"\b([A-Za-z]+)~", text)) if not is_word(w.lower()) and is_word(w.lower() + "e")]
+    assert not cut
