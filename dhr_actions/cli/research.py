@@ -33,14 +33,17 @@ def themes_cmd(ctx: click.Context, db: str, by: str | None, fmt: str) -> None:
         emit(theme_counts(store, by), fmt, "No tagged records.")
 
 
-@themes_cmd.command("retag")
-@db_option
-@click.option(
+taxonomy_option = click.option(
     "--taxonomy",
     type=click.Path(dir_okay=False, exists=True),
     envvar="DHR_TAXONOMY",
     help="A taxonomy TOML file (default: the built-in one). Env: DHR_TAXONOMY.",
 )
+
+
+@themes_cmd.command("retag")
+@db_option
+@taxonomy_option
 @click.option(
     "--model",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),

@@ -9,24 +9,20 @@ from typing import Any
 import click
 
 from .render import render
-from .research import themes_cmd
+from .research import taxonomy_option, themes_cmd
 
 LABELS = click.Path(dir_okay=False, exists=True, path_type=Path)
-
-
-@themes_cmd.command("evaluate")
-@click.argument("labels", nargs=-1, required=True, type=LABELS)
-@click.option(
+records_option = click.option(
     "--records",
     type=LABELS,
     help="The records' text, when the labels carry none (default: records.jsonl beside the labels).",
 )
-@click.option(
-    "--taxonomy",
-    type=click.Path(dir_okay=False, exists=True),
-    envvar="DHR_TAXONOMY",
-    help="A taxonomy TOML file (default: the built-in one). Env: DHR_TAXONOMY.",
-)
+
+
+@themes_cmd.command("evaluate")
+@click.argument("labels", nargs=-1, required=True, type=LABELS)
+@records_option
+@taxonomy_option
 @click.option("--model", type=LABELS, help="Tag with this learned layer over the phrases (`dhr themes learn`).")
 @click.option("--errors", is_flag=True, help="List the records behind each miss and false tag.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -89,31 +85,19 @@ def _f(value: float | None) -> str:
 
 
 def _theme_rows(found: Any) -> list[dict[str, Any]]:
-    rows = [
-        {
-            "theme": theme,
-            "reference": c.tp + c.fn,
-            "given": c.tp + c.fp,
-            "agreed": c.tp,
-            "precision": _f(c.precision),
-            "recall": _f(c.recall),
-            "F1": _f(c.f1),
-        }
-        for theme, c in found.by_theme.items()
-    ]
-    o = found.overall
-    rows.append(
-        {
-            "theme": "overall",
-            "reference": o.tp + o.fn,
-            "given": o.tp + o.fp,
-            "agreed": o.tp,
-            "precision": _f(o.precision),
-            "recall": _f(o.recall),
-            "F1": _f(o.f1),
-        }
-    )
-    return rows
+    return [_counts_row(theme, c) for theme, c in found.by_theme.items()] + [_counts_row("overall", found.overall)]
+
+
+def _counts_row(theme: str, c: Any) -> dict[str, Any]:
+    return {
+        "theme": theme,
+        "reference": c.tp + c.fn,
+        "given": c.tp + c.fp,
+        "agreed": c.tp,
+        "precision": _f(c.precision),
+        "recall": _f(c.recall),
+        "F1": _f(c.f1),
+    }
 
 
 def _as_json(who: str, ref: str, found: Any, errors: bool) -> dict[str, Any]:
@@ -129,17 +113,8 @@ def _as_json(who: str, ref: str, found: Any, errors: bool) -> dict[str, Any]:
 @themes_cmd.command("learn")
 @click.argument("labels", nargs=-1, required=True, type=LABELS)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The model file.")
-@click.option(
-    "--records",
-    type=LABELS,
-    help="The records' text, when the labels carry none (default: records.jsonl beside the labels).",
-)
-@click.option(
-    "--taxonomy",
-    type=click.Path(dir_okay=False, exists=True),
-    envvar="DHR_TAXONOMY",
-    help="A taxonomy TOML file (default: the built-in one). Env: DHR_TAXONOMY.",
-)
+@records_option
+@taxonomy_option
 def learn_cmd(labels: tuple[Path, ...], output: Path, records: Path | None, taxonomy: str | None) -> None:
     """Fit a learned layer over the phrases to labelled records.
 
