@@ -48,7 +48,7 @@ def test_labels_read_with_their_text_inline_or_beside_them(tmp_path: Path) -> No
     inline = _write(tmp_path / "inline.jsonl", [{"ref": "7", "recommendation": "Audit files.", "themes": []}])
     (got,) = read_labels(labels)
     assert got.recommendation == "Train staff." and got.themes == {"training"}
-    assert read_labels(inline)[0].id == "7"
+    assert read_labels(inline)[0].id == "inline:1"  # no id: known by its line
 
 
 @pytest.mark.parametrize(

@@ -52,14 +52,16 @@ def read_labels(path: Path, records: Path | None = None) -> list[Labelled]:
         themes = row.get("themes")
         if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
             raise LabelsError(f"{where}: 'themes' must be a list of theme keys")
-        key = row.get("id", row.get("ref"))
+        key = row.get("id")
         text = row if "recommendation" in row else texts.get(str(key))
         if text is None:
             raise LabelsError(f"{where}: record {key!r} is not in {(records or path.with_name(RECORDS_FILE)).name}")
+        if key is None:  # a record with its text and no id: known by its line
+            key = f"{path.stem}:{number}"
         recommendation, action = text.get("recommendation"), text.get("action")
         if not isinstance(recommendation, str | None) or not isinstance(action, str | None):
             raise LabelsError(f"{where}: 'recommendation' and 'action' must be text")
-        out.append(Labelled(str(key if key is not None else number), recommendation, action, frozenset(themes)))
+        out.append(Labelled(str(key), recommendation, action, frozenset(themes)))
     ids = [r.id for r in out]
     if len(set(ids)) != len(ids):
         raise LabelsError(f"{path}: record ids repeat")
