@@ -131,6 +131,8 @@ def test_key_value_blocks_of_a_plan_are_read_with_the_page_after(tmp_path: Path)
     c.save()
     kept = triage(light_pages(path))
     assert kept.reasons == {2: KEYVALUE_REASON}
-    ex = extract_document(path, PdfplumberExtractor(settings=replace(DEFAULT_SETTINGS, triage_min_pages=0)))
+    ex = extract_document(
+        path, PdfplumberExtractor(settings=replace(DEFAULT_SETTINGS, triage_min_pages=0, triage_read_all_share=1.0))
+    )
     assert "triage: page 3 read in full: after page 2, whose key–value blocks may run on" in ex.notes
     assert len(ex.records) == 3

@@ -20,7 +20,7 @@ from dhr_actions.model.settings import DEFAULT_SETTINGS, LayoutSettings
 
 # Triage every document, however short, so that its logic is tried on
 # every sample (by default a short one is read in full).
-TRIAGE_ALL = replace(DEFAULT_SETTINGS, triage_min_pages=0)
+TRIAGE_ALL = replace(DEFAULT_SETTINGS, triage_min_pages=0, triage_read_all_share=1.0)
 
 
 def _records(
@@ -230,3 +230,10 @@ def test_prose_opening_with_plan_words_is_triaged_out_and_label_value_lines_are_
     c.save()
     kept = triage(light_pages(path))
     assert sorted(kept.reasons) == [2]
+
+
+def test_a_document_mostly_plan_is_read_in_full_and_found_once(tmp_path: Path) -> None:
+    report = _report(tmp_path / "r.pdf", [("northmoor-dhr-adult-a", None)] * 3 + [("westvale-da-strategy", [1])])
+    records, notes = _records(report, True, DEFAULT_SETTINGS)
+    assert records and records == _records(report, False)[0]
+    assert "triage: every page read in full (6 of 7 look like a plan's)" in notes, notes

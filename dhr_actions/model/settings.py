@@ -234,12 +234,14 @@ class LayoutSettings:
 
     # -- triage: which pages are read in full -------------------------------------
     # A document of no more pages than this is read in full, without triage,
-    # unless a page of it is a scan (triage spares a scan's OCR). A plan
-    # published on its own runs to a few dozen pages, nearly all of them plan,
-    # and reading them all costs less than triage's cheap read of every page,
-    # its header search and the finder run again as a table runs on; an
-    # overview report, 40 pages and more, is triaged.
-    triage_min_pages: int = 30
+    # unless a page of it is a scan (triage spares a scan's OCR): a page or
+    # two of prose costs less to read than every page's cheap read.
+    triage_min_pages: int = 5
+    # When triage finds at least this share of a document's pages plan-like
+    # (a plan published on its own), every page is read in full and the
+    # finder runs once: following its tables page by page would run the
+    # finder again for each page a table runs on to, to spare few pages.
+    triage_read_all_share: float = 0.5
     # A table with no more than this many lines of text under it reaches the
     # foot of its page (a footnote or a "continued" line may stand there), so
     # the page after it is read in full for its continuation; a table with

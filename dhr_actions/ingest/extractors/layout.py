@@ -28,11 +28,12 @@ class PdfplumberExtractor:
     """Find action-plan tables in a page's words and ruling lines, read by
     ``engine`` (``pages/sources.py``: PDFium by default, pdfplumber the
     reference); scanned pages are read by OCR (``ocr/``) and go the same
-    way. With ``triage`` (the default), only the pages of a long document
-    (more than ``triage_min_pages``, or any with a scanned page) that can
-    hold a plan, and those its tables run on to, go to the finder
-    (``pages/triage.py``); with the pdfplumber engine the others are not
-    parsed by pdfminer at all, only read cheaply by PDFium."""
+    way. With ``triage`` (the default), only the pages of a document (of
+    more than ``triage_min_pages``, or with a scanned page) that can hold a
+    plan, and those its tables run on to, go to the finder
+    (``pages/triage.py``), unless most of its pages can
+    (``triage_read_all_share``); with the pdfplumber engine the others are
+    not parsed by pdfminer at all, only read cheaply by PDFium."""
 
     name = "pdfplumber"
 
@@ -129,6 +130,13 @@ class PdfplumberExtractor:
         if panel_groups(light.pages, self.settings):  # a wide sheet's panels: every page is needed
             return find_tables(self._panels_joined(reader.read_all()), self.name, self.settings)
         kept = triage(light, self.settings, self.ocr)
+        if not light.scans and len(kept.reasons) >= self.settings.triage_read_all_share * len(light.pages):
+            # Most pages hold a plan: read them all and find once, not again
+            # for each page a table runs on to.
+            self.notes.append(
+                f"triage: every page read in full ({len(kept.reasons)} of {len(light.pages)} look like a plan's)"
+            )
+            return find_tables(reader.read_all(), self.name, self.settings)
         reasons = dict(kept.reasons)
         while True:
             full = reader.read_many(sorted(reasons))
