@@ -655,3 +655,33 @@ subjects = ['Department (of|for)( [A-Z][a-z]+| and)+', 'NHS England']
         parse_taxonomy('[[theme]]\nkey = "x"\nphrases = ["a"]\nsubjects = "b"\n')
     with pytest.raises(TaxonomyError, match="mask: bad regular expression"):
         parse_taxonomy('mask = ["("]\n[[theme]]\nkey = "x"\nphrases = ["a"]\n')
+
+
+def test_the_readers_rules() -> None:
+    """The rules the taxonomy shares with independent readers, each on
+    wording of its own."""
+    taxonomy = load_taxonomy()
+
+    def themes(text: str, action: str | None = None) -> set[str]:
+        return {t.theme for t in taxonomy.tag(text, action)}
+
+    # A force or a service addressed by name does the work: its sector's theme.
+    assert "police_response" in themes("The Northfield Police Service should supervise every domestic investigation.")
+    assert "perpetrators" in themes("The Regional Probation Service must review its licence recall decisions.")
+    # ... but one only named as an example of an audience, or a source of checks, is not a theme.
+    assert not {"police_response", "adults_at_risk"} & themes(
+        "The ward should pass concerns to other agencies such as the police and adult social care."
+    )
+    assert not {"police_response", "children_young_people"} & themes(
+        "The team should complete enquiries with police and children's services before each visit."
+    )
+    # Bulletins, briefings and raising staff awareness are training; the public knowing how to help is not.
+    assert "training" in themes("Publish a safeguarding bulletin on the new referral route.")
+    assert "training" in themes("Raise awareness of honour-based abuse.", "Northfield Police")
+    assert "training" not in themes("Friends and neighbours should know how to help, through a campaign.")
+    assert "training" not in themes("Raise awareness of coercive control through a national campaign.")
+    # A MARAC referral is multi-agency risk assessment, not information sharing.
+    got = themes("Practitioners should refer to MARAC on professional judgement.")
+    assert {"risk_assessment", "multi_agency"} <= got and "information_sharing" not in got
+    # An inflected word written whole matches the word itself.
+    assert "training" in themes("Improve awareness of the revised escalation route.")
