@@ -680,6 +680,10 @@ def test_the_readers_rules() -> None:
     assert "training" in themes("Raise awareness of honour-based abuse.", "Northfield Police")
     assert "training" not in themes("Friends and neighbours should know how to help, through a campaign.")
     assert "training" not in themes("Raise awareness of coercive control through a national campaign.")
+    assert "training" in themes("Send an all-staff email on the revised escalation route.")
+    assert "training" in themes("Issue a reminder to all officers about the stalking questions.")
+    # Case information sent on to an agency is information sharing.
+    assert "information_sharing" in themes("Forward the conference minutes to each family's GP.")
     # A MARAC referral is multi-agency risk assessment, not information sharing.
     got = themes("Practitioners should refer to MARAC on professional judgement.")
     assert {"risk_assessment", "multi_agency"} <= got and "information_sharing" not in got
