@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from dhr_actions.cli import main
-from dhr_actions.research.evaluation import LabelsError, agreement, read_labels
+from dhr_actions.research.evaluation import Counts, LabelsError, agreement, read_labels
 from dhr_actions.research.learning import LearnSettings, ModelError, learn, load_model
 from dhr_actions.research.themes import load_taxonomy
 
@@ -28,6 +28,8 @@ def test_agreement_arithmetic_on_a_hand_worked_example() -> None:
     assert found.overall.f1 == pytest.approx(2 * 2 / (2 * 2 + 2 + 1))
     assert found.by_theme["housing"].f1 == 0.0 and found.by_theme["police_response"].f1 == 1.0
     assert found.by_theme["training"].precision == 0.5 and found.by_theme["training"].recall == 1.0
+    # One theme counted from yes/no per record (r1, r2, r3) gives the same.
+    assert Counts.of([True, False, False], [True, False, True]) == found.by_theme["training"]
     assert [d.id for d in found.differences] == ["r1", "r2", "r3"]
     assert found.differences[0].missed == {"housing"} and not found.differences[0].extra
 

@@ -11,19 +11,19 @@ import click
 from .render import render
 from .research import taxonomy_option, themes_cmd
 
-LABELS = click.Path(dir_okay=False, exists=True, path_type=Path)
+INPUT_FILE = click.Path(dir_okay=False, exists=True, path_type=Path)
 records_option = click.option(
     "--records",
-    type=LABELS,
+    type=INPUT_FILE,
     help="The records' text, when the labels carry none (default: records.jsonl beside the labels).",
 )
 
 
 @themes_cmd.command("evaluate")
-@click.argument("labels", nargs=-1, required=True, type=LABELS)
+@click.argument("labels", nargs=-1, required=True, type=INPUT_FILE)
 @records_option
 @taxonomy_option
-@click.option("--model", type=LABELS, help="Tag with this learned layer over the phrases (`dhr themes learn`).")
+@click.option("--model", type=INPUT_FILE, help="Tag with this learned layer over the phrases (`dhr themes learn`).")
 @click.option("--errors", is_flag=True, help="List the records behind each miss and false tag.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def evaluate_cmd(
@@ -40,7 +40,7 @@ def evaluate_cmd(
     """
     from ..research.evaluation import LabelsError, agreement, labels_of, read_labels, tagged
     from ..research.learning import ModelError, check_model, load_model
-    from ..research.tagging import tagged_by
+    from ..research.tagging import tagged_by, tagger
     from ..research.themes import TaxonomyError, load_taxonomy, taxonomy_path
 
     if len(labels) > 2:
@@ -52,7 +52,7 @@ def evaluate_cmd(
     except (LabelsError, TaxonomyError, ModelError) as exc:
         raise click.ClickException(str(exc)) from exc
     text = {r.id: r for r in sets[0]}
-    tag = tx.tag if learned is None else lambda *texts: learned.tag(tx, *texts)
+    tag = tagger(tx, learned)
     tags, evidence = tagged(sets[0], lambda rec, act: {t.theme: t.phrase for t in tag(rec, act)})
     who = f"tags ({tagged_by(tx, learned)})"
     results = [(who, labels[0].name, agreement(labels_of(sets[0]), tags, evidence))]
@@ -111,7 +111,7 @@ def _as_json(who: str, ref: str, found: Any, errors: bool) -> dict[str, Any]:
 
 
 @themes_cmd.command("learn")
-@click.argument("labels", nargs=-1, required=True, type=LABELS)
+@click.argument("labels", nargs=-1, required=True, type=INPUT_FILE)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The model file.")
 @records_option
 @taxonomy_option

@@ -14,7 +14,7 @@ their harmonic mean; per theme the same, over that theme's pairs.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,9 +40,9 @@ def read_labels(path: Path, records: Path | None = None) -> list[Labelled]:
     from ``records`` (default: ``records.jsonl`` beside it, when the labels
     carry no text)."""
     rows = _rows(path)
+    source = records or path.with_name(RECORDS_FILE)
     texts: dict[str, dict[str, object]] = {}
     if any("recommendation" not in row for row in rows):
-        source = records or path.with_name(RECORDS_FILE)
         if not source.is_file():
             raise LabelsError(f"{path}: its records carry no text and there is no {source.name} beside it")
         texts = {str(row.get("id")): row for row in _rows(source)}
@@ -55,7 +55,7 @@ def read_labels(path: Path, records: Path | None = None) -> list[Labelled]:
         key = row.get("id")
         text = row if "recommendation" in row else texts.get(str(key))
         if text is None:
-            raise LabelsError(f"{where}: record {key!r} is not in {(records or path.with_name(RECORDS_FILE)).name}")
+            raise LabelsError(f"{where}: record {key!r} is not in {source.name}")
         if key is None:  # a record with its text and no id: known by its line
             key = f"{path.stem}:{number}"
         recommendation, action = text.get("recommendation"), text.get("action")
@@ -94,6 +94,15 @@ class Counts:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+
+    @classmethod
+    def of(cls, want: Sequence[bool], got: Sequence[bool]) -> Counts:
+        """One theme's counts over records: whether the reference gives it
+        to each, and whether the other does."""
+        pairs = list(zip(want, got, strict=True))
+        return cls(
+            sum(w and g for w, g in pairs), sum(g and not w for w, g in pairs), sum(w and not g for w, g in pairs)
+        )
 
     @property
     def precision(self) -> float | None:
@@ -135,20 +144,17 @@ def agreement(
     """How closely ``other`` agrees with ``reference`` (record id → themes),
     over the records of ``reference``; a record ``other`` lacks counts as
     given no themes."""
-    overall, by_theme, differences = Counts(), dict[str, Counts](), list[Difference]()
+    by_theme, differences = dict[str, Counts](), list[Difference]()
     for key, want_themes in reference.items():
         want, got = set(want_themes), set(other.get(key, ()))
         for theme in want | got:
             counts = by_theme.setdefault(theme, Counts())
             if theme in want and theme in got:
                 counts.tp += 1
-                overall.tp += 1
             elif theme in got:
                 counts.fp += 1
-                overall.fp += 1
             else:
                 counts.fn += 1
-                overall.fn += 1
         if want != got:
             why = (evidence or {}).get(key, {})
             differences.append(
@@ -156,6 +162,8 @@ def agreement(
                     key, frozenset(want - got), frozenset(got - want), {t: why[t] for t in got - want if t in why}
                 )
             )
+    themes = by_theme.values()
+    overall = Counts(sum(c.tp for c in themes), sum(c.fp for c in themes), sum(c.fn for c in themes))
     return Agreement(len(reference), overall, dict(sorted(by_theme.items())), differences)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +43,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _selectivity(needles: Needles) -> tuple[int, int]:
+def _selectivity(needles: Collection[str]) -> tuple[int, int]:
     """How few texts a requirement lets through, roughly: a literal of
     three letters or more is rare enough ("dwp", "chronolog"), then fewer
     alternatives are better."""
@@ -104,7 +105,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
         return ()
     # One character screens nothing out.
     useful = sorted({tuple(sorted(n)) for n in needs if min(map(len, n)) >= 2})
-    useful.sort(key=lambda n: _selectivity(frozenset(n)), reverse=True)  # stable: ties in literal order
+    useful.sort(key=_selectivity, reverse=True)  # stable: ties in literal order
     return tuple(useful[:MAX_REQUIREMENTS])
 
 

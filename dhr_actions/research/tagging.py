@@ -3,6 +3,8 @@ stage), and every stored record re-tagged when the taxonomy changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -29,7 +31,7 @@ def retag(store: Store, taxonomy: Taxonomy, model: ThemeModels | None = None) ->
     """Replace all theme tags in one transaction, by the taxonomy's phrases
     and the learned layer ``model`` over them when given; returns (records,
     tags)."""
-    tag = taxonomy.tag if model is None else lambda *texts: model.tag(taxonomy, *texts)
+    tag = tagger(taxonomy, model)
     digest = tagged_by(taxonomy, model)
     records = tags = 0
     with store.session() as s, s.begin():
@@ -53,6 +55,14 @@ def retag(store: Store, taxonomy: Taxonomy, model: ThemeModels | None = None) ->
             tags += len(batch)
         rebuild_document_themes(s)
     return records, tags
+
+
+def tagger(taxonomy: Taxonomy, model: ThemeModels | None) -> Callable[..., list[Tag]]:
+    """Tags of a record's texts: by the taxonomy's phrases, and the learned
+    layer ``model`` over them when given."""
+    if model is None:
+        return taxonomy.tag
+    return lambda *texts: model.tag(taxonomy, *texts)
 
 
 def tagged_by(taxonomy: Taxonomy, model: ThemeModels | None) -> str:
